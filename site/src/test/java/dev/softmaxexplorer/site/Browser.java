@@ -1,0 +1,104 @@
+package dev.softmaxexplorer.site;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through Debian's chromedriver, both found on the PATH (so
+ * Selenium Manager never downloads anything), with a fresh profile and the browser console kept.
+ */
+final class Browser implements AutoCloseable {
+    private final Path profile;
+    final ChromeDriver driver;
+
+    private Browser(Path profile, ChromeDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    static Browser start() {
+        try {
+            Path profile = Files.createTempDirectory("softmax-explorer-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(onPath("chromium"));
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900", "--user-data-dir=" + profile);
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(onPath("chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            return new Browser(profile, new ChromeDriver(service, options));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a Chromium profile directory", e);
+        }
+    }
+
+    static Path siteFile(String name) {
+        return Path.of(System.getProperty("site.dir", "target/site")).resolve(name).toAbsolutePath();
+    }
+
+    static Path probeFile(String name) {
+        return Path.of(System.getProperty("probe.dir", "target/probe")).resolve(name).toAbsolutePath();
+    }
+
+    void open(Path file, String hash) {
+        driver.get(file.toUri() + (hash.isEmpty() ? "" : "#" + hash));
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    /** Console messages at level SEVERE (errors, uncaught exceptions) since the last call. */
+    List<String> consoleErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(entry.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    Object script(String code, Object... args) {
+        return driver.executeScript(code, args);
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    private static String onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, program);
+            if (candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(program + " is not on the PATH; on Debian: apt-get install chromium chromium-driver"
+                + " (.ci/run does this)");
+    }
+
+}

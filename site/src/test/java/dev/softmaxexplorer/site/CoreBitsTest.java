@@ -1,0 +1,130 @@
+package dev.softmaxexplorer.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.softmaxexplorer.web.probe.ProbeProtocol;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public core function, run on the same inputs on the JVM and compiled by TeaVM in Chromium,
+ * must give the same bits. TeaVM's JavaScript reassociates some double expressions and its Math
+ * functions differ from the JVM's (STACK.md), so exactness proven on the JVM alone proves nothing
+ * about the page.
+ */
+class CoreBitsTest {
+    private static final long SEED = 20261124L;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+        browser.open(Browser.probeFile("probe.html"), "");
+        browser.waiting().until(d -> browser.script("return typeof window.softmaxProbe === 'function'"));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void softmaxFunctionsGiveTheJvmBitsInChromium() {
+        compare(softmaxCalls());
+    }
+
+    private static void compare(List<String> calls) {
+        String request = String.join("\n", calls) + "\n";
+        String[] jvm = ProbeProtocol.run(request).split("\n");
+        String[] browserAnswer = ((String) browser.script("return window.softmaxProbe(arguments[0]);", request))
+                .split("\n");
+        assertEquals(calls.size(), jvm.length);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (!jvm[i].equals(browserAnswer[i])) {
+                differences.add(abbreviate(calls.get(i)) + "\n  JVM:      " + abbreviate(jvm[i])
+                        + "\n  Chromium: " + abbreviate(browserAnswer[i]));
+            }
+        }
+        assertEquals(List.of(), differences.subList(0, Math.min(5, differences.size())),
+                differences.size() + " of " + calls.size() + " calls differ; the first ones");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    private static List<String> softmaxCalls() {
+        List<Input> inputs = new ArrayList<>(List.of(
+                new Input(new double[] {2, 1, 0}, 1, 0, 0),
+                new Input(new double[] {1000, 0, 0, 0}, 1, 1, 0.1),
+                new Input(new double[] {1, 325, 749, 750}, 1, 0, 0),
+                new Input(new double[] {0, -40}, 1, 0, 0),
+                new Input(new double[] {709, 0, 0}, 1, 2, 0),
+                new Input(new double[] {1e308, 0, -1e308}, 1, 1, 0.1),
+                new Input(new double[] {5, -5, 4.999}, 0.001, 2, 0),
+                new Input(new double[] {2, 1, 0}, 0.1, 0, 0),
+                new Input(new double[] {1000, 999, 998}, 1, 0, 0),
+                new Input(new double[] {3, 1.5, 0.5}, 0.3, 1, 0.5),
+                new Input(new double[] {-745, 0}, 1, 0, 0),
+                new Input(new double[] {0, 1e-300}, 4.9e-324, 0, 1)));
+        SplittableRandom random = new SplittableRandom(SEED);
+        inputs.add(new Input(gaussians(random, 4096, 3), 1.3, 17, 0.1));
+        while (inputs.size() < 300) {
+            inputs.add(randomInput(random));
+        }
+        List<String> calls = new ArrayList<>();
+        for (Input in : inputs) {
+            String z = ProbeProtocol.array(in.z);
+            String t = ProbeProtocol.hex(in.t);
+            String c = Integer.toString(in.target);
+            String eps = ProbeProtocol.hex(in.eps);
+            calls.add("softmax;" + z + ";" + t);
+            calls.add("logSoftmax;" + z + ";" + t);
+            calls.add("logSumExp;" + z);
+            calls.add("crossEntropy;" + z + ";" + t + ";" + c + ";" + ProbeProtocol.hex(0));
+            calls.add("crossEntropy;" + z + ";" + t + ";" + c + ";" + eps);
+            calls.add("gradient;" + z + ";" + t + ";" + c + ";" + eps);
+        }
+        return calls;
+    }
+
+    /** Logits at every scale the page allows: ties, near-ties, huge spreads, subnormals. */
+    private static Input randomInput(SplittableRandom random) {
+        int[] sizes = {2, 3, 4, 10, 100, 1000};
+        int k = sizes[random.nextInt(sizes.length)];
+        double[] z = new double[k];
+        int shape = random.nextInt(5);
+        double scale = Math.pow(10, random.nextInt(-3, 4));
+        for (int i = 0; i < k; i++) {
+            z[i] = switch (shape) {
+                case 0 -> (random.nextDouble() * 2 - 1) * scale;
+                case 1 -> Math.rint(random.nextDouble() * 20 - 10);
+                case 2 -> 1 + random.nextDouble() * 1e-9;
+                case 3 -> (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(-320, 308));
+                default -> random.nextGaussian() * 1e3;
+            };
+        }
+        double t = Math.pow(10, random.nextDouble() * 8 - 4);
+        double[] smoothing = {0, 0, 0.1, 1, random.nextDouble()};
+        return new Input(z, t, random.nextInt(k), smoothing[random.nextInt(smoothing.length)]);
+    }
+
+    private static double[] gaussians(SplittableRandom random, int k, double sigma) {
+        double[] z = new double[k];
+        for (int i = 0; i < k; i++) {
+            z[i] = random.nextGaussian() * sigma;
+        }
+        return z;
+    }
+
+    private record Input(double[] z, double t, int target, double eps) {
+    }
+
+}

@@ -1,0 +1,103 @@
+package dev.softmaxexplorer.web.probe;
+
+import dev.softmaxexplorer.core.Softmax;
+
+/**
+ * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
+ * encoded results. The same code runs on the JVM (in the test) and compiled by TeaVM (in the
+ * browser), so two answers that differ in one character mean the two platforms computed different
+ * bits.
+ *
+ * <p>Request: one call a line, {@code name;arg;arg...}; a double is its 16 hex digits of IEEE bits,
+ * an array is such numbers separated by commas, an int is decimal. Answer: one line a call, the
+ * result in the same encoding, or {@code error:} and the exception's simple class name.
+ */
+public final class ProbeProtocol {
+    private ProbeProtocol() {
+    }
+
+    public static String run(String request) {
+        StringBuilder answer = new StringBuilder();
+        int start = 0;
+        while (start < request.length()) {
+            int end = request.indexOf('\n', start);
+            if (end < 0) {
+                end = request.length();
+            }
+            if (end > start) {
+                answer.append(call(request.substring(start, end).split(";"))).append('\n');
+            }
+            start = end + 1;
+        }
+        return answer.toString();
+    }
+
+    private static String call(String[] a) {
+        try {
+            switch (a[0]) {
+                case "softmax":
+                    return array(Softmax.softmax(doubles(a[1]), number(a[2])));
+                case "logSoftmax":
+                    return array(Softmax.logSoftmax(doubles(a[1]), number(a[2])));
+                case "logSumExp":
+                    return hex(Softmax.logSumExp(doubles(a[1])));
+                case "crossEntropy":
+                    return hex(Softmax.crossEntropy(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
+                            number(a[4])));
+                case "gradient":
+                    return array(Softmax.gradient(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
+                            number(a[4])));
+                default:
+                    return "error:unknown " + a[0];
+            }
+        } catch (RuntimeException e) {
+            return "error:" + e.getClass().getSimpleName();
+        }
+    }
+
+    /** The 16 lowercase hex digits of a double's raw IEEE bits. */
+    public static String hex(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        return hex8((int) (bits >>> 32)) + hex8((int) bits);
+    }
+
+    /** Inverse of {@link #hex(double)}. */
+    public static double number(String hex) {
+        long high = word(hex, 0) & 0xffffffffL;
+        long low = word(hex, 8) & 0xffffffffL;
+        return Double.longBitsToDouble(high << 32 | low);
+    }
+
+    public static String array(double[] xs) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < xs.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(hex(xs[i]));
+        }
+        return text.toString();
+    }
+
+    public static double[] doubles(String text) {
+        String[] parts = text.split(",");
+        double[] xs = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            xs[i] = number(parts[i]);
+        }
+        return xs;
+    }
+
+    private static int word(String hex, int from) {
+        int word = 0;
+        for (int i = from; i < from + 8; i++) {
+            word = word << 4 | Character.digit(hex.charAt(i), 16);
+        }
+        return word;
+    }
+
+    private static String hex8(int word) {
+        String digits = Integer.toHexString(word);
+        return "00000000".substring(digits.length()) + digits;
+    }
+}
