@@ -1,48 +1,66 @@
 package dev.softmaxexplorer.web.view;
 
 import dev.softmaxexplorer.core.Format;
-import org.teavm.jso.JSBody;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
-import org.teavm.jso.dom.html.HTMLCanvasElement;
 
-/** Bars of the probabilities: the true class in green, the others in blue, the value on each. */
+/**
+ * Probability bars on a 0..1 axis: the true class green with a tick, the others blue, the value on
+ * each bar, a triangle over the predicted class. NaN and Infinity are written where the bar would be.
+ */
 public final class ProbabilityChart {
-    private static final double TOP = 24;
-    private static final double BOTTOM = 28;
-    private static final double GAP = 0.25;
+    private static final double LEFT = 36;
+    private static final double TOP = 30;
+    private static final double BOTTOM = 40;
+    private static final double GAP = 0.28;
 
     private ProbabilityChart() {
     }
 
-    public static void draw(HTMLCanvasElement canvas, String[] names, double[] p, int target) {
-        double ratio = Window.current().getDevicePixelRatio();
-        double width = canvas.getClientWidth();
-        double height = canvas.getClientHeight();
-        // Backing store in device pixels so lines and text stay crisp on high-DPI screens.
-        canvas.setWidth((int) Math.round(width * ratio));
-        canvas.setHeight((int) Math.round(height * ratio));
-        CanvasRenderingContext2D ctx = (CanvasRenderingContext2D) canvas.getContext("2d");
-        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-        ctx.clearRect(0, 0, width, height);
-        ctx.setFont("14px system-ui, sans-serif");
-        ctx.setTextAlign("center");
-        double slot = width / p.length;
-        double plot = height - TOP - BOTTOM;
+    public static void draw(ChartSurface surface, Theme theme, String[] names, double[] p, int target,
+            int predicted) {
+        CanvasRenderingContext2D ctx = surface.context;
+        double plotWidth = surface.width - LEFT;
+        double plotHeight = surface.height - TOP - BOTTOM;
+        Axes.probabilityGrid(ctx, theme, LEFT, TOP, plotWidth, plotHeight);
+        double slot = plotWidth / p.length;
+        double barWidth = slot * (1 - GAP);
         for (int i = 0; i < p.length; i++) {
-            double barHeight = Double.isNaN(p[i]) ? 0 : p[i] * plot;
-            double x = slot * i + slot * GAP / 2;
-            ctx.setFillStyle(cssColor(canvas, i == target ? "--bar-true" : "--bar-other"));
-            ctx.fillRect(x, TOP + plot - barHeight, slot * (1 - GAP), barHeight);
-            ctx.setFillStyle(cssColor(canvas, "--fg"));
+            double x = LEFT + slot * i + (slot - barWidth) / 2;
+            double centre = x + barWidth / 2;
+            double base = TOP + plotHeight;
+            boolean finite = !Double.isNaN(p[i]) && !Double.isInfinite(p[i]);
+            double top = base - (finite ? Math.max(0, Math.min(1, p[i])) * plotHeight : 0);
+            ctx.setFont(theme.smallFont());
+            ctx.setTextAlign("center");
+            if (finite) {
+                ctx.setFillStyle(i == target ? theme.trueClass() : theme.otherClass());
+                ctx.fillRect(x, top, barWidth, base - top);
+                ctx.setFillStyle(theme.foreground());
+            } else {
+                ctx.setFillStyle(theme.bad());
+                top = base - plotHeight / 2;
+            }
             ctx.setTextBaseline("bottom");
-            ctx.fillText(Format.significant(p[i], 3), x + slot * (1 - GAP) / 2, TOP + plot - barHeight - 4);
+            ctx.fillText(Format.significant(p[i], 3), centre, top - 3, slot);
+            if (i == predicted) {
+                marker(ctx, theme, centre, top - 20);
+            }
+            ctx.setFillStyle(i == target ? theme.trueClass() : theme.foreground());
             ctx.setTextBaseline("top");
-            ctx.fillText(names[i], x + slot * (1 - GAP) / 2, TOP + plot + 6);
+            ctx.fillText(Labels.fit(ctx, names[i], slot - 2), centre, base + 5, slot);
+            if (i == target) {
+                ctx.fillText("\u2713 true", centre, base + 21, slot);
+            }
         }
     }
 
-    @JSBody(params = {"element", "name"},
-            script = "return getComputedStyle(element).getPropertyValue(name).trim();")
-    private static native String cssColor(HTMLCanvasElement element, String name);
+    private static void marker(CanvasRenderingContext2D ctx, Theme theme, double centre, double y) {
+        ctx.setFillStyle(theme.predicted());
+        ctx.beginPath();
+        ctx.moveTo(centre - 6, y - 9);
+        ctx.lineTo(centre + 6, y - 9);
+        ctx.lineTo(centre, y);
+        ctx.closePath();
+        ctx.fill();
+    }
 }
