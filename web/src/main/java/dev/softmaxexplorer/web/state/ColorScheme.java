@@ -4,7 +4,7 @@ package dev.softmaxexplorer.web.state;
  * The page's colours. {@link #AUTO} follows the system's prefers-color-scheme; the projector
  * scheme is high contrast on white for lecture halls, where dark themes wash out.
  */
-public enum ColorScheme implements Keyed {
+public enum ColorScheme {
     /** Light or dark, as the system prefers. */
     AUTO("auto"),
     /** Light, whatever the system prefers. */
@@ -20,7 +20,7 @@ public enum ColorScheme implements Keyed {
         this.key = key;
     }
 
-    @Override
+    /** The key as written in links and option values: lower-case ASCII. */
     public String key() {
         return key;
     }

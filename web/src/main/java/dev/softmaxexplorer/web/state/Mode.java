@@ -5,7 +5,7 @@ package dev.softmaxexplorer.web.state;
  * overflows like a real machine would, or the stable one that subtracts the maximum first.
  * Kept in the web state (not core) because it is a user's choice of view.
  */
-public enum Mode implements Keyed {
+public enum Mode {
     /** {@code exp(x_i) / sum_j exp(x_j)}: shows where Infinity and NaN arise. */
     NAIVE("naive"),
     /** {@code exp(x_i - m) / sum_j exp(x_j - m)} with {@code m = max x}: never overflows. */
@@ -17,7 +17,7 @@ public enum Mode implements Keyed {
         this.key = key;
     }
 
-    @Override
+    /** The key as written in links and option values: lower-case ASCII. */
     public String key() {
         return key;
     }
