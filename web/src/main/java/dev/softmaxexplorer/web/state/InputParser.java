@@ -304,7 +304,7 @@ public final class InputParser {
      * The trimmed text with ASCII letters in lower case. Not {@link String#toLowerCase()}: that
      * depends on the default locale on the JVM (a Turkish locale maps "I" to a dotless i).
      */
-    private static String lowerCaseKey(String text) {
+    static String lowerCaseKey(String text) {
         String t = text == null ? "" : text.trim();
         StringBuilder out = new StringBuilder(t.length());
         for (int i = 0; i < t.length(); i++) {

@@ -601,6 +601,12 @@ public final class State {
         return 31 * h + (stress ? 1 : 0);
     }
 
+    /** The state as its URL hash ({@link HashCodec#encode}): exact, short, readable in test reports. */
+    @Override
+    public String toString() {
+        return "State#" + HashCodec.encode(this);
+    }
+
     /**
      * A mutable copy of a state's fields, private to this class, so that each {@code withX}
      * changes one field in one line and the constructor checks all invariants in one place.
