@@ -1,0 +1,217 @@
+package dev.softmaxexplorer.core;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Number text for display, for CSV/JSON and for the URL, identical on the JVM and in TeaVM's
+ * JavaScript (neither platform's {@code Double.toString} is used: TeaVM's is not shortest and
+ * JDK 17's not always).
+ *
+ * <p>Every rounding here starts from the exact binary value of the double ({@code new
+ * BigDecimal(double)} is exact) and rounds half-even once, so 0.125 to two decimals is "0.12"
+ * and 0.245 (really 0.24499999999999999555...) to two decimals is "0.24".
+ *
+ * <p>Common spelling: "NaN", "Infinity", "-Infinity"; a minus sign only on a negative nonzero
+ * result, so display forms never show "-0.000" (only {@link #shortest} writes "-0", for -0.0
+ * itself); exponents are written without a plus sign ("1e21", "4.25e-18").
+ */
+public final class Format {
+
+    private static final double TWO_POW_53 = 9007199254740992.0;
+    private static final int MAX_SIGNIFICANT_DIGITS = 17;
+    private static final int MAX_DECIMALS = 40;
+
+    private Format() {
+    }
+
+    /**
+     * The shortest decimal that {@link #parse} (or any correct parser) reads back as exactly x;
+     * among equally short ones the nearest to x, an exact tie going to the even last digit.
+     *
+     * <p>Style (JavaScript's Number.prototype.toString, but no "+" in exponents): plain digits
+     * while the leading digit's decimal exponent is from -6 to 20 ("0.000001", "123.5",
+     * "100000000000000000000"), else scientific with one digit before the point ("1e-7",
+     * "1.5e300", "5e-324", "1e21"); "0", "-0", "NaN", "Infinity", "-Infinity".
+     */
+    public static String shortest(double x) {
+        String word = nonFiniteWord(x);
+        if (word != null) {
+            return word;
+        }
+        if (x == 0.0) {
+            return 1.0 / x < 0.0 ? "-0" : "0";
+        }
+        String sign = x < 0.0 ? "-" : "";
+        double magnitude = Math.abs(x);
+        String digits;
+        int pointPosition;
+        if (magnitude < TWO_POW_53 && magnitude == Math.floor(magnitude)) {
+            // An integer below 2^53 is its own shortest form: every shorter decimal differs from
+            // it by at least 1, and its neighbours are at most 1 away.
+            String integer = Long.toString((long) magnitude);
+            digits = stripTrailingZeros(integer);
+            pointPosition = integer.length();
+        } else {
+            BigDecimal shortest = ShortestDecimal.of(magnitude);
+            digits = shortest.unscaledValue().toString();
+            pointPosition = digits.length() - shortest.scale();
+        }
+        return sign + layOut(digits, pointPosition);
+    }
+
+    /**
+     * Reads a decimal number, correctly rounded to the nearest double (ties to even, gradual
+     * underflow, overflow to infinity). Accepts surrounding whitespace, an optional sign, digits
+     * with an optional point ("3", "+2.5", ".5", "5."), an optional exponent ("1e3", "1E-3"),
+     * and "Infinity", "NaN" (both may be signed): everything {@link #shortest} writes.
+     *
+     * @throws NumberFormatException if s is null or not of that form; the message quotes s
+     */
+    public static double parse(String s) {
+        return DecimalParser.parse(s);
+    }
+
+    /**
+     * x rounded half-even to {@code digits} significant digits, trailing zeros kept so that a
+     * column of numbers shows the same precision: 0.665240955 at 3 is "0.665", 0.5 is "0.500",
+     * 0 and -0.0 are "0.00". Plain when the rounded magnitude r satisfies 1e-4 <= r < 1e6
+     * (integer places beyond the significant ones are zeros: 123456.7 at 3 is "123000"),
+     * scientific otherwise ("4.25e-18", "1.00e6").
+     *
+     * @throws IllegalArgumentException if digits is outside 1..17
+     */
+    public static String significant(double x, int digits) {
+        if (digits < 1 || digits > MAX_SIGNIFICANT_DIGITS) {
+            throw new IllegalArgumentException("digits: must be 1 to 17, was " + digits);
+        }
+        String word = nonFiniteWord(x);
+        if (word != null) {
+            return word;
+        }
+        if (x == 0.0) {
+            return layOut("0", 1, digits);
+        }
+        BigDecimal rounded = new BigDecimal(Math.abs(x)).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        String shown = padRight(rounded.unscaledValue().toString(), digits);
+        int decimalExponent = rounded.precision() - rounded.scale() - 1;
+        String sign = x < 0.0 ? "-" : "";
+        if (decimalExponent < -4 || decimalExponent >= 6) {
+            String fraction = digits > 1 ? "." + shown.substring(1) : "";
+            return sign + shown.charAt(0) + fraction + "e" + decimalExponent;
+        }
+        return sign + layOut(shown, decimalExponent + 1, digits);
+    }
+
+    /**
+     * x rounded half-even to {@code decimals} places after the point, plain notation:
+     * fixed(0.4076, 3) is "0.408", fixed(2, 2) is "2.00"; a result that rounds to zero has no
+     * sign ("0.000" for -0.0001).
+     *
+     * @throws IllegalArgumentException if decimals is outside 0..40
+     */
+    public static String fixed(double x, int decimals) {
+        checkDecimals(decimals);
+        String word = nonFiniteWord(x);
+        if (word != null) {
+            return word;
+        }
+        double magnitude = Math.abs(x);
+        if (magnitude < TWO_POW_53 && magnitude == Math.floor(magnitude)) {
+            String integer = Long.toString((long) magnitude);
+            String sign = x < 0.0 && magnitude != 0.0 ? "-" : "";
+            return decimals == 0 ? sign + integer : sign + integer + "." + zeros(decimals);
+        }
+        return fixedFromExact(new BigDecimal(x), decimals);
+    }
+
+    /**
+     * The fraction p as a percentage with {@code decimals} places, rounded half-even from the
+     * exact value of p (not from the rounded product p * 100): percent(0.245, 1) is "24.5%".
+     * Non-finite values are the bare words ("NaN"), without a percent sign.
+     *
+     * @throws IllegalArgumentException if decimals is outside 0..40
+     */
+    public static String percent(double p, int decimals) {
+        checkDecimals(decimals);
+        String word = nonFiniteWord(p);
+        if (word != null) {
+            return word;
+        }
+        return fixedFromExact(new BigDecimal(p).movePointRight(2), decimals) + "%";
+    }
+
+    private static void checkDecimals(int decimals) {
+        if (decimals < 0 || decimals > MAX_DECIMALS) {
+            throw new IllegalArgumentException("decimals: must be 0 to 40, was " + decimals);
+        }
+    }
+
+    private static String nonFiniteWord(double x) {
+        if (x != x) {
+            return "NaN";
+        }
+        if (x == Double.POSITIVE_INFINITY) {
+            return "Infinity";
+        }
+        return x == Double.NEGATIVE_INFINITY ? "-Infinity" : null;
+    }
+
+    private static String fixedFromExact(BigDecimal exact, int decimals) {
+        BigDecimal rounded = exact.setScale(decimals, RoundingMode.HALF_EVEN);
+        String unscaled = rounded.unscaledValue().abs().toString();
+        String sign = rounded.signum() < 0 ? "-" : "";
+        if (decimals == 0) {
+            return sign + unscaled;
+        }
+        String padded = unscaled.length() <= decimals ? zeros(decimals + 1 - unscaled.length()) + unscaled : unscaled;
+        int point = padded.length() - decimals;
+        return sign + padded.substring(0, point) + "." + padded.substring(point);
+    }
+
+    /** Shortest-form layout of digits d1d2...dk with value 0.d1d2...dk * 10^pointPosition. */
+    private static String layOut(String digits, int pointPosition) {
+        int count = digits.length();
+        if (pointPosition > 21 || pointPosition < -5) {
+            String fraction = count > 1 ? "." + digits.substring(1) : "";
+            return digits.charAt(0) + fraction + "e" + (pointPosition - 1);
+        }
+        return layOut(digits, pointPosition, count);
+    }
+
+    /**
+     * Plain layout of digits with the point after pointPosition of them, padded with zeros to at
+     * least minimumDigits digits (integer places past the given digits are zeros).
+     */
+    private static String layOut(String digits, int pointPosition, int minimumDigits) {
+        String all = padRight(digits, minimumDigits);
+        if (pointPosition <= 0) {
+            return "0." + zeros(-pointPosition) + all;
+        }
+        if (pointPosition >= all.length()) {
+            return all + zeros(pointPosition - all.length());
+        }
+        return all.substring(0, pointPosition) + "." + all.substring(pointPosition);
+    }
+
+    private static String stripTrailingZeros(String integer) {
+        int end = integer.length();
+        while (end > 1 && integer.charAt(end - 1) == '0') {
+            end--;
+        }
+        return integer.substring(0, end);
+    }
+
+    private static String padRight(String digits, int length) {
+        return digits.length() >= length ? digits : digits + zeros(length - digits.length());
+    }
+
+    private static String zeros(int count) {
+        StringBuilder zeros = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            zeros.append('0');
+        }
+        return zeros.toString();
+    }
+}

@@ -1,0 +1,307 @@
+package dev.softmaxexplorer.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class PrecisionTest {
+
+    private static final Precision[] EMULATED = {Precision.FLOAT32, Precision.FLOAT16, Precision.BFLOAT16};
+
+    /** Bitwise equality that still reports readable values. */
+    private static void assertSameBits(double expected, double actual, String what) {
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(actual),
+                () -> what + ": expected " + expected + " but was " + actual);
+    }
+
+    // ---- the shared fixture: exact rational rounding (make_reference.py, Python Fraction) ----
+
+    @Test
+    void reproducesEveryRowOfRoundingJson() {
+        List<Map<String, String>> rows = Fixtures.objects("rounding.json");
+        assertEquals(237, rows.size());
+        for (Map<String, String> row : rows) {
+            double x = Fixtures.number(row.get("x"));
+            assertEquals(Long.parseLong(row.get("xBits")), Double.doubleToRawLongBits(x), row.get("x"));
+            for (Precision precision : EMULATED) {
+                double expected = Fixtures.number(row.get(precision.displayName()));
+                assertSameBits(expected, precision.round(x), precision + " of " + row.get("x"));
+            }
+            assertSameBits(x, Precision.FLOAT64.round(x), "float64 identity");
+        }
+    }
+
+    // ---- hand-derived cases ----
+
+    @Test
+    void float16SubnormalsAndTiesByHand() {
+        double tiny = Math.scalb(1.0, -24); // smallest float16 subnormal
+        assertSameBits(0.0, Precision.FLOAT16.round(tiny / 2), "half of it ties to even zero");
+        assertSameBits(-0.0, Precision.FLOAT16.round(-tiny / 2), "negative tie keeps the sign");
+        assertSameBits(tiny, Precision.FLOAT16.round(Math.nextUp(tiny / 2)), "just above half");
+        assertSameBits(2 * tiny, Precision.FLOAT16.round(1.5 * tiny), "1.5 ties to even 2");
+        assertSameBits(2 * tiny, Precision.FLOAT16.round(2.5 * tiny), "2.5 ties to even 2");
+        // 2049 lies halfway between 2048 and 2050 (spacing 2 above 2^11): even significand wins.
+        assertSameBits(2048.0, Precision.FLOAT16.round(2049.0), "2049");
+        assertSameBits(2052.0, Precision.FLOAT16.round(2051.0), "2051");
+        // 65520 = 65504 + 16, half an ulp above the maximum: overflows (the tie goes to "even" infinity).
+        assertSameBits(Double.POSITIVE_INFINITY, Precision.FLOAT16.round(65520.0), "65520");
+        assertSameBits(65504.0, Precision.FLOAT16.round(Math.nextDown(65520.0)), "below 65520");
+        assertSameBits(Double.NEGATIVE_INFINITY, Precision.FLOAT16.round(-1e300), "-1e300");
+        assertSameBits(-0.0, Precision.BFLOAT16.round(-Double.MIN_VALUE), "-MIN_VALUE");
+        assertTrue(Double.isNaN(Precision.FLOAT16.round(Double.NaN)));
+        assertTrue(Double.isNaN(Precision.FLOAT16.round(Double.NaN, 1.0)));
+    }
+
+    @Test
+    void accessors() {
+        assertEquals(Double.MAX_VALUE, Precision.FLOAT64.maxFinite());
+        assertEquals(Float.MAX_VALUE, Precision.FLOAT32.maxFinite());
+        assertEquals(65504.0, Precision.FLOAT16.maxFinite());
+        assertEquals(3.3895313892515355e38, Precision.BFLOAT16.maxFinite());
+        assertEquals(53, Precision.FLOAT64.significandBits());
+        assertEquals(8, Precision.BFLOAT16.significandBits());
+        for (Precision precision : Precision.values()) {
+            assertEquals(precision, Precision.named(precision.displayName()));
+            assertSameBits(precision.maxFinite(), precision.round(precision.maxFinite()), "max");
+        }
+        assertThrows(IllegalArgumentException.class, () -> Precision.named("float8"));
+    }
+
+    /**
+     * The literals are the doubles nearest to ln((2 - 2^-p) * 2^emax), printed by 60-digit mpmath;
+     * NUMERICS.md lists the same reals (709.78271289338399679, 88.722839081870676774,
+     * 11.090110718526951036, 88.720884076837196255).
+     */
+    @Test
+    void expOverflowThresholdsAreTheMpmathValues() {
+        assertEquals(0x1.62e42fefa39efp+9, Precision.FLOAT64.expOverflowThreshold());
+        assertEquals(0x1.62e42feda39efp+6, Precision.FLOAT32.expOverflowThreshold());
+        assertEquals(0x1.62e22fdfa2f44p+3, Precision.FLOAT16.expOverflowThreshold());
+        assertEquals(0x1.62e22f6f78e44p+6, Precision.BFLOAT16.expOverflowThreshold());
+        assertEquals(new BigDecimal("11.090110718526951036").doubleValue(),
+                Precision.FLOAT16.expOverflowThreshold());
+    }
+
+    // ---- round(hi, lo): double rounding on a midpoint ----
+
+    @Test
+    void doubleDoubleOnAMidpointFollowsTheSignOfLo() {
+        // 1 + 2^-11 is halfway between the float16 values 1 and 1 + 2^-10.
+        double midpoint = 1.0 + 0x1p-11;
+        assertSameBits(1.0, Precision.FLOAT16.round(midpoint), "tie to even");
+        assertSameBits(1.0 + 0x1p-10, Precision.FLOAT16.round(midpoint, 0x1p-80), "just above");
+        assertSameBits(1.0, Precision.FLOAT16.round(midpoint, -0x1p-80), "just below");
+        assertSameBits(-1.0 - 0x1p-10, Precision.FLOAT16.round(-midpoint, -0x1p-80), "negative, beyond");
+        // The overflow boundary of float16, 65520, behaves as a midpoint too.
+        assertSameBits(65504.0, Precision.FLOAT16.round(65520.0, -1e-12), "below the boundary");
+        assertSameBits(Double.POSITIVE_INFINITY, Precision.FLOAT16.round(65520.0, 1e-12), "above");
+        // Half the smallest subnormal: zero or the subnormal, decided by lo.
+        assertSameBits(0x1p-24, Precision.FLOAT16.round(0x1p-25, 0x1p-90), "subnormal above");
+        assertSameBits(0.0, Precision.FLOAT16.round(0x1p-25, -0x1p-90), "subnormal below");
+        // FLOAT64: the correctly rounded sum, even for an unnormalized pair.
+        assertSameBits(1.0 + 0x1p-52, Precision.FLOAT64.round(1.0, 0x1p-52), "float64 sum");
+        assertSameBits(1.0 + 0x1p-10, Precision.FLOAT16.round(1.0, 0x1p-11 + 0x1p-60), "unnormalized");
+    }
+
+    @Property
+    void loDecidesExactlyOnMidpoints(@ForAll("formatValues") double value, @ForAll boolean positiveLo,
+            @ForAll @IntRange(min = 1, max = 400) int loScale, @ForAll("emulated") Precision precision) {
+        double start = precision.round(value);
+        double next = awayFromZero(precision, start);
+        if (Double.isInfinite(next) || Double.isInfinite(start)) {
+            return;
+        }
+        double midpoint = start + (next - start) / 2;
+        double lo = (positiveLo ? 1 : -1) * Math.ulp(midpoint) / 2 * loScale / 400.0;
+        boolean beyond = positiveLo == (next > start);
+        assertSameBits(beyond ? next : start, precision.round(midpoint, lo), "midpoint " + midpoint + ", lo " + lo);
+    }
+
+    @Property
+    void offMidpointsLoDoesNotMatter(@ForAll("wideDoubles") double hi, @ForAll @IntRange(min = -400, max = 400) int loScale,
+            @ForAll("emulated") Precision precision) {
+        double lo = Math.ulp(hi) / 2 * loScale / 400.0;
+        double rounded = precision.round(hi);
+        assertSameBits(rounded, precision.round(hi, 0.0), "lo = 0");
+        if (!isMidpoint(precision, hi)) {
+            assertSameBits(rounded, precision.round(hi, lo), "hi = " + hi + ", lo = " + lo);
+        }
+    }
+
+    // ---- independent oracles ----
+
+    /** On the JVM, (double)(float) x is hardware float32 rounding: an independent oracle. */
+    @Property(tries = 3000)
+    void float32AgreesWithJavaFloatForAnyBits(@ForAll("anyBits") double x) {
+        assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
+    }
+
+    @Property(tries = 3000)
+    void float32AgreesWithJavaFloatNearItsRange(@ForAll("wideDoubles") double x) {
+        assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
+    }
+
+    @Property(tries = 3000)
+    void float32AgreesWithJavaFloatNearMidpoints(@ForAll("formatValues") double value,
+            @ForAll @IntRange(min = -2, max = 2) int ulps) {
+        double next = awayFromZero(Precision.FLOAT32, value);
+        if (Double.isInfinite(next)) {
+            return;
+        }
+        double x = value + (next - value) / 2;
+        for (int i = 0; i < Math.abs(ulps); i++) {
+            x = ulps > 0 ? Math.nextUp(x) : Math.nextDown(x);
+        }
+        assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
+    }
+
+    /**
+     * A second construction for the 16-bit formats: decode every bit pattern, then take the
+     * nearest value by exact comparison, ties to the even pattern, with the infinity pattern
+     * standing one ulp above the maximum (so a tie at the boundary overflows, as in IEEE).
+     */
+    @Property(tries = 3000)
+    void sixteenBitFormatsAgreeWithATableOfAllValues(@ForAll("wideDoubles") double x,
+            @ForAll boolean bfloat) {
+        Precision precision = bfloat ? Precision.BFLOAT16 : Precision.FLOAT16;
+        IntToDoubleFunction decode = bfloat ? PrecisionTest::decodeBfloat16 : PrecisionTest::decodeFloat16;
+        int infinityPattern = bfloat ? 0x7F80 : 0x7C00;
+        assertSameBits(nearestByTable(x, decode, infinityPattern), precision.round(x), precision + " of " + x);
+    }
+
+    @Property(tries = 2000)
+    void sixteenBitFormatsAgreeWithTheTableNearMidpoints(@ForAll("formatValues") double value,
+            @ForAll @IntRange(min = -2, max = 2) int ulps, @ForAll boolean bfloat) {
+        Precision precision = bfloat ? Precision.BFLOAT16 : Precision.FLOAT16;
+        double start = precision.round(value);
+        double next = awayFromZero(precision, start);
+        if (Double.isInfinite(next) || Double.isInfinite(start)) {
+            return;
+        }
+        double x = start + (next - start) / 2;
+        for (int i = 0; i < Math.abs(ulps); i++) {
+            x = ulps > 0 ? Math.nextUp(x) : Math.nextDown(x);
+        }
+        IntToDoubleFunction decode = bfloat ? PrecisionTest::decodeBfloat16 : PrecisionTest::decodeFloat16;
+        assertSameBits(nearestByTable(x, decode, bfloat ? 0x7F80 : 0x7C00), precision.round(x), "x = " + x);
+    }
+
+    // ---- algebraic properties ----
+
+    @Property(tries = 2000)
+    void idempotentAndOdd(@ForAll("wideDoubles") double x, @ForAll("emulated") Precision precision) {
+        double once = precision.round(x);
+        assertSameBits(once, precision.round(once), "idempotent");
+        assertSameBits(-once, precision.round(-x), "odd");
+    }
+
+    @Property(tries = 2000)
+    void monotone(@ForAll("wideDoubles") double a, @ForAll("wideDoubles") double b,
+            @ForAll("emulated") Precision precision) {
+        double low = Math.min(a, b);
+        double high = Math.max(a, b);
+        assertTrue(precision.round(low) <= precision.round(high), () -> low + " <= " + high);
+    }
+
+    // ---- generators and helpers ----
+
+    @Provide
+    Arbitrary<Precision> emulated() {
+        return Arbitraries.of(EMULATED);
+    }
+
+    @Provide
+    Arbitrary<Double> anyBits() {
+        return Arbitraries.longs().map(Double::longBitsToDouble);
+    }
+
+    /** Signed doubles with a uniformly chosen binary exponent around every format's range. */
+    @Provide
+    Arbitrary<Double> wideDoubles() {
+        return Combinators.combine(Arbitraries.longs().between(0, (1L << 52) - 1),
+                Arbitraries.integers().between(-160, 140), Arbitraries.of(1.0, -1.0))
+                .as((fraction, exponent, sign) -> sign * Math.scalb(1.0 + fraction * 0x1p-52, exponent));
+    }
+
+    /** Values of the 16-bit formats and of float32 alike: short significands, wide exponents. */
+    @Provide
+    Arbitrary<Double> formatValues() {
+        return Combinators.combine(Arbitraries.integers().between(0, (1 << 23) - 1),
+                Arbitraries.integers().between(-150, 128), Arbitraries.of(1.0, -1.0))
+                .as((fraction, exponent, sign) -> Precision.FLOAT32.round(
+                        sign * Math.scalb(1.0 + fraction * 0x1p-23, exponent)));
+    }
+
+    /** The neighbour of the format value v one quantum farther from zero (infinity past the max). */
+    private static double awayFromZero(Precision precision, double v) {
+        int minExponent = precision == Precision.FLOAT16 ? -14 : -126;
+        int exponent = v == 0 ? minExponent : Math.max(Math.getExponent(v), minExponent);
+        double quantum = Math.scalb(1.0, exponent - precision.significandBits() + 1);
+        return precision.round(v + Math.copySign(quantum, v));
+    }
+
+    /** Whether x lies exactly halfway between two adjacent values of the format. */
+    private static boolean isMidpoint(Precision precision, double x) {
+        double rounded = precision.round(x);
+        if (Double.isInfinite(rounded) || rounded == x) {
+            return false;
+        }
+        double toward = Math.abs(rounded) < Math.abs(x) ? rounded : -awayFromZero(precision, -rounded);
+        double away = awayFromZero(precision, toward);
+        return !Double.isInfinite(away) && x - toward == away - x;
+    }
+
+    private static double decodeFloat16(int bits) {
+        int exponent = (bits >> 10) & 0x1F;
+        int mantissa = bits & 0x3FF;
+        double magnitude = exponent == 0 ? Math.scalb((double) mantissa, -24)
+                : Math.scalb((double) (1024 + mantissa), exponent - 25);
+        return (bits & 0x8000) != 0 ? -magnitude : magnitude;
+    }
+
+    private static double decodeBfloat16(int bits) {
+        return Float.intBitsToFloat(bits << 16);
+    }
+
+    private static double nearestByTable(double x, IntToDoubleFunction decode, int infinityPattern) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
+        BigDecimal target = new BigDecimal(Math.abs(x));
+        int low = 0;
+        int high = infinityPattern - 1;
+        // Positive patterns are ordered like their values: binary search the last value <= |x|.
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (new BigDecimal(decode.applyAsDouble(mid)).compareTo(target) <= 0) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        int upper = low + 1;
+        double lowValue = decode.applyAsDouble(low);
+        BigDecimal upperValue = upper == infinityPattern
+                ? new BigDecimal(lowValue).multiply(BigDecimal.valueOf(2))
+                        .subtract(new BigDecimal(decode.applyAsDouble(low - 1)))
+                : new BigDecimal(decode.applyAsDouble(upper));
+        int side = target.subtract(new BigDecimal(lowValue)).compareTo(upperValue.subtract(target));
+        int chosen = side < 0 ? low : side > 0 ? upper : (low % 2 == 0 ? low : upper);
+        double magnitude = chosen >= infinityPattern ? Double.POSITIVE_INFINITY : decode.applyAsDouble(chosen);
+        return x < 0 || (x == 0 && 1 / x < 0) ? -magnitude : magnitude;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.softmaxexplorer.web.state;
+
+/**
+ * The logits of worked examples that textbooks and blog posts use, one button each on the page.
+ * Applying a preset ({@link State#withPreset(Preset)}) replaces the classes and logits and keeps
+ * every other choice (T, mode, precision, ...), so that a reader can, say, switch to the naive
+ * form first and then load the overflow example.
+ */
+public enum Preset {
+    /** The most common textbook example: p = 0.665, 0.245, 0.090; loss 0.408. */
+    TEXTBOOK("2, 1, 0", new double[] {2, 1, 0}, null),
+    /** Widely printed with wrong probabilities; correct: 0.659, 0.242, 0.099. */
+    SMALL_LAST("2, 1, 0.1", new double[] {2, 1, 0.1}, null),
+    /** An image classifier's scores: 97.3 % cat. */
+    CAT_DOG_BIRD("cat, dog, bird", new double[] {4.5, -1.2, 0.8}, new String[] {"cat", "dog", "bird"}),
+    /** Close logits: the winner gets 0.576, not the 0.84 often printed. */
+    CLOSE_CALL("10, 9, 9", new double[] {10, 9, 9}, null),
+    /** e^1000 overflows float64: the naive form gives NaN, the stable one the same p as [2, 1, 0]. */
+    OVERFLOW("1000, 999, 998", new double[] {1000, 999, 998}, null),
+    /** Two classes: softmax equals the sigmoid of the difference of the logits. */
+    TWO_CLASSES("two classes", new double[] {1, 0}, null);
+
+    private final String label;
+    private final double[] logits;
+    private final String[] names;
+
+    Preset(String label, double[] logits, String[] names) {
+        this.label = label;
+        this.logits = logits;
+        this.names = names;
+    }
+
+    /** The short text of the preset's button. */
+    public String label() {
+        return label;
+    }
+
+    /** The preset's logits (a copy); their number is the number of classes. */
+    public double[] logits() {
+        return logits.clone();
+    }
+
+    /**
+     * The class names of the preset (a copy), or the default names "Class 1".."Class K" when the
+     * example has no names of its own.
+     */
+    public String[] names() {
+        if (names != null) {
+            return names.clone();
+        }
+        String[] defaults = new String[logits.length];
+        for (int i = 0; i < defaults.length; i++) {
+            defaults[i] = State.defaultName(i);
+        }
+        return defaults;
+    }
+
+    /** The default state with this preset applied. */
+    public State state() {
+        return State.defaults().withPreset(this);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.softmaxexplorer.web.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.softmaxexplorer.core.Precision;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InputParserTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1000|1000",
+        "' 3 '|3",
+        "1e-3|0.001",
+        "-2.5|-2.5",
+        "+7|7",
+        ".5|0.5",
+        "5.|5",
+        "1E+300|1e300",
+        "-745|-745",
+        "1e-999|0",
+        "4.9e-324|4.9e-324",
+        "1.7976931348623157e308|1.7976931348623157e308",
+    })
+    void logitsAcceptPlainDecimals(String text, double expected) {
+        ParseResult<Double> r = InputParser.logit(text, 0);
+        assertTrue(r.isOk(), () -> r.reason());
+        assertEquals(expected, r.value());
+    }
+
+    @Test
+    void minusZeroKeepsItsSign() {
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(InputParser.logit("-0", 0).value()));
+        assertEquals(Double.doubleToRawLongBits(-0.0),
+                Double.doubleToRawLongBits(InputParser.labelSmoothing(" -0 ").value()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''|the logit z2 must be a finite number; the text is empty",
+        "'   '|the logit z2 must be a finite number; the text is empty",
+        "abc|the logit z2 must be a finite number; 'abc' is not a number",
+        "1e999|the logit z2 must be a finite number; '1e999' is too large",
+        "-1e999|the logit z2 must be a finite number; '-1e999' is too large",
+        "NaN|the logit z2 must be a finite number; 'NaN' is not a finite number",
+        "Infinity|the logit z2 must be a finite number; 'Infinity' is not a finite number",
+        "-infinity|the logit z2 must be a finite number; '-infinity' is not a finite number",
+        "inf|the logit z2 must be a finite number; 'inf' is not a finite number",
+        "1,5|the logit z2 must be a finite number; write the decimal point as '.', as in 0.5",
+        "0x10|the logit z2 must be a finite number; '0x10' is not a number",
+        "1e|the logit z2 must be a finite number; '1e' is not a number",
+        "e5|the logit z2 must be a finite number; 'e5' is not a number",
+        "1.5d|the logit z2 must be a finite number; '1.5d' is not a number",
+        "--1|the logit z2 must be a finite number; '--1' is not a number",
+        "1 2|the logit z2 must be a finite number; '1 2' is not a number",
+        "<script>alert(1)</script>|the logit z2 must be a finite number; '<script>alert(1)</script\u2026' is not a number",
+    })
+    void logitsRefuseWithAReasonNamingTheField(String text, String reason) {
+        ParseResult<Double> r = InputParser.logit(text, 1);
+        assertFalse(r.isOk());
+        assertEquals(reason, r.reason());
+    }
+
+    @Test
+    void nullAndOverlongTextAreRefused() {
+        assertEquals("the temperature T must be a number greater than 0; the text is empty",
+                InputParser.temperature(null).reason());
+        String longText = "1".repeat(InputParser.MAX_INPUT_LENGTH + 1);
+        assertEquals("the logit z1 must be a finite number; the text is too long (101 characters; at most 100)",
+                InputParser.logit(longText, 0).reason());
+        assertEquals("the number of classes K must be a whole number from 2 to 10; the text is too long"
+                + " (101 characters; at most 100)", InputParser.classCount(longText, 10).reason());
+        assertTrue(InputParser.logit("0".repeat(99) + "1", 0).isOk());
+    }
+
+    @Test
+    void temperatureMustBePositive() {
+        assertEquals(0.05, InputParser.temperature("0.05").value());
+        assertEquals(1e-300, InputParser.temperature("1e-300").value());
+        assertEquals(1e300, InputParser.temperature("1e300").value());
+        assertEquals("the temperature T must be a number greater than 0; '0' is outside that range",
+                InputParser.temperature("0").reason());
+        assertFalse(InputParser.temperature("-0").isOk());
+        assertFalse(InputParser.temperature("-1").isOk());
+        assertFalse(InputParser.temperature("1e-999").isOk());
+        assertEquals("The temperature T must be a number greater than 0; 'abc' is not a number.",
+                InputParser.temperature("abc").message());
+    }
+
+    @Test
+    void labelSmoothingTopPAndLearningRateHaveTheirRanges() {
+        assertEquals(0.0, InputParser.labelSmoothing("0").value());
+        assertEquals(1.0, InputParser.labelSmoothing("1").value());
+        assertEquals("the label smoothing \u03b5 must be a number from 0 to 1; '1.01' is outside that range",
+                InputParser.labelSmoothing("1.01").reason());
+        assertFalse(InputParser.labelSmoothing("-0.1").isOk());
+        assertEquals(1.0, InputParser.topP("1").value());
+        assertEquals(1e-9, InputParser.topP("1e-9").value());
+        assertFalse(InputParser.topP("0").isOk());
+        assertFalse(InputParser.topP("1.5").isOk());
+        assertEquals(0.1, InputParser.learningRate("0.1").value());
+        assertFalse(InputParser.learningRate("0").isOk());
+        assertFalse(InputParser.learningRate("1e400").isOk());
+        assertEquals(-3.0, InputParser.teacherLogit("-3", 0).value());
+        assertEquals("the teacher's logit z3 must be a finite number; 'x' is not a number",
+                InputParser.teacherLogit("x", 2).reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2|2", "10|10", "' 3 '|3", "+4|4", "007|7",
+    })
+    void classCountAcceptsTwoToTen(String text, int k) {
+        assertEquals(k, InputParser.classCount(text, State.MAX_CLASSES).value());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1|'1' is outside that range",
+        "11|'11' is outside that range",
+        "-3|'-3' is outside that range",
+        "1000000000|'1000000000' is outside that range",
+        "99999999999999999999|'99999999999999999999' is outside that range",
+        "-99999999999999999999|'-99999999999999999999' is outside that range",
+        "3.0|'3.0' is not a whole number",
+        "1e1|'1e1' is not a whole number",
+        "three|'three' is not a number",
+        "-|'-' is not a number",
+        "''|the text is empty",
+    })
+    void classCountRefusals(String text, String problem) {
+        assertEquals("the number of classes K must be a whole number from 2 to 10; " + problem,
+                InputParser.classCount(text, State.MAX_CLASSES).reason());
+    }
+
+    @Test
+    void stressModeAllowsAThousandClasses() {
+        assertEquals(1000, InputParser.classCount("1000", State.MAX_STRESS_CLASSES).value());
+        assertFalse(InputParser.classCount("1001", State.MAX_STRESS_CLASSES).isOk());
+    }
+
+    @Test
+    void integerFieldsHaveTheirRanges() {
+        assertEquals(2, InputParser.target("2", 3).value());
+        assertEquals("the true class c must be a whole number from 0 to 2 (0 is the first class); '3' is outside"
+                + " that range", InputParser.target("3", 3).reason());
+        assertFalse(InputParser.target("-1", 3).isOk());
+        assertEquals(0, InputParser.samplingSeed("0").value());
+        assertEquals(Integer.MAX_VALUE, InputParser.samplingSeed("2147483647").value());
+        assertFalse(InputParser.samplingSeed("2147483648").isOk());
+        assertFalse(InputParser.samplingSeed("-1").isOk());
+        assertEquals(1, InputParser.sampleCount("1").value());
+        assertEquals(State.MAX_SAMPLE_COUNT, InputParser.sampleCount("100000").value());
+        assertFalse(InputParser.sampleCount("0").isOk());
+        assertFalse(InputParser.sampleCount("100001").isOk());
+        assertEquals(0, InputParser.topK("0", 3).value());
+        assertEquals(3, InputParser.topK("3", 3).value());
+        assertEquals("top-k must be a whole number from 0 to 3 (0 turns it off); '4' is outside that range",
+                InputParser.topK("4", 3).reason());
+    }
+
+    @Test
+    void classNamesAreTrimmedAndChecked() {
+        assertEquals("cat", InputParser.className("  cat ", 0).value());
+        assertEquals("Class 2", InputParser.className("   ", 1).value());
+        assertEquals("Class 2", InputParser.className(null, 1).value());
+        assertEquals("<img src=x onerror=alert(1)>", InputParser.className("<img src=x onerror=alert(1)>", 0).value());
+        assertEquals("🐈".repeat(40), InputParser.className("🐈".repeat(40), 0).value());
+        assertEquals("the name of class 3 is too long (41 characters; at most 40)",
+                InputParser.className("x".repeat(41), 2).reason());
+        for (String bad : new String[] {"a\nb", "a\u0000b", "a\u202Eb", "a\uD800"}) {
+            assertEquals("the name of class 1 must not contain control characters, line breaks or text-direction"
+                    + " marks", InputParser.className(bad, 0).reason(), bad);
+        }
+    }
+
+    @Test
+    void choicesAcceptTheirKeysInAnyCase() {
+        assertEquals(Mode.NAIVE, InputParser.mode("naive").value());
+        assertEquals(Mode.STABLE, InputParser.mode(" STABLE ").value());
+        assertEquals("the softmax form must be naive or stable; 'fast' is not one of them",
+                InputParser.mode("fast").reason());
+        for (Precision p : Precision.values()) {
+            assertEquals(p, InputParser.precision(p.displayName()).value());
+        }
+        assertEquals(Precision.BFLOAT16, InputParser.precision("BFloat16").value());
+        assertFalse(InputParser.precision("float8").isOk());
+        for (ColorScheme c : ColorScheme.values()) {
+            assertEquals(c, InputParser.colorScheme(c.key()).value());
+        }
+        assertFalse(InputParser.colorScheme("").isOk());
+        assertEquals(true, InputParser.flag("1", "embed").value());
+        assertEquals(true, InputParser.flag("TRUE", "embed").value());
+        assertEquals(false, InputParser.flag("0", "embed").value());
+        assertEquals(false, InputParser.flag("false", "embed").value());
+        assertEquals("embed must be 1 (on) or 0 (off); 'yes' is neither", InputParser.flag("yes", "embed").reason());
+    }
+
+    @Test
+    void turkishLocaleDoesNotChangeKeys() {
+        java.util.Locale saved = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            assertEquals(Mode.NAIVE, InputParser.mode("NAIVE").value());
+        } finally {
+            java.util.Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void quotesAreShortAndOnOneLine() {
+        assertEquals("'a\uFFFDb'", InputParser.quote("a\nb"));
+        assertEquals("'" + "x".repeat(24) + "\u2026'", InputParser.quote("x".repeat(1000)));
+        assertEquals("'🐈'", InputParser.quote("🐈"));
+    }
+
+    @Property
+    void neverThrowsAndAcceptsOnlyValidValues(@ForAll String text) {
+        ParseResult<Double> t = InputParser.temperature(text);
+        assertTrue(!t.isOk() || (t.value() > 0 && Double.isFinite(t.value())));
+        ParseResult<Double> z = InputParser.logit(text, 0);
+        assertTrue(!z.isOk() || Double.isFinite(z.value()));
+        ParseResult<Integer> k = InputParser.classCount(text, State.MAX_CLASSES);
+        assertTrue(!k.isOk() || (k.value() >= 2 && k.value() <= 10));
+        ParseResult<String> name = InputParser.className(text, 0);
+        assertTrue(!name.isOk() || State.isValidName(name.value()));
+        InputParser.mode(text);
+        InputParser.flag(text, "embed");
+    }
+
+    @Property
+    void readsBackEveryFiniteDouble(@ForAll double x) {
+        if (!Double.isFinite(x)) {
+            return;
+        }
+        String text = dev.softmaxexplorer.core.Format.shortest(x);
+        assertEquals(Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(InputParser.logit(text, 0).value()));
+    }
+}
