@@ -64,6 +64,8 @@ class PrecisionTest {
         assertSameBits(-0.0, Precision.BFLOAT16.round(-Double.MIN_VALUE), "-MIN_VALUE");
         assertTrue(Double.isNaN(Precision.FLOAT16.round(Double.NaN)));
         assertTrue(Double.isNaN(Precision.FLOAT16.round(Double.NaN, 1.0)));
+        assertSameBits(Double.POSITIVE_INFINITY, Precision.FLOAT32.round(Double.POSITIVE_INFINITY, Double.NaN), "inf, NaN");
+        assertSameBits(Double.NEGATIVE_INFINITY, Precision.FLOAT64.round(-Double.MAX_VALUE, -Double.MAX_VALUE), "sum overflows");
     }
 
     @Test
