@@ -1,0 +1,461 @@
+package dev.softmaxexplorer.core;
+
+/**
+ * An unevaluated sum {@code hi + lo} of two doubles with {@code |lo| <= ulp(hi) / 2}: about 106
+ * significant bits, enough to round softmax, log-softmax, cross-entropy and their gradient once.
+ *
+ * <p>Everything is built from {@code + - * /}, {@code floor} and exact comparisons, so the same bits
+ * come out on the JVM and in TeaVM's JavaScript, whose {@code Math.exp}/{@code Math.log} differ from
+ * the JVM's by an ulp. Algorithms: TwoSum (Knuth), FastTwoSum (Dekker), TwoProduct with Veltkamp's
+ * split (Dekker 1971); accurate double-double addition and division as in Hida, Li and Bailey's QD
+ * library, with the error bounds of Joldes, Muller and Popescu (ACM TOMS 44, 2017).
+ *
+ * <p>TeaVM 0.15.0 drops the parentheses of a compound right operand of {@code +} and {@code *} (and
+ * inlines single-use locals back into such positions). Every expression below therefore keeps a
+ * sum or difference out of the right operand of {@code +}, and a product or quotient out of the
+ * right operand of {@code *}; {@code SourceShapeTest} checks the textual part of that rule.
+ */
+final class DoubleDouble {
+
+    static final DoubleDouble ZERO = new DoubleDouble(0.0, 0.0);
+    static final DoubleDouble ONE = new DoubleDouble(1.0, 0.0);
+
+    /** 2^27 + 1, Veltkamp's splitting constant for 53-bit doubles. */
+    private static final double SPLITTER = 134217729.0;
+    /** Above this magnitude {@code SPLITTER * a} could overflow, so the split scales first. */
+    private static final double SPLIT_LIMIT = 0x1p996;
+
+    /** ln 2 as a triple-double (sum exact to 2^-164). */
+    private static final double LN2_HI = 0x1.62e42fefa39efp-1;
+    private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
+    private static final double LN2_LO2 = 0x1.7b57a079a1934p-111;
+
+    /**
+     * ln 2 / 64 in three parts; the first has 21 significant bits so that {@code n * LN2_64_1} is
+     * exact for every |n| < 2^32 (sum exact to 2^-142).
+     */
+    private static final double LN2_64_1 = 0x1.62e43p-7;
+    private static final double LN2_64_2 = -0x1.05c610ca86c39p-35;
+    private static final double LN2_64_3 = 0x1.9cc01f97b57a0p-89;
+    private static final double INV_LN2_64 = 0x1.71547652b82fep+6;
+    private static final double SQRT2 = 0x1.6a09e667f3bcdp+0;
+
+    /**
+     * Below this argument exp is smaller than 2^-2300: negligible next to the 1 of the softmax
+     * denominator and, after division by any temperature >= 2^-1074, far below 1e-300.
+     */
+    static final double EXP_NEGLIGIBLE = -1600.0;
+
+    /** 2^(j/64) for j = 0..63 as hi + lo, each pair the 100-digit value rounded twice (mpmath). */
+    private static final double[] EXP2_TABLE_HI = {
+        0x1.0000000000000p+0, 0x1.02c9a3e778061p+0, 0x1.059b0d3158574p+0,
+        0x1.0874518759bc8p+0, 0x1.0b5586cf9890fp+0, 0x1.0e3ec32d3d1a2p+0,
+        0x1.11301d0125b51p+0, 0x1.1429aaea92de0p+0, 0x1.172b83c7d517bp+0,
+        0x1.1a35beb6fcb75p+0, 0x1.1d4873168b9aap+0, 0x1.2063b88628cd6p+0,
+        0x1.2387a6e756238p+0, 0x1.26b4565e27cddp+0, 0x1.29e9df51fdee1p+0,
+        0x1.2d285a6e4030bp+0, 0x1.306fe0a31b715p+0, 0x1.33c08b26416ffp+0,
+        0x1.371a7373aa9cbp+0, 0x1.3a7db34e59ff7p+0, 0x1.3dea64c123422p+0,
+        0x1.4160a21f72e2ap+0, 0x1.44e086061892dp+0, 0x1.486a2b5c13cd0p+0,
+        0x1.4bfdad5362a27p+0, 0x1.4f9b2769d2ca7p+0, 0x1.5342b569d4f82p+0,
+        0x1.56f4736b527dap+0, 0x1.5ab07dd485429p+0, 0x1.5e76f15ad2148p+0,
+        0x1.6247eb03a5585p+0, 0x1.6623882552225p+0, 0x1.6a09e667f3bcdp+0,
+        0x1.6dfb23c651a2fp+0, 0x1.71f75e8ec5f74p+0, 0x1.75feb564267c9p+0,
+        0x1.7a11473eb0187p+0, 0x1.7e2f336cf4e62p+0, 0x1.82589994cce13p+0,
+        0x1.868d99b4492edp+0, 0x1.8ace5422aa0dbp+0, 0x1.8f1ae99157736p+0,
+        0x1.93737b0cdc5e5p+0, 0x1.97d829fde4e50p+0, 0x1.9c49182a3f090p+0,
+        0x1.a0c667b5de565p+0, 0x1.a5503b23e255dp+0, 0x1.a9e6b5579fdbfp+0,
+        0x1.ae89f995ad3adp+0, 0x1.b33a2b84f15fbp+0, 0x1.b7f76f2fb5e47p+0,
+        0x1.bcc1e904bc1d2p+0, 0x1.c199bdd85529cp+0, 0x1.c67f12e57d14bp+0,
+        0x1.cb720dcef9069p+0, 0x1.d072d4a07897cp+0, 0x1.d5818dcfba487p+0,
+        0x1.da9e603db3285p+0, 0x1.dfc97337b9b5fp+0, 0x1.e502ee78b3ff6p+0,
+        0x1.ea4afa2a490dap+0, 0x1.efa1bee615a27p+0, 0x1.f50765b6e4540p+0,
+        0x1.fa7c1819e90d8p+0,
+    };
+    private static final double[] EXP2_TABLE_LO = {
+        0.0, -0x1.19083535b085dp-56, 0x1.d73e2a475b465p-55,
+        0x1.186be4bb284ffp-57, 0x1.8a62e4adc610bp-54, 0x1.03a1727c57b53p-59,
+        -0x1.6c51039449b3ap-54, -0x1.32fbf9af1369ep-54, -0x1.19041b9d78a76p-55,
+        0x1.e5b4c7b4968e4p-55, 0x1.e016e00a2643cp-54, 0x1.dc775814a8495p-55,
+        0x1.9b07eb6c70573p-54, 0x1.2bd339940e9d9p-55, 0x1.612e8afad1255p-55,
+        0x1.0024754db41d5p-54, 0x1.6f46ad23182e4p-55, 0x1.32721843659a6p-54,
+        -0x1.63aeabf42eae2p-54, -0x1.5e436d661f5e3p-56, 0x1.ada0911f09ebcp-55,
+        -0x1.ef3691c309278p-58, 0x1.89b7a04ef80d0p-59, 0x1.3c1a3b69062f0p-56,
+        0x1.d4397afec42e2p-56, -0x1.4b309d25957e3p-54, -0x1.07abe1db13cadp-55,
+        0x1.9bb2c011d93adp-54, 0x1.6324c054647adp-54, 0x1.ba6f93080e65ep-54,
+        -0x1.383c17e40b497p-54, -0x1.bb60987591c34p-54, -0x1.bdd3413b26456p-54,
+        -0x1.bbe3a683c88abp-57, -0x1.16e4786887a99p-55, -0x1.0245957316dd3p-54,
+        -0x1.41577ee04992fp-55, 0x1.05d02ba15797ep-56, -0x1.d4c1dd41532d8p-54,
+        -0x1.fc6f89bd4f6bap-54, 0x1.6e9f156864b27p-54, 0x1.5cc13a2e3976cp-55,
+        -0x1.75fc781b57ebcp-57, -0x1.d185b7c1b85d1p-54, 0x1.c7c46b071f2bep-56,
+        -0x1.359495d1cd533p-54, -0x1.d2f6edb8d41e1p-54, 0x1.0fac90ef7fd31p-54,
+        0x1.7a1cd345dcc81p-54, -0x1.2805e3084d708p-57, -0x1.5584f7e54ac3bp-56,
+        0x1.23dd07a2d9e84p-55, 0x1.11065895048ddp-55, 0x1.2884dff483cadp-54,
+        0x1.503cbd1e949dbp-56, -0x1.cbc3743797a9cp-54, 0x1.2ed02d75b3707p-55,
+        0x1.c2300696db532p-54, -0x1.1a5cd4f184b5cp-54, 0x1.39e8980a9cc8fp-55,
+        -0x1.e9c23179c2893p-54, 0x1.dc7f486a4b6b0p-54, 0x1.9d3e12dd8a18bp-54,
+        0x1.74853f3a5931ep-55,
+    };
+    private static final double[] INV_FACTORIAL_HI = {0x1.0000000000000p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5, 0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13, 0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22, 0x1.ae64567f544e4p-26};
+    private static final double[] INV_FACTORIAL_LO = {0.0, 0x1.5555555555555p-57, 0x1.5555555555555p-59, 0x1.1111111111111p-63, -0x1.f49f49f49f49fp-65, 0x1.a01a01a01a01ap-73, 0x1.a01a01a01a01ap-76, -0x1.c154f8ddc6c00p-73, 0x1.cbbc05b4fa99ap-76, -0x1.c062e06d1f209p-80};
+    private static final double[] INV_ODD_HI = {
+        0x1.5555555555555p-2, 0x1.999999999999ap-3, 0x1.2492492492492p-3, 0x1.c71c71c71c71cp-4,
+        0x1.745d1745d1746p-4, 0x1.3b13b13b13b14p-4, 0x1.1111111111111p-4, 0x1.e1e1e1e1e1e1ep-5,
+        0x1.af286bca1af28p-5, 0x1.8618618618618p-5, 0x1.642c8590b2164p-5, 0x1.47ae147ae147bp-5,
+        0x1.2f684bda12f68p-5, 0x1.1a7b9611a7b96p-5, 0x1.0842108421084p-5, 0x1.f07c1f07c1f08p-6,
+        0x1.d41d41d41d41dp-6, 0x1.bacf914c1bad0p-6, 0x1.a41a41a41a41ap-6, 0x1.8f9c18f9c18fap-6,
+        0x1.7d05f417d05f4p-6, 0x1.6c16c16c16c17p-6,
+    };
+    private static final double[] INV_ODD_LO = {
+        0x1.5555555555555p-56, -0x1.999999999999ap-57, 0x1.2492492492492p-57, 0x1.c71c71c71c71cp-58,
+        -0x1.745d1745d1746p-59, -0x1.3b13b13b13b14p-58, 0x1.1111111111111p-60, 0x1.e1e1e1e1e1e1ep-61,
+        0x1.af286bca1af28p-59, 0x1.8618618618618p-59, 0x1.642c8590b2164p-60, -0x1.eb851eb851eb8p-61,
+        0x1.2f684bda12f68p-59, 0x1.1a7b9611a7b96p-61, 0x1.0842108421084p-60, -0x1.f07c1f07c1f08p-61,
+        0x1.0750750750750p-60, -0x1.bacf914c1bad0p-60, 0x1.0690690690690p-60, -0x1.f3831f3831f38p-61,
+        0x1.7d05f417d05f4p-62, -0x1.f49f49f49f49fp-61,
+    };
+
+    private static final DoubleDouble[] EXP2_TABLE = new DoubleDouble[64];
+    /** Powers of two 2^n for n = -1022..1023, built by exact doubling and halving. */
+    private static final double[] POW2 = new double[2046];
+
+    static {
+        for (int j = 0; j < 64; j++) {
+            EXP2_TABLE[j] = new DoubleDouble(EXP2_TABLE_HI[j], EXP2_TABLE_LO[j]);
+        }
+        POW2[1022] = 1.0;
+        for (int n = 1; n <= 1023; n++) {
+            POW2[1022 + n] = POW2[1021 + n] * 2.0;
+        }
+        for (int n = 1; n <= 1022; n++) {
+            POW2[1022 - n] = POW2[1023 - n] * 0.5;
+        }
+    }
+
+    final double hi;
+    final double lo;
+
+    private DoubleDouble(double hi, double lo) {
+        this.hi = hi;
+        this.lo = lo;
+    }
+
+    /** The double {@code x} as a double-double (exact). */
+    static DoubleDouble of(double x) {
+        return new DoubleDouble(x, 0.0);
+    }
+
+    /** {@code hi + lo} renormalized (requires {@code |hi| >= |lo|} or {@code hi == 0}). */
+    static DoubleDouble fastTwoSum(double a, double b) {
+        double s = a + b;
+        if (!isFinite(s)) {
+            return new DoubleDouble(s, 0.0);
+        }
+        double bb = s - a;
+        return new DoubleDouble(s, b - bb);
+    }
+
+    /** The exact sum {@code a + b} as {@code fl(a + b)} plus its rounding error (Knuth). */
+    static DoubleDouble twoSum(double a, double b) {
+        double s = a + b;
+        if (!isFinite(s)) {
+            return new DoubleDouble(s, 0.0);
+        }
+        double bb = s - a;
+        double err = (a - (s - bb)) - (bb - b);
+        return new DoubleDouble(s, err);
+    }
+
+    /**
+     * The exact product {@code a * b} as {@code fl(a * b)} plus its rounding error (Dekker), valid
+     * while the product and its error term are neither overflowing nor subnormal.
+     */
+    static DoubleDouble twoProduct(double a, double b) {
+        double p = a * b;
+        if (!isFinite(p)) {
+            return new DoubleDouble(p, 0.0);
+        }
+        return new DoubleDouble(p, productError(a, b, p));
+    }
+
+    private static double productError(double a, double b, double p) {
+        double aHi = splitHigh(a);
+        double aLo = a - aHi;
+        double bHi = splitHigh(b);
+        double bLo = b - bHi;
+        double err = aHi * bHi - p;
+        err = err + aHi * bLo;
+        err = err + aLo * bHi;
+        return err + aLo * bLo;
+    }
+
+    /** The high 26 bits of {@code a} (Veltkamp); {@code a - splitHigh(a)} is exact. */
+    private static double splitHigh(double a) {
+        if (a > SPLIT_LIMIT || a < -SPLIT_LIMIT) {
+            double scaled = a * 0x1p-28;
+            double c = SPLITTER * scaled;
+            double high = c - (c - scaled);
+            return high * 0x1p28;
+        }
+        double c = SPLITTER * a;
+        return c - (c - a);
+    }
+
+    private static boolean isFinite(double x) {
+        return x - x == 0.0;
+    }
+
+    /** {@code x * 2^n}, exact unless the result is subnormal (then rounded) or overflows. */
+    static double mulPow2(double x, int n) {
+        int e = n;
+        double v = x;
+        while (e > 1023) {
+            v = v * 0x1p1023;
+            e -= 1023;
+        }
+        while (e < -1022) {
+            v = v * 0x1p-1022;
+            e += 1022;
+        }
+        return v * POW2[e + 1022];
+    }
+
+    /**
+     * The binary exponent of a finite nonzero {@code x}: {@code 2^e <= |x| < 2^(e+1)}, also for
+     * subnormals (where {@code Math.getExponent} answers -1023).
+     */
+    static int exponent(double x) {
+        int e = Math.getExponent(x);
+        if (e == Double.MIN_EXPONENT - 1) {
+            return Math.getExponent(x * 0x1p54) - 54;
+        }
+        return e;
+    }
+
+    /** The nearest double to {@code hi + lo}; with the pair normalized that is {@code hi}. */
+    double value() {
+        return hi;
+    }
+
+    DoubleDouble negate() {
+        return new DoubleDouble(-hi, -lo);
+    }
+
+    /** {@code this * 2^n}, exact while neither part turns subnormal or overflows. */
+    DoubleDouble mulPow2(int n) {
+        double h = mulPow2(hi, n);
+        if (!isFinite(h) || h == 0.0) {
+            return new DoubleDouble(h, 0.0);
+        }
+        return new DoubleDouble(h, mulPow2(lo, n));
+    }
+
+    /** Accurate double-double sum (relative error below 3 * 2^-106). */
+    DoubleDouble add(DoubleDouble b) {
+        double s = hi + b.hi;
+        if (!isFinite(s)) {
+            return new DoubleDouble(s, 0.0);
+        }
+        double sb = s - hi;
+        double e = (hi - (s - sb)) - (sb - b.hi);
+        double t = lo + b.lo;
+        double tb = t - lo;
+        double f = (lo - (t - tb)) - (tb - b.lo);
+        e = e + t;
+        double s2 = s + e;
+        double e2 = e - (s2 - s);
+        e2 = e2 + f;
+        return fastTwoSum(s2, e2);
+    }
+
+    DoubleDouble add(double b) {
+        double s = hi + b;
+        if (!isFinite(s)) {
+            return new DoubleDouble(s, 0.0);
+        }
+        double sb = s - hi;
+        double e = (hi - (s - sb)) - (sb - b);
+        e = e + lo;
+        return fastTwoSum(s, e);
+    }
+
+    DoubleDouble sub(DoubleDouble b) {
+        return add(b.negate());
+    }
+
+    /** Double-double product (relative error below 5 * 2^-106). */
+    DoubleDouble mul(DoubleDouble b) {
+        double p = hi * b.hi;
+        if (!isFinite(p) || p == 0.0) {
+            return new DoubleDouble(p, 0.0);
+        }
+        double e = productError(hi, b.hi, p);
+        double cross = hi * b.lo + lo * b.hi;
+        e = cross + e;
+        return fastTwoSum(p, e);
+    }
+
+    DoubleDouble mul(double b) {
+        double p = hi * b;
+        if (!isFinite(p) || p == 0.0) {
+            return new DoubleDouble(p, 0.0);
+        }
+        double e = productError(hi, b, p);
+        e = lo * b + e;
+        return fastTwoSum(p, e);
+    }
+
+    /** Double-double quotient by long division with three partial quotients (QD's accurate div). */
+    DoubleDouble div(DoubleDouble b) {
+        double q1 = hi / b.hi;
+        if (!isFinite(q1) || q1 == 0.0) {
+            return new DoubleDouble(q1, 0.0);
+        }
+        DoubleDouble r = sub(b.mul(q1));
+        double q2 = r.hi / b.hi;
+        r = r.sub(b.mul(q2));
+        double q3 = r.hi / b.hi;
+        return fastTwoSum(q1, q2).add(q3);
+    }
+
+    DoubleDouble div(double b) {
+        double q1 = hi / b;
+        if (!isFinite(q1) || q1 == 0.0) {
+            return new DoubleDouble(q1, 0.0);
+        }
+        DoubleDouble r = sub(twoProduct(q1, b));
+        double q2 = r.hi / b;
+        r = r.sub(twoProduct(q2, b));
+        double q3 = r.hi / b;
+        return fastTwoSum(q1, q2).add(q3);
+    }
+
+    /** A value {@code mantissa * 2^exponent}, kept apart so that tiny values do not underflow. */
+    static final class Scaled {
+        final DoubleDouble mantissa;
+        final int exponent;
+
+        Scaled(DoubleDouble mantissa, int exponent) {
+            this.mantissa = mantissa;
+            this.exponent = exponent;
+        }
+
+        DoubleDouble value() {
+            return mantissa.mulPow2(exponent);
+        }
+    }
+
+    private static final Scaled EXP_ZERO = new Scaled(ZERO, 0);
+
+    /**
+     * exp(x) for finite {@code x <= 1600} as {@code M * 2^k} with M in about [1, 2), relative error
+     * about 2^-103; for {@code x < EXP_NEGLIGIBLE} the result is 0.
+     *
+     * <p>Tang's method: {@code x = (64 k + j) ln2/64 + r}, |r| <= ln2/128, so {@code exp(x) =
+     * 2^k 2^(j/64) exp(r)}; ln 2 / 64 is split so the reduction is exact, the table holds
+     * 2^(j/64) to 2^-107, and exp(r) is the degree-11 Taylor polynomial (remainder below 2^-107),
+     * the part from r^7 on summed in double (it is below 2^-64, so its rounding is below 2^-117).
+     */
+    static Scaled expScaled(DoubleDouble x) {
+        if (x.hi < EXP_NEGLIGIBLE) {
+            return EXP_ZERO;
+        }
+        int n = (int) Math.floor(x.hi * INV_LN2_64 + 0.5);
+        double nd = n;
+        double r0 = x.hi - nd * LN2_64_1;
+        DoubleDouble r = twoSum(r0, x.lo);
+        r = r.sub(twoProduct(nd, LN2_64_2));
+        r = r.add(-(nd * LN2_64_3));
+        double rh = r.hi;
+        double tail = INV_FACTORIAL_HI[9] * rh + INV_FACTORIAL_HI[8];
+        tail = tail * rh + INV_FACTORIAL_HI[7];
+        tail = tail * rh + INV_FACTORIAL_HI[6];
+        tail = tail * rh + INV_FACTORIAL_HI[5];
+        DoubleDouble poly = of(tail);
+        for (int i = 4; i >= 0; i--) {
+            poly = poly.mul(r).add(new DoubleDouble(INV_FACTORIAL_HI[i], INV_FACTORIAL_LO[i]));
+        }
+        poly = poly.mul(r).add(1.0);
+        poly = poly.mul(r).add(1.0);
+        DoubleDouble mantissa = EXP2_TABLE[n & 63].mul(poly);
+        return new Scaled(mantissa, n >> 6);
+    }
+
+    /**
+     * e^x to about 2^-103 relative; +Infinity above the overflow threshold, 0 (or a subnormal,
+     * rounded twice) below the underflow threshold; NaN for NaN.
+     */
+    static DoubleDouble exp(DoubleDouble x) {
+        if (x.hi != x.hi) {
+            return x;
+        }
+        if (x.hi > 710.0) {
+            return of(Double.POSITIVE_INFINITY);
+        }
+        return expScaled(x).value();
+    }
+
+    /**
+     * Natural logarithm to about 2^-104 relative for {@code x > 0}; -Infinity for 0, +Infinity for
+     * +Infinity, NaN for negative or NaN arguments.
+     *
+     * <p>{@code x = 2^e f} with f in [sqrt(1/2), sqrt(2)), {@code log x = e ln2 + 2 atanh(u)},
+     * {@code u = (f - 1)/(f + 1)}, |u| < 0.172 (the atanh series, as in fdlibm's log).
+     */
+    static DoubleDouble log(DoubleDouble x) {
+        if (!(x.hi > 0.0)) {
+            return of(x.hi == 0.0 ? Double.NEGATIVE_INFINITY : Double.NaN);
+        }
+        if (!isFinite(x.hi)) {
+            return x;
+        }
+        int e = exponent(x.hi);
+        DoubleDouble f = x.mulPow2(-e);
+        if (f.hi > SQRT2) {
+            f = f.mulPow2(-1);
+            e++;
+        }
+        DoubleDouble u = f.add(-1.0).div(f.add(1.0));
+        DoubleDouble series = twiceAtanh(u);
+        if (e == 0) {
+            return series;
+        }
+        double ed = e;
+        DoubleDouble eLn2 = twoProduct(ed, LN2_HI).add(twoProduct(ed, LN2_LO)).add(ed * LN2_LO2);
+        return eLn2.add(series);
+    }
+
+    /**
+     * log(1 + x) to about 2^-104 relative for {@code x > -1}, accurate for tiny x (where
+     * {@code log(1 + x)} would lose everything): {@code 2 atanh(x / (2 + x))} near 0, else log of
+     * the double-double {@code 1 + x}.
+     */
+    static DoubleDouble log1p(DoubleDouble x) {
+        if (x.hi >= -0.25 && x.hi <= 0.375) {
+            if (x.hi == 0.0) {
+                return x;
+            }
+            return twiceAtanh(x.div(x.add(2.0)));
+        }
+        return log(x.add(1.0));
+    }
+
+    /**
+     * 2 atanh(u) = 2 (u + u^3/3 + u^5/5 + ...) for |u| <= 0.172: 23 terms reach 2^-110; the terms
+     * from w^10 on (w = u^2, w^10 < 2^-50) are summed in double.
+     */
+    private static DoubleDouble twiceAtanh(DoubleDouble u) {
+        DoubleDouble w = u.mul(u);
+        double wh = w.hi;
+        int last = INV_ODD_HI.length - 1;
+        double tail = INV_ODD_HI[last];
+        for (int i = last - 1; i >= 9; i--) {
+            tail = tail * wh + INV_ODD_HI[i];
+        }
+        DoubleDouble poly = of(tail);
+        for (int i = 8; i >= 0; i--) {
+            poly = poly.mul(w).add(new DoubleDouble(INV_ODD_HI[i], INV_ODD_LO[i]));
+        }
+        poly = poly.mul(w).add(1.0);
+        return poly.mul(u).mulPow2(1);
+    }
+}

@@ -1,0 +1,500 @@
+package dev.softmaxexplorer.core;
+
+/**
+ * Softmax with temperature, log-softmax, log-sum-exp, cross-entropy (with label smoothing) and its
+ * gradient, in float64, each result rounded once from a double-double value.
+ *
+ * <p>Definitions (PyTorch conventions): {@code x = z / T}; {@code p_i = exp(x_i) / sum_j exp(x_j)};
+ * {@code log p_i = x_i - log sum_j exp(x_j)}; label-smoothed target
+ * {@code y = (1 - eps) onehot(c) + eps / K}; cross-entropy {@code L = -sum_i y_i log p_i}; gradient
+ * with respect to the raw logits {@code dL/dz_i = (p_i - y_i) / T}.
+ *
+ * <p>Masked classes: a logit of -Infinity is allowed and means "this class is impossible", as in
+ * an attention mask: {@code p = 0}, {@code log p = -Infinity}, and the class is left out of every
+ * sum. A cross-entropy that weighs a masked class (the target, or any class when eps > 0) is
+ * +Infinity; the gradient stays finite ({@code -y_i / T} for a masked class). At least one logit
+ * must be finite. +Infinity and NaN logits are rejected.
+ *
+ * <p>Algorithm. With m the (first) largest logit, {@code d_i = (z_i - z_m) / T <= 0} is formed
+ * exactly as a double-double (TwoSum for the difference, which is computed from halved logits
+ * when it overflows, and a scaled double-double division by T). {@code e_i = exp(d_i)} is kept
+ * as a double-double mantissa and a separate binary exponent, so nothing underflows;
+ * {@code R = sum_{i != m} e_i} has only positive terms, {@code S = 1 + R} and
+ * {@code log S = log1p(R)}. Then {@code p_i = e_i / S}, {@code log p_i = d_i - log1p(R)},
+ * {@code L = log1p(R) + (1 - eps)(-d_c) + (eps / K) sum_i (-d_i)} (three nonnegative terms, the
+ * last two scaled by a power of two when the {@code d_i} are too large to sum), and the target's
+ * gradient uses {@code 1 - p_c = (sum_{j != c} e_j) / S}, never {@code 1 - p_c}. The gradient's
+ * numerator and T are both scaled by a power of two that brings T to [1, 2), so tiny and
+ * subnormal temperatures lose nothing. exp, log and log1p are {@link DoubleDouble}'s, made only of
+ * {@code + - * /} and {@code floor}, so the JVM and TeaVM's JavaScript give the same bits.
+ *
+ * <p>Accuracy: every component whose exact value is at least 1e-300 in magnitude is within 1 ulp
+ * (nearly always correctly rounded); smaller ones are within 1e-300. Two results are differences
+ * of nonnegative quantities and lose relative accuracy when these nearly cancel: log-sum-exp when
+ * {@code z_m} is close to {@code -log S}, and a gradient component when {@code p_i} is close to
+ * {@code y_i} (relative error about 2^-104 divided by the relative size of the difference).
+ */
+public final class Softmax {
+
+    private Softmax() {
+    }
+
+    /**
+     * Probabilities {@code p_i = exp(z_i / T) / sum_j exp(z_j / T)}.
+     *
+     * @param logits raw scores z; -Infinity masks a class (p = 0)
+     * @param temperature T, finite and > 0
+     * @return a new array of K probabilities summing to 1 within a few ulp
+     * @throws IllegalArgumentException for null, empty, NaN, +Infinity or all--Infinity logits,
+     *     or a temperature that is NaN, infinite or <= 0
+     */
+    public static double[] softmax(double[] logits, double temperature) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        Exponentials ex = new Exponentials(logits, temperature, -1);
+        double[] p = new double[logits.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = ex.probabilityScaled(i, 0).value();
+        }
+        return p;
+    }
+
+    /**
+     * Log-probabilities {@code log p_i = x_i - max x - log1p(sum_{j != argmax} exp(x_j - max x))}
+     * with {@code x = z / T}; exact to the last digit also where {@code log p} is close to 0.
+     *
+     * @param logits raw scores z; -Infinity masks a class (log p = -Infinity)
+     * @param temperature T, finite and > 0
+     * @return a new array of K values <= 0
+     * @throws IllegalArgumentException as {@link #softmax(double[], double)}
+     */
+    public static double[] logSoftmax(double[] logits, double temperature) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        Exponentials ex = new Exponentials(logits, temperature, -1);
+        double[] logp = new double[logits.length];
+        for (int i = 0; i < logp.length; i++) {
+            logp[i] = ex.logProbability(i);
+        }
+        return logp;
+    }
+
+    /**
+     * {@code log sum_i exp(z_i)} of the raw logits (no temperature), computed as
+     * {@code z_m + log1p(sum_{i != m} exp(z_i - z_m))}; finite for every finite input (e.g.
+     * about 1e308 for {@code [1e308, 0, -1e308]}).
+     *
+     * @param logits raw scores z; -Infinity terms contribute nothing
+     * @return the log-sum-exp
+     * @throws IllegalArgumentException for null, empty, NaN, +Infinity or all--Infinity logits
+     */
+    public static double logSumExp(double[] logits) {
+        validateLogits(logits);
+        Exponentials ex = new Exponentials(logits, 1.0, -1);
+        return DoubleDouble.of(logits[ex.top]).add(ex.logDenominator).value();
+    }
+
+    /**
+     * Cross-entropy {@code L = -sum_i y_i log p_i} with {@code y = (1 - eps) onehot(c) + eps / K}
+     * (PyTorch's {@code CrossEntropyLoss(label_smoothing = eps)}); eps = 0 gives {@code -log p_c}.
+     * Finite whenever the exact value is, even where the shifted logits {@code (z_i - z_max)/T}
+     * overflow a double. +Infinity if the target is masked, or eps > 0 and any class is masked.
+     *
+     * @param logits raw scores z
+     * @param temperature T, finite and > 0
+     * @param target the true class c, in [0, K)
+     * @param labelSmoothing eps, in [0, 1]
+     * @return the loss in nats, >= 0
+     * @throws IllegalArgumentException for bad logits or temperature (see
+     *     {@link #softmax(double[], double)}), a target outside [0, K), or eps NaN or outside [0, 1]
+     */
+    public static double crossEntropy(double[] logits, double temperature, int target,
+            double labelSmoothing) {
+        validateAll(logits, temperature, target, labelSmoothing);
+        Exponentials ex = new Exponentials(logits, temperature, target);
+        return crossEntropy(ex, target, labelSmoothing).value();
+    }
+
+    /**
+     * Gradient of {@link #crossEntropy} with respect to the raw logits:
+     * {@code dL/dz_i = (p_i - y_i) / T}. The target component is formed from the sum of the other
+     * classes' exponentials, so it keeps full precision when p_c is close to 1.
+     *
+     * @param logits raw scores z
+     * @param temperature T, finite and > 0
+     * @param target the true class c, in [0, K)
+     * @param labelSmoothing eps, in [0, 1]
+     * @return a new array of K components summing to 0 within rounding
+     * @throws IllegalArgumentException as {@link #crossEntropy}
+     */
+    public static double[] gradient(double[] logits, double temperature, int target,
+            double labelSmoothing) {
+        validateAll(logits, temperature, target, labelSmoothing);
+        Exponentials ex = new Exponentials(logits, temperature, target);
+        return gradient(ex, target, labelSmoothing);
+    }
+
+    /**
+     * Entropy {@code H = -sum_i p_i log p_i} in nats, computed as
+     * {@code log1p(R) + sum_i p_i (-d_i)} (nonnegative terms); masked classes add 0.
+     *
+     * @param logits raw scores z
+     * @param temperature T, finite and > 0
+     * @return H in [0, log K]
+     * @throws IllegalArgumentException as {@link #softmax(double[], double)}
+     */
+    public static double entropy(double[] logits, double temperature) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        return entropy(new Exponentials(logits, temperature, -1)).value();
+    }
+
+    /**
+     * Perplexity {@code exp(L)} of the (label-smoothed) cross-entropy L, from L's double-double
+     * value; +Infinity where exp(L) overflows or L is infinite.
+     *
+     * @throws IllegalArgumentException as {@link #crossEntropy}
+     */
+    public static double perplexity(double[] logits, double temperature, int target,
+            double labelSmoothing) {
+        validateAll(logits, temperature, target, labelSmoothing);
+        Exponentials ex = new Exponentials(logits, temperature, target);
+        return DoubleDouble.exp(crossEntropy(ex, target, labelSmoothing)).value();
+    }
+
+    /**
+     * The predicted class: the index of the largest logit, the lowest index on ties. Independent
+     * of the temperature.
+     *
+     * @throws IllegalArgumentException as for the logits of {@link #softmax(double[], double)}
+     */
+    public static int argmax(double[] logits) {
+        validateLogits(logits);
+        return indexOfMax(logits, -1);
+    }
+
+    /**
+     * Margin {@code x_c - max_{j != c} x_j} with {@code x = z / T}: positive when the target wins
+     * (by that many units of scaled logit), negative when another class scores higher, 0 on a tie.
+     * Computed as one rounding of the exact {@code (z_c - z_j) / T}. +Infinity when no other
+     * class competes (K = 1 or all others masked), -Infinity when the target is masked.
+     *
+     * @throws IllegalArgumentException for bad logits, temperature or target
+     */
+    public static double margin(double[] logits, double temperature, int target) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        validateTarget(target, logits.length);
+        if (logits[target] == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (logits.length == 1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int rival = indexOfMax(logits, target);
+        if (logits[rival] == Double.NEGATIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return scaledQuotient(logits[target], logits[rival], temperature, 0).value();
+    }
+
+    /**
+     * The logistic function {@code 1 / (1 + exp(-x))}, correctly rounded but for rare ties; equal
+     * to {@code softmax([a, b], 1)[0]} for {@code x = a - b}. {@code sigmoid(+Infinity) = 1},
+     * {@code sigmoid(-Infinity) = 0}.
+     *
+     * @throws IllegalArgumentException if x is NaN
+     */
+    public static double sigmoid(double x) {
+        if (x != x) {
+            throw new IllegalArgumentException("x must not be NaN, was NaN");
+        }
+        if (x >= 0.0) {
+            DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.of(-x));
+            return DoubleDouble.ONE.div(e.value().add(1.0)).value();
+        }
+        DoubleDouble.Scaled e = DoubleDouble.expScaled(DoubleDouble.of(x));
+        DoubleDouble denominator = e.value().add(1.0);
+        return e.mantissa.div(denominator).mulPow2(e.exponent).value();
+    }
+
+    /**
+     * Probabilities, log-probabilities, cross-entropy, gradient, entropy, perplexity and predicted
+     * class in one pass (one exp per class and one log1p), as the page needs them each frame.
+     * Each value equals the one the single-purpose method returns.
+     *
+     * @throws IllegalArgumentException as {@link #crossEntropy}
+     */
+    public static SoftmaxResult evaluate(double[] logits, double temperature, int target,
+            double labelSmoothing) {
+        validateAll(logits, temperature, target, labelSmoothing);
+        Exponentials ex = new Exponentials(logits, temperature, target);
+        int k = logits.length;
+        double[] p = new double[k];
+        double[] logp = new double[k];
+        for (int i = 0; i < k; i++) {
+            p[i] = ex.probabilityScaled(i, 0).value();
+            logp[i] = ex.logProbability(i);
+        }
+        DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
+        return new SoftmaxResult(p, logp, gradient(ex, target, labelSmoothing), loss.value(),
+                entropy(ex).value(), DoubleDouble.exp(loss).value(), ex.top);
+    }
+
+    private static DoubleDouble crossEntropy(Exponentials ex, int target, double eps) {
+        double[] z = ex.logits;
+        int k = z.length;
+        if (z[target] == Double.NEGATIVE_INFINITY) {
+            return DoubleDouble.of(Double.POSITIVE_INFINITY);
+        }
+        DoubleDouble targetTerm = ex.shifted[target].negate();
+        if (eps == 0.0) {
+            return ex.logDenominator.add(targetTerm);
+        }
+        for (double v : z) {
+            if (v == Double.NEGATIVE_INFINITY) {
+                return DoubleDouble.of(Double.POSITIVE_INFINITY);
+            }
+        }
+        DoubleDouble oneMinusEps = DoubleDouble.twoSum(1.0, -eps);
+        int scale = smoothingScale(ex);
+        DoubleDouble spread = DoubleDouble.ZERO;
+        if (scale == 0) {
+            for (int i = 0; i < k; i++) {
+                spread = spread.sub(ex.shifted[i]);
+            }
+        } else {
+            double zTop = z[ex.top];
+            for (int i = 0; i < k; i++) {
+                spread = spread.add(scaledQuotient(zTop, z[i], ex.temperature, -scale));
+            }
+            targetTerm = scaledQuotient(zTop, z[target], ex.temperature, -scale);
+        }
+        // eps * spread before / K: eps / K alone can underflow (eps = 5e-324) while the term is not tiny.
+        DoubleDouble smoothing = spread.mul(eps).div(k);
+        DoubleDouble weighted = oneMinusEps.mul(targetTerm).add(smoothing);
+        return ex.logDenominator.add(weighted.mulPow2(scale));
+    }
+
+    /**
+     * The power of two by which the smoothed loss's terms -d_i must be scaled down so that K of
+     * them sum without overflow: 0 unless the largest |d_i| exceeds about 2^1000 / K.
+     */
+    private static int smoothingScale(Exponentials ex) {
+        double[] z = ex.logits;
+        double zMin = z[ex.top];
+        for (double v : z) {
+            if (v < zMin) {
+                zMin = v;
+            }
+        }
+        DoubleDouble widest = scaledQuotient(z[ex.top], zMin, ex.temperature, -1100);
+        if (widest.hi == 0.0) {
+            return 0;
+        }
+        int bitsOfK = 32 - Integer.numberOfLeadingZeros(z.length);
+        int exponentOfWidest = DoubleDouble.exponent(widest.hi) + 1100;
+        return Math.max(0, exponentOfWidest + bitsOfK + 3 - 1000);
+    }
+
+    private static double[] gradient(Exponentials ex, int target, double eps) {
+        int k = ex.logits.length;
+        double t = ex.temperature;
+        int scale = Math.min(1000, -DoubleDouble.exponent(t));
+        double tScaled = DoubleDouble.mulPow2(t, scale);
+        // Scaled before dividing by K, so that eps / K does not underflow for a subnormal eps.
+        DoubleDouble epsScaled = DoubleDouble.of(DoubleDouble.mulPow2(eps, scale));
+        DoubleDouble offTargetScaled = epsScaled.div(k);
+        DoubleDouble onTargetScaled = epsScaled.sub(offTargetScaled);
+        double[] g = new double[k];
+        for (int i = 0; i < k; i++) {
+            DoubleDouble numerator;
+            if (i == target) {
+                DoubleDouble oneMinusP = ex.complementScaled(target, scale).div(ex.denominator);
+                numerator = onTargetScaled.sub(oneMinusP);
+            } else {
+                numerator = ex.probabilityScaled(i, scale).sub(offTargetScaled);
+            }
+            g[i] = numerator.div(tScaled).value();
+        }
+        return g;
+    }
+
+    private static DoubleDouble entropy(Exponentials ex) {
+        DoubleDouble h = ex.logDenominator;
+        for (int i = 0; i < ex.logits.length; i++) {
+            DoubleDouble.Scaled e = ex.terms[i];
+            if (e != null) {
+                DoubleDouble weighted = e.mantissa.div(ex.denominator).mul(ex.shifted[i].negate());
+                h = h.add(weighted.mulPow2(e.exponent));
+            }
+        }
+        return h;
+    }
+
+    /** Index of the largest logit other than {@code skip}, the lowest index on ties. */
+    private static int indexOfMax(double[] z, int skip) {
+        int best = -1;
+        for (int i = 0; i < z.length; i++) {
+            if (i != skip && (best < 0 || z[i] > z[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * {@code ((a - b) / t) * 2^shift} for finite a, b and t > 0, rounded once into a
+     * double-double: the difference is exact (from halved operands if it overflows), and both it
+     * and t are scaled to [1, 2) before dividing, so neither subnormal nor huge operands lose
+     * bits; the result overflows to an infinity only if the exact value does.
+     */
+    static DoubleDouble scaledQuotient(double a, double b, double t, int shift) {
+        DoubleDouble h = DoubleDouble.twoSum(a, -b);
+        int extra = shift;
+        if (h.hi - h.hi != 0.0) {
+            h = DoubleDouble.twoSum(a * 0.5, b * -0.5);
+            extra++;
+        }
+        if (h.hi == 0.0) {
+            return DoubleDouble.ZERO;
+        }
+        int eh = DoubleDouble.exponent(h.hi);
+        int et = DoubleDouble.exponent(t);
+        DoubleDouble q = h.mulPow2(-eh).div(DoubleDouble.mulPow2(t, -et));
+        return q.mulPow2(eh - et + extra);
+    }
+
+    /**
+     * The shared first half of every function: shifted logits d_i and their exponentials, kept
+     * as mantissa and exponent, their sum with and without the target, S and log S.
+     */
+    private static final class Exponentials {
+        final double[] logits;
+        final double temperature;
+        final int top;
+        /** d_i = (z_i - z_top) / T; -Infinity for masked classes. */
+        final DoubleDouble[] shifted;
+        /** exp(d_i) for i != top, null where it is 0 or negligible next to the 1 of class top. */
+        final DoubleDouble.Scaled[] terms;
+        /** R = sum_{i != top} e_i is restScaled * 2^restExponent. */
+        final DoubleDouble restScaled;
+        /** sum_{i != top, target} e_i, same exponent as restScaled. */
+        final DoubleDouble restWithoutTargetScaled;
+        final int restExponent;
+        final DoubleDouble denominator;
+        final DoubleDouble logDenominator;
+
+        Exponentials(double[] z, double t, int target) {
+            logits = z;
+            temperature = t;
+            int k = z.length;
+            top = indexOfMax(z, -1);
+            shifted = new DoubleDouble[k];
+            terms = new DoubleDouble.Scaled[k];
+            int maxExponent = Integer.MIN_VALUE;
+            for (int i = 0; i < k; i++) {
+                if (z[i] == Double.NEGATIVE_INFINITY) {
+                    shifted[i] = DoubleDouble.of(Double.NEGATIVE_INFINITY);
+                    continue;
+                }
+                shifted[i] = i == top ? DoubleDouble.ZERO : scaledQuotient(z[i], z[top], t, 0);
+                if (i != top && shifted[i].hi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                    terms[i] = DoubleDouble.expScaled(shifted[i]);
+                    maxExponent = Math.max(maxExponent, terms[i].exponent);
+                }
+            }
+            DoubleDouble rest = DoubleDouble.ZERO;
+            DoubleDouble restWithoutTarget = DoubleDouble.ZERO;
+            for (int i = 0; i < k; i++) {
+                if (terms[i] != null) {
+                    DoubleDouble term = terms[i].mantissa.mulPow2(terms[i].exponent - maxExponent);
+                    rest = rest.add(term);
+                    if (i != target) {
+                        restWithoutTarget = restWithoutTarget.add(term);
+                    }
+                }
+            }
+            restExponent = maxExponent == Integer.MIN_VALUE ? 0 : maxExponent;
+            restScaled = rest;
+            restWithoutTargetScaled = restWithoutTarget;
+            DoubleDouble r = rest.mulPow2(restExponent);
+            denominator = r.add(1.0);
+            logDenominator = DoubleDouble.log1p(r);
+        }
+
+        /** p_i * 2^scale. */
+        DoubleDouble probabilityScaled(int i, int scale) {
+            if (i == top) {
+                return DoubleDouble.ONE.div(denominator).mulPow2(scale);
+            }
+            DoubleDouble.Scaled e = terms[i];
+            if (e == null) {
+                return DoubleDouble.ZERO;
+            }
+            return e.mantissa.div(denominator).mulPow2(e.exponent + scale);
+        }
+
+        double logProbability(int i) {
+            return shifted[i].sub(logDenominator).value();
+        }
+
+        /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */
+        DoubleDouble complementScaled(int c, int scale) {
+            if (c == top) {
+                return restScaled.mulPow2(restExponent + scale);
+            }
+            return restWithoutTargetScaled.mulPow2(restExponent).add(1.0).mulPow2(scale);
+        }
+    }
+
+    private static void validateAll(double[] logits, double temperature, int target,
+            double labelSmoothing) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        validateTarget(target, logits.length);
+        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0)) {
+            throw new IllegalArgumentException(
+                    "labelSmoothing must be in [0, 1], was " + labelSmoothing);
+        }
+    }
+
+    private static void validateLogits(double[] logits) {
+        if (logits == null) {
+            throw new IllegalArgumentException("logits must not be null");
+        }
+        if (logits.length == 0) {
+            throw new IllegalArgumentException("logits must not be empty (K = 0)");
+        }
+        boolean anyFinite = false;
+        for (int i = 0; i < logits.length; i++) {
+            double v = logits[i];
+            if (v != v) {
+                throw new IllegalArgumentException("logits[" + i + "] must not be NaN, was NaN");
+            }
+            if (v == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("logits[" + i
+                        + "] must be finite or -Infinity (masked), was Infinity");
+            }
+            anyFinite |= v != Double.NEGATIVE_INFINITY;
+        }
+        if (!anyFinite) {
+            throw new IllegalArgumentException("logits must not all be -Infinity (all "
+                    + logits.length + " classes masked)");
+        }
+    }
+
+    private static void validateTemperature(double temperature) {
+        if (!(temperature > 0.0 && temperature < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(
+                    "temperature must be finite and > 0, was " + temperature);
+        }
+    }
+
+    private static void validateTarget(int target, int k) {
+        if (target < 0 || target >= k) {
+            throw new IllegalArgumentException(
+                    "target must be in [0, " + k + "), was " + target);
+        }
+    }
+}
