@@ -100,9 +100,13 @@ public enum Precision {
      * <p>Rounding hi alone is wrong exactly when hi lies on a midpoint between two values of the
      * format and lo is not zero: then lo's sign decides. The pair is first renormalized with
      * TwoSum, so any hi and lo are accepted. FLOAT64 returns the double nearest to hi + lo.
-     * A non-finite hi + lo is rounded as a single double (NaN stays NaN).
+     * A non-finite hi is rounded alone (the lo of an overflowed double-double means nothing);
+     * a finite pair whose sum overflows the double range rounds to infinity.
      */
     public double round(double hi, double lo) {
+        if (!(Math.abs(hi) <= Double.MAX_VALUE)) {
+            return round(hi);
+        }
         double sum = hi + lo;
         if (this == FLOAT64 || sum == 0.0 || !(Math.abs(sum) <= Double.MAX_VALUE)) {
             return round(sum);
