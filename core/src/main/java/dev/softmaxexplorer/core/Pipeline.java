@@ -37,7 +37,12 @@ public final class Pipeline {
         /** exp of the scaled logits themselves: overflows for large logits. */
         NAIVE,
         /** exp of the scaled logits minus their maximum: never overflows. */
-        STABLE
+        STABLE;
+
+        /** "naive" or "stable", the name used in links and menus. */
+        public String displayName() {
+            return this == NAIVE ? "naive" : "stable";
+        }
     }
 
     /** The columns of the page's table, in the order the pipeline produces them. */
@@ -92,6 +97,38 @@ public final class Pipeline {
         public boolean uses(Step step) {
             return mode == Mode.STABLE
                     || step != Step.MAX && step != Step.SHIFTED && step != Step.LOG_SUM;
+        }
+
+        /**
+         * The cross-entropy this machine computes from its own log-probabilities: -log p_c without
+         * label smoothing (one entry is picked, as PyTorch's nll_loss does, so a -Infinity
+         * elsewhere cannot turn into 0 * -Infinity = NaN); with smoothing eps,
+         * -r(sum_i r(y_i * log p_i)) left to right, with y_c = r(r(1 - eps) + r(eps / K)) and
+         * y_i = r(eps / K) otherwise.
+         *
+         * @throws IllegalArgumentException if target is not a class index or labelSmoothing is
+         *     not in [0, 1]
+         */
+        public double crossEntropy(int target, double labelSmoothing) {
+            int classes = logProbabilities.length;
+            if (target < 0 || target >= classes) {
+                throw new IllegalArgumentException("target: must be 0 to " + (classes - 1) + ", was " + target);
+            }
+            if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0)) {
+                throw new IllegalArgumentException("labelSmoothing: must be in [0, 1], was "
+                        + Format.shortest(labelSmoothing));
+            }
+            if (labelSmoothing == 0.0) {
+                return -logProbabilities[target];
+            }
+            double share = precision.round(labelSmoothing / classes);
+            double onTarget = precision.round(precision.round(1.0 - labelSmoothing) + share);
+            double sum = 0.0;
+            for (int i = 0; i < classes; i++) {
+                double weight = i == target ? onTarget : share;
+                sum = precision.round(sum + precision.round(weight * logProbabilities[i]));
+            }
+            return -sum;
         }
 
         @Override

@@ -254,4 +254,41 @@ class PipelineTest {
         trace.probabilities()[0] = 42;
         assertTrue(trace.probabilities()[0] < 1);
     }
+
+    // ---- cross-entropy as the machine computes it ----
+
+    @Test
+    void crossEntropyInFloat64MatchesTheReferenceWithinAFewUlp() {
+        Trace trace = stable(Precision.FLOAT64, 2, 1, 0);
+        // reference-cases.json "three-2-1-0" and "smoothing-0.1" (100-digit mpmath).
+        assertEquals(0.4076059644443803, trace.crossEntropy(0, 0.0), 4 * Math.ulp(0.4076059644443803));
+        assertEquals(-trace.logProbabilities()[0], trace.crossEntropy(0, 0.0));
+        assertEquals(0.5076059644443803, trace.crossEntropy(0, 0.1), 8 * Math.ulp(0.5076059644443803));
+    }
+
+    @Test
+    void crossEntropyInFloat16StaysWithinAFewHalfUlp() {
+        // The float16 spacing at 0.41 is 2^-12; the machine's loss stays within 4 of them of the
+        // exact 0.40760596 (reference "three-2-1-0") and is itself a float16 value.
+        double loss = stable(Precision.FLOAT16, 2, 1, 0).crossEntropy(0, 0.0);
+        assertEquals(0.4076059644443803, loss, 4 * 0x1p-12);
+        assertEquals(loss, Precision.FLOAT16.round(loss));
+        double smoothed = stable(Precision.FLOAT16, 2, 1, 0).crossEntropy(0, 0.1);
+        assertEquals(0.5076059644443803, smoothed, 8 * 0x1p-12);
+        assertEquals(smoothed, Precision.FLOAT16.round(smoothed));
+    }
+
+    @Test
+    void crossEntropyOfABrokenTraceIsNaN() {
+        assertTrue(Double.isNaN(naive(Precision.FLOAT64, 1000, 999, 998).crossEntropy(0, 0.0)));
+    }
+
+    @Test
+    void crossEntropyRejectsABadTargetOrSmoothing() {
+        Trace trace = stable(Precision.FLOAT64, 2, 1, 0);
+        assertEquals("target: must be 0 to 2, was 3",
+                assertThrows(IllegalArgumentException.class, () -> trace.crossEntropy(3, 0)).getMessage());
+        assertEquals("labelSmoothing: must be in [0, 1], was 1.5",
+                assertThrows(IllegalArgumentException.class, () -> trace.crossEntropy(0, 1.5)).getMessage());
+    }
 }

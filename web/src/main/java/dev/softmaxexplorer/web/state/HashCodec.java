@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
+import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Precision;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class HashCodec {
                     (s, text) -> InputParser.temperature(text), State::withTemperature),
             scalar("eps", s -> numberUnlessDefault(s.labelSmoothing(), 0),
                     (s, text) -> InputParser.labelSmoothing(text), State::withLabelSmoothing),
-            scalar("mode", s -> s.mode() == Mode.STABLE ? null : s.mode().key(),
+            scalar("mode", s -> s.mode() == Mode.STABLE ? null : s.mode().displayName(),
                     (s, text) -> InputParser.mode(text), State::withMode),
             scalar("prec", s -> s.precision() == Precision.FLOAT64 ? null : s.precision().displayName(),
                     (s, text) -> InputParser.precision(text), State::withPrecision),

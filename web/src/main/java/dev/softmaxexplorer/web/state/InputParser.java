@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
+import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Precision;
 
@@ -116,7 +117,7 @@ public final class InputParser {
     public static ParseResult<Mode> mode(String text) {
         String key = lowerCaseKey(text);
         for (Mode m : Mode.values()) {
-            if (m.key().equals(key)) {
+            if (m.displayName().equals(key)) {
                 return ParseResult.of(m);
             }
         }

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
+import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import java.util.Arrays;
 import java.util.List;

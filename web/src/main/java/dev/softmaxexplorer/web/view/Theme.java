@@ -1,6 +1,5 @@
 package dev.softmaxexplorer.web.view;
 
-import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -11,21 +10,15 @@ public record Theme(String foreground, String muted, String grid, String trueCla
         String predicted, String bad, String font, String smallFont) {
 
     public static Theme of(HTMLElement element) {
-        String family = property(element, "--font");
-        double scale = fontScale();
-        return new Theme(property(element, "--fg"), property(element, "--muted"), property(element, "--grid"),
-                property(element, "--true"), property(element, "--other"), property(element, "--predicted"),
-                property(element, "--bad"), px(14 * scale) + " " + family, px(12 * scale) + " " + family);
+        String family = Css.property(element, "--font");
+        double scale = Css.rootFontScale();
+        return new Theme(Css.property(element, "--fg"), Css.property(element, "--muted"),
+                Css.property(element, "--grid"), Css.property(element, "--true"), Css.property(element, "--other"),
+                Css.property(element, "--predicted"), Css.property(element, "--bad"),
+                px(14 * scale) + " " + family, px(12 * scale) + " " + family);
     }
 
     private static String px(double size) {
-        return Math.round(size) + "px";
+        return (int) Math.floor(size + 0.5) + "px";
     }
-
-    @JSBody(params = {"element", "name"}, script = "return getComputedStyle(element).getPropertyValue(name).trim();")
-    private static native String property(HTMLElement element, String name);
-
-    /** The root font size relative to 16px, so the projector theme's larger text reaches the canvas. */
-    @JSBody(script = "return parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;")
-    private static native double fontScale();
 }

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
+import dev.softmaxexplorer.core.Pipeline.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

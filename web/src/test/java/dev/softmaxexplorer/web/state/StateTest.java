@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
+import dev.softmaxexplorer.core.Pipeline.Mode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -212,12 +213,12 @@ class StateTest {
     @Test
     void keysAreLowerCase() {
         for (Mode m : Mode.values()) {
-            assertTrue(m.key().matches("[a-z]+"), m.key());
+            assertTrue(m.displayName().matches("[a-z]+"), m.displayName());
         }
         for (ColorScheme c : ColorScheme.values()) {
             assertTrue(c.key().matches("[a-z]+"), c.key());
         }
-        assertEquals("stable", Mode.STABLE.key());
+        assertEquals("stable", Mode.STABLE.displayName());
         assertEquals("projector", ColorScheme.PROJECTOR.key());
     }
 }

@@ -1,0 +1,126 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.State;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * One row of controls a class: the true-class radio, the name, the logit's exact field and its
+ * slider. Rows are added and removed at the end only, so changing K never steals focus from a row
+ * that stays.
+ */
+final class ClassRows {
+    private static final String SLIDER_MIN = "-10";
+    private static final String SLIDER_MAX = "10";
+
+    private final HTMLElement container;
+    private final Page page;
+    private final List<Row> rows = new ArrayList<>();
+
+    ClassRows(HTMLElement container, Page page) {
+        this.container = container;
+        this.page = page;
+    }
+
+    void sync(State state, double[] shownProbabilities) {
+        int k = state.classCount();
+        while (rows.size() < k) {
+            Row row = new Row(rows.size());
+            rows.add(row);
+            container.appendChild(row.element);
+        }
+        while (rows.size() > k) {
+            container.removeChild(rows.remove(rows.size() - 1).element);
+        }
+        for (Row row : rows) {
+            row.show(state, shownProbabilities[row.index]);
+        }
+    }
+
+    private final class Row {
+        final int index;
+        final HTMLElement element;
+        final HTMLInputElement target;
+        final HTMLInputElement name;
+        final HTMLInputElement value;
+        final HTMLInputElement slider;
+
+        Row(int index) {
+            this.index = index;
+            String n = Integer.toString(index + 1);
+            element = Dom.create("div", "class-row", null);
+            target = Dom.create("input");
+            target.setType("radio");
+            target.setName("target");
+            target.setAttribute("id", "target" + n);
+            name = Dom.create("input");
+            name.setType("text");
+            name.setAttribute("id", "name" + n);
+            name.setAttribute("autocomplete", "off");
+            name.setAttribute("maxlength", Integer.toString(State.MAX_NAME_LENGTH));
+            value = Dom.create("input");
+            value.setType("text");
+            value.setAttribute("id", "z" + n);
+            value.setAttribute("inputmode", "decimal");
+            value.setAttribute("autocomplete", "off");
+            value.setAttribute("spellcheck", "false");
+            slider = Dom.create("input");
+            slider.setType("range");
+            slider.setAttribute("id", "z" + n + "-slider");
+            slider.setAttribute("min", SLIDER_MIN);
+            slider.setAttribute("max", SLIDER_MAX);
+            slider.setAttribute("step", "0.01");
+
+            HTMLElement targetCell = Dom.create("div", "target", null);
+            targetCell.appendChild(target);
+            name.setClassName("name");
+            value.setClassName("value");
+            slider.setClassName("slider");
+            element.appendChild(targetCell);
+            element.appendChild(name);
+            element.appendChild(value);
+            element.appendChild(slider);
+
+            target.addEventListener("change", e -> page.edit(target, s -> s.withTarget(index)));
+            name.onInput(e -> {
+                ParseResult<String> parsed = InputParser.className(name.getValue(), index);
+                page.edit(name, parsed, s -> s.withName(index, parsed.value()));
+            });
+            value.onInput(e -> {
+                ParseResult<Double> parsed = InputParser.logit(value.getValue(), index);
+                page.edit(value, parsed, s -> s.withLogit(index, parsed.value()));
+            });
+            slider.onInput(e -> {
+                double z = Format.parse(slider.getValue());
+                page.edit(slider, s -> s.withLogit(index, z));
+            });
+        }
+
+        void show(State state, double probability) {
+            String n = Integer.toString(index + 1);
+            String className = state.name(index);
+            String logit = Format.shortest(state.logit(index));
+            Dom.checked(target, state.target() == index);
+            Dom.attribute(target, "aria-label", "True class: " + className);
+            Dom.attribute(name, "aria-label", "Name of class " + n);
+            Dom.attribute(value, "aria-label", "Logit z" + n + " (" + className + ")");
+            Dom.attribute(slider, "aria-label", "Logit z" + n + " (" + className + ") slider");
+            Dom.attribute(slider, "aria-valuetext", "z" + n + " = " + Format.fixed(state.logit(index), 2)
+                    + ", probability " + Format.percent(probability, 1).replace("%", " percent"));
+            if (!Dom.isFocused(name) && !name.getValue().equals(className)) {
+                name.setValue(className);
+            }
+            if (!Dom.isFocused(value) && !value.getValue().equals(logit)) {
+                value.setValue(logit);
+            }
+            if (!Dom.isFocused(slider)) {
+                slider.setValue(logit);
+            }
+        }
+    }
+}

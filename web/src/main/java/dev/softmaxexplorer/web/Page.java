@@ -1,0 +1,214 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.state.ColorScheme;
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.Preset;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.state.TemperatureScale;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.teavm.jso.browser.History;
+import org.teavm.jso.browser.Location;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * The page's one update path: every control turns a person's action into a new {@link State}
+ * through {@link #edit}; {@link #update} stores it, mirrors it into the URL hash and schedules one
+ * render for the next animation frame, however many events arrive before it.
+ */
+final class Page {
+    private State state = State.defaults();
+    private boolean framePending;
+    private HTMLElement invalidField;
+
+    private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
+    private final Results results = new Results();
+    private final HTMLSelectElement classCount = Dom.byId("k", HTMLSelectElement.class);
+    private final HTMLSelectElement preset = Dom.byId("preset", HTMLSelectElement.class);
+    private final HTMLInputElement temperatureSlider = Dom.byId("t-slider", HTMLInputElement.class);
+    private final HTMLInputElement temperature = Dom.byId("temperature", HTMLInputElement.class);
+    private final HTMLInputElement smoothingSlider = Dom.byId("eps-slider", HTMLInputElement.class);
+    private final HTMLInputElement smoothing = Dom.byId("eps", HTMLInputElement.class);
+    private final HTMLInputElement naive = Dom.byId("naive", HTMLInputElement.class);
+    private final HTMLSelectElement precision = Dom.byId("precision", HTMLSelectElement.class);
+    private final HTMLSelectElement theme = Dom.byId("theme", HTMLSelectElement.class);
+    private final HTMLElement message = Dom.byId("input-message");
+    private final HTMLElement notice = Dom.byId("notice");
+
+    void start() {
+        wire();
+        readHash();
+        requestRender();
+    }
+
+    private void wire() {
+        classCount.addEventListener("change", e -> {
+            ParseResult<Integer> parsed = InputParser.classCount(classCount.getValue(), state.maxClassCount());
+            edit(classCount, parsed, s -> s.withClassCount(parsed.value()));
+        });
+        preset.addEventListener("change", e -> {
+            String chosen = preset.getValue();
+            preset.setValue("");
+            for (Preset p : Preset.values()) {
+                if (p.name().equals(chosen)) {
+                    edit(preset, s -> s.withPreset(p));
+                }
+            }
+        });
+        Dom.byId("reset").addEventListener("click",
+                e -> edit(null, s -> State.defaults().withColorScheme(s.colorScheme()).withEmbed(s.embed())));
+        temperatureSlider.onInput(e -> {
+            double t = TemperatureScale.temperature(Integer.parseInt(temperatureSlider.getValue()));
+            edit(temperatureSlider, s -> s.withTemperature(t));
+        });
+        temperature.onInput(e -> {
+            ParseResult<Double> parsed = InputParser.temperature(temperature.getValue());
+            edit(temperature, parsed, s -> s.withTemperature(parsed.value()));
+        });
+        smoothingSlider.onInput(e -> {
+            double eps = Format.parse(smoothingSlider.getValue());
+            edit(smoothingSlider, s -> s.withLabelSmoothing(eps));
+        });
+        smoothing.onInput(e -> {
+            ParseResult<Double> parsed = InputParser.labelSmoothing(smoothing.getValue());
+            edit(smoothing, parsed, s -> s.withLabelSmoothing(parsed.value()));
+        });
+        naive.addEventListener("change",
+                e -> edit(naive, s -> s.withMode(Dom.isChecked(naive) ? Mode.NAIVE : Mode.STABLE)));
+        precision.addEventListener("change", e -> {
+            ParseResult<Precision> parsed = InputParser.precision(precision.getValue());
+            edit(precision, parsed, s -> s.withPrecision(parsed.value()));
+        });
+        theme.addEventListener("change", e -> {
+            ParseResult<ColorScheme> parsed = InputParser.colorScheme(theme.getValue());
+            edit(theme, parsed, s -> s.withColorScheme(parsed.value()));
+        });
+        Actions.wire(this);
+        Window.current().addEventListener("hashchange", e -> readHash());
+        Window.current().addEventListener("resize", e -> requestRender());
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Applies a person's change; a change the state refuses is explained and changes nothing. */
+    void edit(HTMLElement source, UnaryOperator<State> change) {
+        State next;
+        try {
+            next = change.apply(state);
+        } catch (IllegalArgumentException e) {
+            reject(source, e.getMessage());
+            return;
+        }
+        accept(source);
+        update(next);
+    }
+
+    <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change) {
+        if (parsed.isOk()) {
+            edit(source, change);
+        } else {
+            reject(source, parsed.message());
+        }
+    }
+
+    private void reject(HTMLElement source, String text) {
+        if (invalidField != null && invalidField != source) {
+            invalidField.removeAttribute("aria-invalid");
+        }
+        invalidField = source;
+        if (source != null) {
+            source.setAttribute("aria-invalid", "true");
+            source.setAttribute("aria-describedby", "input-message");
+        }
+        Dom.text(message, text + " The last good value is kept.");
+    }
+
+    private void accept(HTMLElement source) {
+        if (invalidField != null && (source == invalidField || source == null)) {
+            invalidField.removeAttribute("aria-invalid");
+            invalidField = null;
+            Dom.text(message, "");
+        }
+    }
+
+    void update(State next) {
+        if (next.equals(state)) {
+            return;
+        }
+        state = next;
+        String hash = HashCodec.encode(state);
+        // replaceState, not assignment: moving a slider must not add a hundred history entries.
+        History.current().replaceState(null, "", hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
+        requestRender();
+    }
+
+    private void readHash() {
+        HashCodec.Decoded decoded = HashCodec.decode(Location.current().getHash());
+        showNotices(decoded.notices());
+        if (!decoded.state().equals(state)) {
+            state = decoded.state();
+            requestRender();
+        }
+    }
+
+    private void showNotices(List<String> notices) {
+        Dom.hidden(notice, notices.isEmpty());
+        Dom.text(notice, notices.isEmpty() ? "" : "The link had settings this page cannot use: "
+                + String.join(" ", notices) + " Everything else is as the link says.");
+    }
+
+    void requestRender() {
+        if (!framePending) {
+            framePending = true;
+            Window.requestAnimationFrame(timestamp -> {
+                framePending = false;
+                render();
+            });
+        }
+    }
+
+    private void render() {
+        Dom.DOCUMENT.getDocumentElement().setAttribute("data-theme", state.colorScheme().key());
+        Dom.DOCUMENT.getBody().setClassName(state.embed() ? "embed" : "");
+        Results.Shown shown = results.render(state);
+        rows.sync(state, shown.probabilities());
+        showControls();
+    }
+
+    private void showControls() {
+        classCount.setValue(Integer.toString(state.classCount()));
+        if (!Dom.isFocused(temperature)) {
+            setIfDifferent(temperature, Format.shortest(state.temperature()));
+        }
+        if (!Dom.isFocused(temperatureSlider)) {
+            temperatureSlider.setValue(Integer.toString(TemperatureScale.position(state.temperature())));
+        }
+        Dom.attribute(temperatureSlider, "aria-valuetext", "T = " + Format.significant(state.temperature(), 3));
+        if (!Dom.isFocused(smoothing)) {
+            setIfDifferent(smoothing, Format.shortest(state.labelSmoothing()));
+        }
+        if (!Dom.isFocused(smoothingSlider)) {
+            smoothingSlider.setValue(Format.shortest(state.labelSmoothing()));
+        }
+        Dom.attribute(smoothingSlider, "aria-valuetext", "epsilon = " + Format.fixed(state.labelSmoothing(), 2));
+        Dom.checked(naive, state.mode() == Mode.NAIVE);
+        precision.setValue(state.precision().displayName());
+        theme.setValue(state.colorScheme().key());
+    }
+
+    private static void setIfDifferent(HTMLInputElement field, String text) {
+        if (!field.getValue().equals(text)) {
+            field.setValue(text);
+        }
+    }
+}

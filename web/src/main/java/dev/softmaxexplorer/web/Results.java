@@ -1,0 +1,82 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.Pipeline;
+import dev.softmaxexplorer.core.Pipeline.Trace;
+import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Explanation;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.ProbabilityChart;
+import dev.softmaxexplorer.web.view.SmallMultiplesChart;
+import dev.softmaxexplorer.web.view.StepTable;
+import dev.softmaxexplorer.web.view.Theme;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * Everything right of the inputs. The bars, the table and the loss show the chosen form and
+ * precision as that machine computes them (so a naive overflow shows NaN); the small multiples and
+ * the exported numbers are core's exact float64 results.
+ */
+final class Results {
+    static final double[] MULTIPLE_TEMPERATURES = {0.5, 1, 2, 5};
+
+    private final HTMLElement loss = Dom.byId("loss");
+    private final HTMLElement predicted = Dom.byId("predicted");
+    private final HTMLElement summary = Dom.byId("summary");
+    private final HTMLElement explanation = Dom.byId("overflow-explanation");
+    private final HTMLCanvasElement probabilityChart = Dom.byId("probability-chart", HTMLCanvasElement.class);
+    private final HTMLCanvasElement multiplesChart = Dom.byId("multiples-chart", HTMLCanvasElement.class);
+    private final StepTable table = new StepTable(Dom.byId("steps-head"), Dom.byId("steps-body"),
+            Dom.byId("steps-caption"));
+    private String lastSummary = "";
+
+    /** What the inputs need from a render: the probabilities as shown, for the sliders' descriptions. */
+    record Shown(double[] probabilities, SoftmaxResult exact) {
+    }
+
+    Shown render(State state) {
+        double[] z = state.logits();
+        double t = state.temperature();
+        int target = state.target();
+        List<String> names = state.names();
+        Trace trace = Pipeline.trace(z, t, state.precision(), state.mode());
+        SoftmaxResult exact = Softmax.evaluate(z, t, target, state.labelSmoothing());
+        double[] p = trace.probabilities();
+        double shownLoss = trace.crossEntropy(target, state.labelSmoothing());
+        int predictedClass = exact.predictedClass();
+
+        Dom.text(loss, Format.significant(shownLoss, 6));
+        Dom.text(predicted, names.get(predictedClass) + (predictedClass == target ? " \u2713" : " \u2717"));
+        String sentence = Explanation.of(trace, names);
+        Dom.hidden(explanation, sentence.isEmpty());
+        Dom.text(explanation, sentence);
+        String spoken = "Predicted " + names.get(predictedClass) + " with probability "
+                + Format.percent(p[predictedClass], 1) + "; true class " + names.get(target) + " has "
+                + Format.percent(p[target], 1) + "; loss " + Format.significant(shownLoss, 3) + ".";
+        // The live region only speaks when the words change, not on every repaint.
+        if (!spoken.equals(lastSummary)) {
+            lastSummary = spoken;
+            summary.setTextContent(spoken);
+        }
+
+        Theme theme = Theme.of(probabilityChart);
+        ProbabilityChart.draw(ChartSurface.of(probabilityChart), theme, names.toArray(new String[0]), p, target,
+                predictedClass);
+        double[][] multiples = new double[MULTIPLE_TEMPERATURES.length][];
+        int current = -1;
+        for (int i = 0; i < MULTIPLE_TEMPERATURES.length; i++) {
+            multiples[i] = Softmax.softmax(z, MULTIPLE_TEMPERATURES[i]);
+            if (MULTIPLE_TEMPERATURES[i] == t) {
+                current = i;
+            }
+        }
+        SmallMultiplesChart.draw(ChartSurface.of(multiplesChart), theme, MULTIPLE_TEMPERATURES, multiples, target,
+                current);
+        table.show(trace, names, target);
+        return new Shown(p, exact);
+    }
+}

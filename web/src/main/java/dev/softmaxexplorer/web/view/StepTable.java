@@ -1,0 +1,112 @@
+package dev.softmaxexplorer.web.view;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.Pipeline.Break;
+import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Pipeline.Step;
+import dev.softmaxexplorer.core.Pipeline.Trace;
+import java.util.List;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The step-by-step table, one row a class and one column a step of the chosen pipeline, in the
+ * chosen precision: the text equivalent of the charts. Infinity and NaN cells are marked, and the
+ * cell where the first of them arose is outlined and labelled.
+ */
+public final class StepTable {
+    private static final HTMLDocument DOCUMENT = Window.current().getDocument();
+
+    private final HTMLElement head;
+    private final HTMLElement body;
+    private final HTMLElement caption;
+    private String shape = "";
+
+    public StepTable(HTMLElement head, HTMLElement body, HTMLElement caption) {
+        this.head = head;
+        this.body = body;
+        this.caption = caption;
+    }
+
+    public void show(Trace trace, List<String> names, int target) {
+        boolean stable = trace.mode() == Mode.STABLE;
+        String[] headers = stable
+                ? new String[] {"Class", "z", "z / T", "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
+                : new String[] {"Class", "z", "z / T", "e^(z / T)", "p", "log p"};
+        int k = names.size();
+        String wanted = trace.mode() + ":" + k;
+        if (!wanted.equals(shape)) {
+            build(headers, k);
+            shape = wanted;
+        }
+        caption.setTextContent("Step by step, " + (stable ? "subtracting the maximum" : "naive") + ", in "
+                + trace.precision().displayName() + (stable
+                        ? ": max = " + Format.significant(trace.max(), 6) + ", sum = "
+                                + Format.significant(trace.sum(), 6) + ", log sum = "
+                                + Format.significant(trace.logSum(), 6)
+                        : ": sum = " + Format.significant(trace.sum(), 6)));
+        Break first = trace.firstBreak().orElse(null);
+        double[] z = trace.logits();
+        double[] x = trace.scaled();
+        double[] s = trace.shifted();
+        double[] e = trace.exps();
+        double[] p = trace.probabilities();
+        double[] logp = trace.logProbabilities();
+        for (int i = 0; i < k; i++) {
+            HTMLElement row = body.getChildNodes().item(i).cast();
+            row.setClassName(i == target ? "true-class" : "");
+            HTMLElement nameCell = row.getChildNodes().item(0).cast();
+            nameCell.setTextContent(names.get(i));
+            int column = 1;
+            cell(row, column++, z[i], first, Step.LOGIT, i, "p-z");
+            cell(row, column++, x[i], first, Step.SCALED, i, "p-x");
+            if (stable) {
+                cell(row, column++, s[i], first, Step.SHIFTED, i, "p-s");
+            }
+            cell(row, column++, e[i], first, Step.EXP, i, "p-e");
+            HTMLElement probability = cell(row, column++, p[i], first, Step.PROBABILITY, i, "p-p");
+            probability.setAttribute("id", "p" + (i + 1));
+            cell(row, column, logp[i], first, Step.LOG_PROBABILITY, i, "p-logp");
+        }
+    }
+
+    private void build(String[] headers, int k) {
+        clear(head);
+        clear(body);
+        HTMLElement headRow = DOCUMENT.createElement("tr").cast();
+        for (String header : headers) {
+            HTMLElement th = DOCUMENT.createElement("th").cast();
+            th.setAttribute("scope", "col");
+            th.setTextContent(header);
+            headRow.appendChild(th);
+        }
+        head.appendChild(headRow);
+        for (int i = 0; i < k; i++) {
+            HTMLElement row = DOCUMENT.createElement("tr").cast();
+            HTMLElement th = DOCUMENT.createElement("th").cast();
+            th.setAttribute("scope", "row");
+            row.appendChild(th);
+            for (int c = 1; c < headers.length; c++) {
+                row.appendChild(DOCUMENT.createElement("td"));
+            }
+            body.appendChild(row);
+        }
+    }
+
+    private static HTMLElement cell(HTMLElement row, int column, double value, Break first, Step step, int index,
+            String kind) {
+        HTMLElement cell = row.getChildNodes().item(column).cast();
+        boolean broken = Double.isNaN(value) || Double.isInfinite(value);
+        boolean isFirst = first != null && first.step() == step && first.index() == index;
+        cell.setTextContent(Format.significant(value, 6) + (isFirst ? " \u2190 first" : ""));
+        cell.setClassName(kind + (broken ? " broken" : "") + (isFirst ? " first-break" : ""));
+        return cell;
+    }
+
+    private static void clear(HTMLElement element) {
+        while (element.getFirstChild() != null) {
+            element.removeChild(element.getFirstChild());
+        }
+    }
+}
