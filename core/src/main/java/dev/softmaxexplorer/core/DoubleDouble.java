@@ -11,9 +11,11 @@ package dev.softmaxexplorer.core;
  * library, with the error bounds of Joldes, Muller and Popescu (ACM TOMS 44, 2017).
  *
  * <p>TeaVM 0.15.0 drops the parentheses of a compound right operand of {@code +} and {@code *} (and
- * inlines single-use locals back into such positions). Every expression below therefore keeps a
- * sum or difference out of the right operand of {@code +}, and a product or quotient out of the
- * right operand of {@code *}; {@code SourceShapeTest} checks the textual part of that rule.
+ * inlines single-use locals, and small methods, back into such positions). Every expression below
+ * therefore keeps a sum or difference out of the right operand of {@code +}, and a product or
+ * quotient out of the right operand of {@code *}: sums are written as left-associated chains
+ * ({@code e = e + a * b}), and two compound terms are combined as {@code x - (-y)}, since the right
+ * operand of {@code -} keeps its parentheses. {@code SourceShapeTest} checks the textual part.
  */
 final class DoubleDouble {
 
@@ -259,11 +261,13 @@ final class DoubleDouble {
         double e = (hi - (s - sb)) - (sb - b.hi);
         double t = lo + b.lo;
         double tb = t - lo;
-        double f = (lo - (t - tb)) - (tb - b.lo);
+        // -f for the error f of t: two compound operands are combined by subtraction, whose right
+        // operand TeaVM renders correctly (see the class comment).
+        double negF = (tb - b.lo) - (lo - (t - tb));
         e = e + t;
         double s2 = s + e;
         double e2 = e - (s2 - s);
-        e2 = e2 + f;
+        e2 = e2 - negF;
         return fastTwoSum(s2, e2);
     }
 
@@ -289,8 +293,8 @@ final class DoubleDouble {
             return new DoubleDouble(p, 0.0);
         }
         double e = productError(hi, b.hi, p);
-        double cross = hi * b.lo + lo * b.hi;
-        e = cross + e;
+        e = e + hi * b.lo;
+        e = e + lo * b.hi;
         return fastTwoSum(p, e);
     }
 
@@ -300,7 +304,7 @@ final class DoubleDouble {
             return new DoubleDouble(p, 0.0);
         }
         double e = productError(hi, b, p);
-        e = lo * b + e;
+        e = e + lo * b;
         return fastTwoSum(p, e);
     }
 
