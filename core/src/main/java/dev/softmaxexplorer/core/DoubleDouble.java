@@ -435,7 +435,8 @@ final class DoubleDouble {
      */
     static DoubleDouble log1p(DoubleDouble x) {
         if (x.hi >= -0.25 && x.hi <= 0.375) {
-            if (x.hi == 0.0) {
+            if (x.hi > -0x1p-900 && x.hi < 0x1p-900) {
+                // log1p(x) = x (1 - x/2 + ...) is x to 2^-901; x / (2 + x) would underflow.
                 return x;
             }
             return twiceAtanh(x.div(x.add(2.0)));
