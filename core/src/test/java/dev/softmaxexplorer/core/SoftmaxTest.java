@@ -321,7 +321,8 @@ class SoftmaxTest {
 
     @Property(tries = 200)
     void noNaNFromFiniteInput(@ForAll("extremeLogits") double[] z,
-            @ForAll("extremeTemperatures") double t, @ForAll @DoubleRange(min = 0, max = 1) double eps) {
+            @ForAll("extremeTemperatures") double t,
+            @ForAll @DoubleRange(min = 0, max = 1) double eps) {
         SoftmaxResult r = Softmax.evaluate(z, t, 0, eps);
         for (int i = 0; i < z.length; i++) {
             assertTrue(!Double.isNaN(r.probability(i)) && !Double.isNaN(r.logProbability(i))
@@ -331,7 +332,7 @@ class SoftmaxTest {
         assertTrue(!Double.isNaN(Softmax.logSumExp(z)) && Double.isFinite(Softmax.logSumExp(z)));
     }
 
-    /** Any finite double, uniformly over bit patterns (so subnormals and huge values are common). */
+    /** Any finite double, uniform over bit patterns: subnormal and huge values are common. */
     private static Arbitrary<Double> anyFinite() {
         return Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite)
                 .injectDuplicates(0.2);
