@@ -7,8 +7,9 @@ package dev.softmaxexplorer.core;
  * <p>Everything is built from {@code + - * /}, {@code floor} and exact comparisons, so the same
  * bits come out on the JVM and in TeaVM's JavaScript, whose {@code Math.exp}/{@code Math.log}
  * differ from the JVM's by an ulp. Algorithms: TwoSum (Knuth), FastTwoSum (Dekker), TwoProduct
- * with Veltkamp's split (Dekker 1971); accurate double-double addition and division as in Hida, Li and Bailey's QD
- * library, with the error bounds of Joldes, Muller and Popescu (ACM TOMS 44, 2017).
+ * with Veltkamp's split (Dekker 1971); accurate double-double addition and division as in Hida,
+ * Li and Bailey's QD library, with the error bounds of Joldes, Muller and Popescu (ACM TOMS 44,
+ * 2017).
  *
  * <p>TeaVM 0.15.0 drops the parentheses of a compound right operand of {@code +} and {@code *} (and
  * inlines single-use locals, and small methods, back into such positions). Every expression below
