@@ -4,16 +4,19 @@ package dev.softmaxexplorer.core;
  * An unevaluated sum {@code hi + lo} of two doubles with {@code |lo| <= ulp(hi) / 2}: about 106
  * significant bits, enough to round softmax, log-softmax, cross-entropy and their gradient once.
  *
- * <p>Everything is built from {@code + - * /}, {@code floor} and exact comparisons, so the same bits
- * come out on the JVM and in TeaVM's JavaScript, whose {@code Math.exp}/{@code Math.log} differ from
- * the JVM's by an ulp. Algorithms: TwoSum (Knuth), FastTwoSum (Dekker), TwoProduct with Veltkamp's
- * split (Dekker 1971); accurate double-double addition and division as in Hida, Li and Bailey's QD
- * library, with the error bounds of Joldes, Muller and Popescu (ACM TOMS 44, 2017).
+ * <p>Everything is built from {@code + - * /}, {@code floor} and exact comparisons, so the same
+ * bits come out on the JVM and in TeaVM's JavaScript, whose {@code Math.exp}/{@code Math.log}
+ * differ from the JVM's by an ulp. Algorithms: TwoSum (Knuth), FastTwoSum (Dekker), TwoProduct
+ * with Veltkamp's split (Dekker 1971); accurate double-double addition and division as in Hida,
+ * Li and Bailey's QD library, with the error bounds of Joldes, Muller and Popescu (ACM TOMS 44,
+ * 2017).
  *
  * <p>TeaVM 0.15.0 drops the parentheses of a compound right operand of {@code +} and {@code *} (and
- * inlines single-use locals back into such positions). Every expression below therefore keeps a
- * sum or difference out of the right operand of {@code +}, and a product or quotient out of the
- * right operand of {@code *}; {@code SourceShapeTest} checks the textual part of that rule.
+ * inlines single-use locals, and small methods, back into such positions). Every expression below
+ * therefore keeps a sum or difference out of the right operand of {@code +}, and a product or
+ * quotient out of the right operand of {@code *}: sums are written as left-associated chains
+ * ({@code e = e + a * b}), and two compound terms are combined as {@code x - (-y)}, since the right
+ * operand of {@code -} keeps its parentheses. {@code SourceShapeTest} checks the textual part.
  */
 final class DoubleDouble {
 
@@ -46,7 +49,7 @@ final class DoubleDouble {
      */
     static final double EXP_NEGLIGIBLE = -1600.0;
 
-    /** 2^(j/64) for j = 0..63 as hi + lo, each pair the 100-digit value rounded twice (mpmath). */
+    /** 2^(j/64), j = 0..63, as hi + lo: the 100-digit value (mpmath) rounded, then the rest. */
     private static final double[] EXP2_TABLE_HI = {
         0x1.0000000000000p+0, 0x1.02c9a3e778061p+0, 0x1.059b0d3158574p+0,
         0x1.0874518759bc8p+0, 0x1.0b5586cf9890fp+0, 0x1.0e3ec32d3d1a2p+0,
@@ -95,8 +98,20 @@ final class DoubleDouble {
         -0x1.e9c23179c2893p-54, 0x1.dc7f486a4b6b0p-54, 0x1.9d3e12dd8a18bp-54,
         0x1.74853f3a5931ep-55,
     };
-    private static final double[] INV_FACTORIAL_HI = {0x1.0000000000000p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5, 0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13, 0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22, 0x1.ae64567f544e4p-26};
-    private static final double[] INV_FACTORIAL_LO = {0.0, 0x1.5555555555555p-57, 0x1.5555555555555p-59, 0x1.1111111111111p-63, -0x1.f49f49f49f49fp-65, 0x1.a01a01a01a01ap-73, 0x1.a01a01a01a01ap-76, -0x1.c154f8ddc6c00p-73, 0x1.cbbc05b4fa99ap-76, -0x1.c062e06d1f209p-80};
+    /** 1/n! for n = 2..11 as hi + lo (mpmath). */
+    private static final double[] INV_FACTORIAL_HI = {
+        0x1.0000000000000p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
+        0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
+        0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
+        0x1.ae64567f544e4p-26,
+    };
+    private static final double[] INV_FACTORIAL_LO = {
+        0.0, 0x1.5555555555555p-57, 0x1.5555555555555p-59,
+        0x1.1111111111111p-63, -0x1.f49f49f49f49fp-65, 0x1.a01a01a01a01ap-73,
+        0x1.a01a01a01a01ap-76, -0x1.c154f8ddc6c00p-73, 0x1.cbbc05b4fa99ap-76,
+        -0x1.c062e06d1f209p-80,
+    };
+    /** 1/n for odd n = 3..45 as hi + lo (mpmath). */
     private static final double[] INV_ODD_HI = {
         0x1.5555555555555p-2, 0x1.999999999999ap-3, 0x1.2492492492492p-3, 0x1.c71c71c71c71cp-4,
         0x1.745d1745d1746p-4, 0x1.3b13b13b13b14p-4, 0x1.1111111111111p-4, 0x1.e1e1e1e1e1e1ep-5,
@@ -107,10 +122,12 @@ final class DoubleDouble {
     };
     private static final double[] INV_ODD_LO = {
         0x1.5555555555555p-56, -0x1.999999999999ap-57, 0x1.2492492492492p-57, 0x1.c71c71c71c71cp-58,
-        -0x1.745d1745d1746p-59, -0x1.3b13b13b13b14p-58, 0x1.1111111111111p-60, 0x1.e1e1e1e1e1e1ep-61,
+        -0x1.745d1745d1746p-59, -0x1.3b13b13b13b14p-58, 0x1.1111111111111p-60,
+        0x1.e1e1e1e1e1e1ep-61,
         0x1.af286bca1af28p-59, 0x1.8618618618618p-59, 0x1.642c8590b2164p-60, -0x1.eb851eb851eb8p-61,
         0x1.2f684bda12f68p-59, 0x1.1a7b9611a7b96p-61, 0x1.0842108421084p-60, -0x1.f07c1f07c1f08p-61,
-        0x1.0750750750750p-60, -0x1.bacf914c1bad0p-60, 0x1.0690690690690p-60, -0x1.f3831f3831f38p-61,
+        0x1.0750750750750p-60, -0x1.bacf914c1bad0p-60, 0x1.0690690690690p-60,
+        -0x1.f3831f3831f38p-61,
         0x1.7d05f417d05f4p-62, -0x1.f49f49f49f49fp-61,
     };
 
@@ -259,11 +276,13 @@ final class DoubleDouble {
         double e = (hi - (s - sb)) - (sb - b.hi);
         double t = lo + b.lo;
         double tb = t - lo;
-        double f = (lo - (t - tb)) - (tb - b.lo);
+        // -f for the error f of t: two compound operands are combined by subtraction, whose right
+        // operand TeaVM renders correctly (see the class comment).
+        double negF = (tb - b.lo) - (lo - (t - tb));
         e = e + t;
         double s2 = s + e;
         double e2 = e - (s2 - s);
-        e2 = e2 + f;
+        e2 = e2 - negF;
         return fastTwoSum(s2, e2);
     }
 
@@ -289,8 +308,8 @@ final class DoubleDouble {
             return new DoubleDouble(p, 0.0);
         }
         double e = productError(hi, b.hi, p);
-        double cross = hi * b.lo + lo * b.hi;
-        e = cross + e;
+        e = e + hi * b.lo;
+        e = e + lo * b.hi;
         return fastTwoSum(p, e);
     }
 
@@ -300,7 +319,7 @@ final class DoubleDouble {
             return new DoubleDouble(p, 0.0);
         }
         double e = productError(hi, b, p);
-        e = lo * b + e;
+        e = e + lo * b;
         return fastTwoSum(p, e);
     }
 
@@ -431,7 +450,8 @@ final class DoubleDouble {
      */
     static DoubleDouble log1p(DoubleDouble x) {
         if (x.hi >= -0.25 && x.hi <= 0.375) {
-            if (x.hi == 0.0) {
+            if (x.hi > -0x1p-900 && x.hi < 0x1p-900) {
+                // log1p(x) = x (1 - x/2 + ...) is x to 2^-901; x / (2 + x) would underflow.
                 return x;
             }
             return twiceAtanh(x.div(x.add(2.0)));

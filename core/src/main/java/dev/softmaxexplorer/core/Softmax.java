@@ -106,7 +106,8 @@ public final class Softmax {
      * @param labelSmoothing eps, in [0, 1]
      * @return the loss in nats, >= 0
      * @throws IllegalArgumentException for bad logits or temperature (see
-     *     {@link #softmax(double[], double)}), a target outside [0, K), or eps NaN or outside [0, 1]
+     *     {@link #softmax(double[], double)}), a target outside [0, K), or eps NaN or outside
+     *     [0, 1]
      */
     public static double crossEntropy(double[] logits, double temperature, int target,
             double labelSmoothing) {
@@ -270,7 +271,8 @@ public final class Softmax {
             }
             targetTerm = scaledQuotient(zTop, z[target], ex.temperature, -scale);
         }
-        // eps * spread before / K: eps / K alone can underflow (eps = 5e-324) while the term is not tiny.
+        // eps * spread before / K: eps / K alone can underflow (eps = 5e-324) where the term
+        // is not tiny.
         DoubleDouble smoothing = spread.mul(eps).div(k);
         DoubleDouble weighted = oneMinusEps.mul(targetTerm).add(smoothing);
         return ex.logDenominator.add(weighted.mulPow2(scale));

@@ -61,7 +61,7 @@ public final class SoftmaxResult {
         return gradient.clone();
     }
 
-    /** Cross-entropy with the requested label smoothing, in nats; +Infinity if a class it weighs is masked. */
+    /** Cross-entropy with the requested label smoothing (nats); +Infinity if it weighs a mask. */
     public double crossEntropy() {
         return crossEntropy;
     }

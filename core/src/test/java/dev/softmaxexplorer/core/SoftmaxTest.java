@@ -1,6 +1,8 @@
 package dev.softmaxexplorer.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -8,7 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -93,6 +104,248 @@ class SoftmaxTest {
                     failures);
         }
         assertTrue(failures.isEmpty(), name + ": " + failures);
+    }
+
+    /** The logistic points of double-double-references.json (make_more_references.py, mpmath). */
+    static Stream<Arguments> sigmoidReferences() {
+        List<Arguments> out = new ArrayList<>();
+        for (Object o : (List<?>) Json.resource("double-double-references.json")) {
+            Map<?, ?> point = (Map<?, ?>) o;
+            if (point.get("f").equals("sigmoid")) {
+                out.add(Arguments.of(Json.number(point.get("x")),
+                        Json.numbers(point.get("y"))[0]));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "sigmoid({0})")
+    @MethodSource("sigmoidReferences")
+    void sigmoidIsCorrectlyRounded(double x, double exact) {
+        assertEquals(exact, Softmax.sigmoid(x));
+    }
+
+    @Test
+    void sigmoidLimitsAndTwoClassIdentity() {
+        assertEquals(1.0, Softmax.sigmoid(Double.POSITIVE_INFINITY));
+        assertEquals(0.0, Softmax.sigmoid(Double.NEGATIVE_INFINITY));
+        assertEquals(0.5, Softmax.sigmoid(0.0));
+        for (double[] ab : new double[][] {{1, 0}, {0, 1}, {3.25, -2.5}, {-700, 30}, {40, 2}}) {
+            assertEquals(Softmax.sigmoid(ab[0] - ab[1]), Softmax.softmax(ab, 1.0)[0]);
+        }
+    }
+
+    private static void assertRejected(String expectedMessage, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertEquals(expectedMessage, e.getMessage());
+    }
+
+    @Test
+    void badLogitsNameTheArgumentAndValue() {
+        assertRejected("logits must not be null", () -> Softmax.softmax(null, 1.0));
+        assertRejected("logits must not be empty (K = 0)",
+                () -> Softmax.logSoftmax(new double[0], 1.0));
+        assertRejected("logits[1] must not be NaN, was NaN",
+                () -> Softmax.logSumExp(new double[] {0, Double.NaN}));
+        assertRejected("logits[2] must be finite or -Infinity (masked), was Infinity",
+                () -> Softmax.argmax(new double[] {0, 1, Double.POSITIVE_INFINITY}));
+        assertRejected("logits must not all be -Infinity (all 2 classes masked)",
+                () -> Softmax.entropy(new double[] {Double.NEGATIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY}, 1.0));
+    }
+
+    @Test
+    void badTemperatureTargetAndSmoothingNameTheArgumentAndValue() {
+        double[] z = {2, 1, 0};
+        assertRejected("temperature must be finite and > 0, was -1.0",
+                () -> Softmax.softmax(z, -1.0));
+        assertRejected("temperature must be finite and > 0, was 0.0",
+                () -> Softmax.softmax(z, 0.0));
+        assertRejected("temperature must be finite and > 0, was NaN",
+                () -> Softmax.softmax(z, Double.NaN));
+        assertRejected("temperature must be finite and > 0, was Infinity",
+                () -> Softmax.margin(z, Double.POSITIVE_INFINITY, 0));
+        assertRejected("target must be in [0, 3), was 3",
+                () -> Softmax.crossEntropy(z, 1.0, 3, 0.0));
+        assertRejected("target must be in [0, 3), was -1",
+                () -> Softmax.gradient(z, 1.0, -1, 0.0));
+        assertRejected("labelSmoothing must be in [0, 1], was 1.5",
+                () -> Softmax.evaluate(z, 1.0, 0, 1.5));
+        assertRejected("labelSmoothing must be in [0, 1], was -0.1",
+                () -> Softmax.perplexity(z, 1.0, 0, -0.1));
+        assertRejected("labelSmoothing must be in [0, 1], was NaN",
+                () -> Softmax.crossEntropy(z, 1.0, 0, Double.NaN));
+        assertRejected("x must not be NaN, was NaN", () -> Softmax.sigmoid(Double.NaN));
+    }
+
+    @Test
+    void negativeInfinityMasksAClass() {
+        double inf = Double.POSITIVE_INFINITY;
+        double[] z = {1.0, Double.NEGATIVE_INFINITY, 0.5};
+        double[] p = Softmax.softmax(z, 0.7);
+        assertEquals(0.0, p[1]);
+        assertArrayEquals(Softmax.softmax(new double[] {1.0, 0.5}, 0.7),
+                new double[] {p[0], p[2]});
+        assertEquals(Double.NEGATIVE_INFINITY, Softmax.logSoftmax(z, 0.7)[1]);
+        assertEquals(Softmax.logSumExp(new double[] {1.0, 0.5}), Softmax.logSumExp(z));
+        assertEquals(Softmax.crossEntropy(new double[] {1.0, 0.5}, 0.7, 0, 0.0),
+                Softmax.crossEntropy(z, 0.7, 0, 0.0));
+        assertEquals(inf, Softmax.crossEntropy(z, 0.7, 1, 0.0), "masked target");
+        assertEquals(inf, Softmax.crossEntropy(z, 0.7, 0, 0.1), "smoothing weighs the mask");
+        assertEquals(inf, Softmax.perplexity(z, 0.7, 1, 0.0));
+        double[] g = Softmax.gradient(z, 0.7, 0, 0.3);
+        assertEquals(-(0.3 / 3) / 0.7, g[1], 1e-16);
+        assertEquals(Softmax.entropy(new double[] {1.0, 0.5}, 0.7), Softmax.entropy(z, 0.7));
+        assertEquals(Double.NEGATIVE_INFINITY, Softmax.margin(z, 0.7, 1));
+        assertEquals(inf, Softmax.margin(new double[] {2.0, Double.NEGATIVE_INFINITY}, 1.0, 0));
+        assertEquals(0, Softmax.argmax(new double[] {Double.NEGATIVE_INFINITY, 3, 3}) - 1);
+    }
+
+    @Test
+    void argmaxAndMarginConventions() {
+        assertEquals(1, Softmax.argmax(new double[] {1, 5, 5, 2}));
+        assertEquals(0.0, Softmax.margin(new double[] {1, 5, 5, 2}, 1.0, 2));
+        assertEquals(3.0, Softmax.margin(new double[] {1, 5, 2}, 1.0, 1));
+        assertEquals(-30.0, Softmax.margin(new double[] {1, 5, 2}, 0.1, 2));
+        assertEquals(Double.POSITIVE_INFINITY, Softmax.margin(new double[] {4}, 1.0, 0));
+        assertEquals(Double.NEGATIVE_INFINITY,
+                Softmax.margin(new double[] {-1e308, 1e308}, 1e-300, 0));
+    }
+
+    @Test
+    void resultAccessorsCopy() {
+        SoftmaxResult r = Softmax.evaluate(new double[] {2, 1, 0}, 1.0, 0, 0.0);
+        assertEquals(3, r.size());
+        double[] p = r.probabilities();
+        p[0] = 7;
+        assertEquals(0.6652409557748219, r.probabilities()[0]);
+        assertEquals(r.logProbability(2), r.logProbabilities()[2]);
+        assertEquals(r.gradient(1), r.gradient()[1]);
+    }
+
+    @Provide
+    Arbitrary<double[]> logits() {
+        return Arbitraries.doubles().between(-50, 50).array(double[].class).ofMinSize(1)
+                .ofMaxSize(40);
+    }
+
+    @Provide
+    Arbitrary<Double> temperatures() {
+        return Arbitraries.doubles().between(-3, 3).map(e -> Math.pow(10, e));
+    }
+
+    @Property(tries = 300)
+    void probabilitiesSumToOne(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
+        double sum = 0;
+        for (double p : Softmax.softmax(z, t)) {
+            sum += p;
+        }
+        assertEquals(1.0, sum, z.length * 0x1p-52);
+    }
+
+    @Property(tries = 300)
+    void invariantUnderAddingAConstant(@ForAll("logits") double[] z,
+            @ForAll("temperatures") double t, @ForAll @IntRange(min = -64, max = 64) int c) {
+        // Integers scaled to multiples of 2^-20 with a small constant: every z_i + c is exact.
+        double[] a = new double[z.length];
+        double[] b = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            a[i] = Math.rint(z[i] * 0x1p20) * 0x1p-20;
+            b[i] = a[i] + c;
+        }
+        assertArrayEquals(Softmax.softmax(a, t), Softmax.softmax(b, t));
+        assertArrayEquals(Softmax.logSoftmax(a, t), Softmax.logSoftmax(b, t));
+        double lseA = Softmax.logSumExp(a);
+        double lseB = Softmax.logSumExp(b);
+        // Both are correctly rounded, so they differ from the exact shift by half an ulp each.
+        assertEquals(lseA + c, lseB, Math.ulp(lseA) + Math.ulp(lseB));
+    }
+
+    @Property(tries = 300)
+    void argmaxIgnoresTemperature(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
+        double[] p = Softmax.softmax(z, t);
+        int best = Softmax.argmax(z);
+        for (double v : p) {
+            assertTrue(v <= p[best]);
+        }
+        assertEquals(best, Softmax.evaluate(z, t, 0, 0.0).predictedClass());
+    }
+
+    @Property(tries = 300)
+    void gradientSumsToZeroAndMatchesFiniteDifferences(@ForAll("logits") double[] z,
+            @ForAll("temperatures") double t, @ForAll @DoubleRange(min = 0, max = 1) double eps) {
+        int c = z.length / 2;
+        double[] g = Softmax.gradient(z, t, c, eps);
+        double sum = 0;
+        double size = 0;
+        for (double v : g) {
+            sum += v;
+            size += Math.abs(v);
+        }
+        assertEquals(0.0, sum, 1e-14 * size + 1e-300);
+        int i = z.length - 1;
+        double h = 1e-5 * Math.max(t, 1e-3);
+        double[] up = z.clone();
+        double[] down = z.clone();
+        up[i] += h;
+        down[i] -= h;
+        double fd = (Softmax.crossEntropy(up, t, c, eps) - Softmax.crossEntropy(down, t, c, eps))
+                / (up[i] - down[i]);
+        assertEquals(g[i], fd, 1e-5 * Math.max(1.0, Math.abs(g[i])) + 1e-6 / t);
+    }
+
+    @Property(tries = 300)
+    void logSoftmaxIsLogOfSoftmax(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
+        double[] p = Softmax.softmax(z, t);
+        double[] logp = Softmax.logSoftmax(z, t);
+        for (int i = 0; i < z.length; i++) {
+            if (p[i] > 1e-300) {
+                assertEquals(Math.log(p[i]), logp[i], 4 * Math.ulp(Math.log(p[i])) + 1e-16);
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void logSumExpShiftsWithTheLogits(@ForAll("logits") double[] z,
+            @ForAll @IntRange(min = -1000, max = 1000) int c) {
+        double[] shifted = new double[z.length];
+        double[] a = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            a[i] = Math.rint(z[i] * 0x1p20) * 0x1p-20;
+            shifted[i] = a[i] + c;
+        }
+        double lseA = Softmax.logSumExp(a);
+        double lseShifted = Softmax.logSumExp(shifted);
+        assertEquals(lseA + c, lseShifted, Math.ulp(lseA) + Math.ulp(lseShifted));
+    }
+
+    @Property(tries = 200)
+    void noNaNFromFiniteInput(@ForAll("extremeLogits") double[] z,
+            @ForAll("extremeTemperatures") double t,
+            @ForAll @DoubleRange(min = 0, max = 1) double eps) {
+        SoftmaxResult r = Softmax.evaluate(z, t, 0, eps);
+        for (int i = 0; i < z.length; i++) {
+            assertTrue(!Double.isNaN(r.probability(i)) && !Double.isNaN(r.logProbability(i))
+                    && !Double.isNaN(r.gradient(i)));
+        }
+        assertTrue(!Double.isNaN(r.crossEntropy()) && !Double.isNaN(r.entropy()));
+        assertTrue(!Double.isNaN(Softmax.logSumExp(z)) && Double.isFinite(Softmax.logSumExp(z)));
+    }
+
+    /** Any finite double, uniform over bit patterns: subnormal and huge values are common. */
+    private static Arbitrary<Double> anyFinite() {
+        return Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite)
+                .injectDuplicates(0.2);
+    }
+
+    @Provide
+    Arbitrary<double[]> extremeLogits() {
+        return anyFinite().array(double[].class).ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Provide
+    Arbitrary<Double> extremeTemperatures() {
+        return anyFinite().map(Math::abs).filter(t -> t > 0);
     }
 
     @AfterAll
