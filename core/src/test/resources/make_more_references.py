@@ -105,10 +105,11 @@ add("masked target", [1.0, -math.inf, 0.5], t=1.0, c=1)
 
 rng = random.Random(20240611)
 add("k4096 T=1.3", [rng.gauss(0, 3) for _ in range(4096)], t=1.3, c=17, eps=0.1)
-add("k4096 T=1.3 eps=0", [rng.uniform(-10, 10) for _ in range(4096)], t=1.3, c=4095)
+# Kept in a file of its own so that no reference file grows past a few hundred KB.
+large_cases = [cases.pop()]
 add("k1000 T=1", [rng.gauss(0, 1) for _ in range(1000)], t=1.0, c=500, eps=0.0)
 for n in range(40):
-    k = rng.choice([2, 3, 5, 10, 64, 257, 1000])
+    k = rng.choice([2, 3, 5, 10, 64, 257])
     z = [rng.uniform(-1e3, 1e3) for _ in range(k)]
     if rng.random() < 0.5:
         z = [rng.choice([1, -1]) * 10 ** rng.uniform(-3, 3) for _ in range(k)]
@@ -158,5 +159,6 @@ def dump(obj, name):
 
 
 dump(cases, "more-reference-cases.json")
+dump(large_cases, "k4096-reference-case.json")
 dump(points, "double-double-references.json")
 print(len(cases), "cases,", len(points), "double-double points")

@@ -61,7 +61,8 @@ final class DecimalParser {
             int start = signAt < s.length() && (s.charAt(signAt) == '+' || negativeExponent) ? signAt + 1 : signAt;
             end = start;
             while (end < s.length() && isDigit(s.charAt(end))) {
-                exponent = Math.min(EXPONENT_CAP, exponent * 10 + (s.charAt(end) - '0'));
+                int digit = s.charAt(end) - '0';
+                exponent = Math.min(EXPONENT_CAP, exponent * 10 + digit);
                 end++;
             }
             if (end == start) {

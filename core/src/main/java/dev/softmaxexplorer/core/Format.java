@@ -175,7 +175,8 @@ public final class Format {
         int count = digits.length();
         if (pointPosition > 21 || pointPosition < -5) {
             String fraction = count > 1 ? "." + digits.substring(1) : "";
-            return digits.charAt(0) + fraction + "e" + (pointPosition - 1);
+            int exponent = pointPosition - 1;
+            return digits.charAt(0) + fraction + "e" + exponent;
         }
         return layOut(digits, pointPosition, count);
     }

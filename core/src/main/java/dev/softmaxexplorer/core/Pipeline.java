@@ -112,7 +112,8 @@ public final class Pipeline {
         public double crossEntropy(int target, double labelSmoothing) {
             int classes = logProbabilities.length;
             if (target < 0 || target >= classes) {
-                throw new IllegalArgumentException("target: must be 0 to " + (classes - 1) + ", was " + target);
+                int last = classes - 1;
+                throw new IllegalArgumentException("target: must be 0 to " + last + ", was " + target);
             }
             if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0)) {
                 throw new IllegalArgumentException("labelSmoothing: must be in [0, 1], was "
@@ -223,8 +224,8 @@ public final class Pipeline {
 
     private static void checkArguments(double[] logits, double temperature, Precision precision, Mode mode) {
         if (logits == null || logits.length == 0) {
-            throw new IllegalArgumentException("logits: must hold at least one value, was "
-                    + (logits == null ? "null" : "empty"));
+            String was = logits == null ? "null" : "empty";
+            throw new IllegalArgumentException("logits: must hold at least one value, was " + was);
         }
         for (int i = 0; i < logits.length; i++) {
             if (logits[i] != logits[i]) {

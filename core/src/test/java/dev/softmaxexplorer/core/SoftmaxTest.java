@@ -32,12 +32,12 @@ class SoftmaxTest {
 
     /**
      * reference-cases.json: the shared fixtures (make_reference.py, 100-digit mpmath).
-     * more-reference-cases.json: extreme inputs from make_more_references.py (same method),
-     * beside it in src/test/resources.
+     * more-reference-cases.json and k4096-reference-case.json: extreme inputs from
+     * make_more_references.py (same method), beside them in src/test/resources.
      */
     static Stream<Arguments> referenceCases() {
         List<Arguments> out = new ArrayList<>();
-        for (String file : new String[] {"reference-cases.json", "more-reference-cases.json"}) {
+        for (String file : new String[] {"reference-cases.json", "more-reference-cases.json", "k4096-reference-case.json"}) {
             for (Object o : (List<?>) Json.resource(file)) {
                 Map<?, ?> c = (Map<?, ?>) o;
                 out.add(Arguments.of(file + ": " + c.get("name"), c));
