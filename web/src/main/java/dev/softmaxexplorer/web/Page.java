@@ -178,11 +178,13 @@ final class Page {
     }
 
     private void render() {
+        double start = Timing.now();
         Dom.DOCUMENT.getDocumentElement().setAttribute("data-theme", state.colorScheme().key());
         Dom.DOCUMENT.getBody().setClassName(state.embed() ? "embed" : "");
         Results.Shown shown = results.render(state);
         rows.sync(state, shown.probabilities());
         showControls();
+        Timing.measure("softmax-explorer-render", start);
     }
 
     private void showControls() {

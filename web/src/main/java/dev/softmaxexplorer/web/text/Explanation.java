@@ -41,7 +41,7 @@ public final class Explanation {
                 return "z / T - max for " + names.get(at.index() < 0 ? 0 : at.index())
                         + " is NaN: with Infinity among the values, Infinity - Infinity has no answer.";
             case EXP:
-                String exponent = compact(exponentOf(trace, at.index()));
+                String exponent = Numbers.compact(exponentOf(trace, at.index()));
                 return "e^" + exponent + " overflows " + format + " (e^x is finite only for x <= "
                         + Format.fixed(precision.expOverflowThreshold(), 2) + "), so " + names.get(at.index())
                         + "'s exponential is Infinity" + (trace.mode() == Mode.NAIVE
@@ -69,12 +69,6 @@ public final class Explanation {
 
     private static double exponentOf(Trace trace, int index) {
         return trace.mode() == Mode.STABLE ? trace.shifted()[index] : trace.scaled()[index];
-    }
-
-    /** Short values exactly as typed ("1000", "11.09375"), long ones to six digits. */
-    private static String compact(double x) {
-        String exact = Format.shortest(x);
-        return exact.length() <= 10 ? exact : Format.significant(x, 6);
     }
 
     private static String word(Fault fault) {

@@ -36,7 +36,7 @@ public final class SmallMultiplesChart {
             if (panel == current) {
                 ctx.setStrokeStyle(theme.foreground());
                 ctx.setLineWidth(2);
-                ctx.strokeRect(left + 2, 1, panelWidth - 4, surface.height - 2);
+                ctx.strokeRect(left + 2, TITLE - 2, panelWidth - 4, surface.height - TITLE + 1);
             }
             double[] p = probabilities[panel];
             double slot = (panelWidth - 2 * PAD) / p.length;

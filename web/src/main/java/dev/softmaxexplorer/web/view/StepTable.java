@@ -1,6 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
-import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.core.Pipeline.Break;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline.Step;
@@ -42,10 +42,9 @@ public final class StepTable {
         }
         caption.setTextContent("Step by step, " + (stable ? "subtracting the maximum" : "naive") + ", in "
                 + trace.precision().displayName() + (stable
-                        ? ": max = " + Format.significant(trace.max(), 6) + ", sum = "
-                                + Format.significant(trace.sum(), 6) + ", log sum = "
-                                + Format.significant(trace.logSum(), 6)
-                        : ": sum = " + Format.significant(trace.sum(), 6)));
+                        ? ": max = " + Numbers.compact(trace.max()) + ", sum = " + Numbers.compact(trace.sum())
+                                + ", log sum = " + Numbers.compact(trace.logSum())
+                        : ": sum = " + Numbers.compact(trace.sum())));
         Break first = trace.firstBreak().orElse(null);
         double[] z = trace.logits();
         double[] x = trace.scaled();
@@ -99,7 +98,7 @@ public final class StepTable {
         HTMLElement cell = row.getChildNodes().item(column).cast();
         boolean broken = Double.isNaN(value) || Double.isInfinite(value);
         boolean isFirst = first != null && first.step() == step && first.index() == index;
-        cell.setTextContent(Format.significant(value, 6) + (isFirst ? " \u2190 first" : ""));
+        cell.setTextContent(Numbers.compact(value) + (isFirst ? " \u2190 first" : ""));
         cell.setClassName(kind + (broken ? " broken" : "") + (isFirst ? " first-break" : ""));
         return cell;
     }

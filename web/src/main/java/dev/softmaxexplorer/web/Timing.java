@@ -1,0 +1,20 @@
+package dev.softmaxexplorer.web;
+
+import org.teavm.jso.JSBody;
+
+/**
+ * The page's own work per frame, published through the standard User Timing API so that a
+ * benchmark (or Chromium's performance panel) can read it: one measure, replaced each frame so
+ * the buffer never grows.
+ */
+final class Timing {
+    private Timing() {
+    }
+
+    @JSBody(script = "return performance.now();")
+    static native double now();
+
+    @JSBody(params = {"name", "start"}, script = "performance.clearMeasures(name);"
+            + " performance.measure(name, {start: start, end: performance.now()});")
+    static native void measure(String name, double start);
+}
