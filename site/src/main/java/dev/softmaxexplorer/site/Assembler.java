@@ -1,0 +1,128 @@
+package dev.softmaxexplorer.site;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Build step of the site module: turns the copied page (index.html, style.css, app.js) into the
+ * three deliverables.
+ * <ul>
+ * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
+ *     script and stylesheet files and its one inline script (by hash), and no network at all;</li>
+ * <li>{@code softmax-explorer.html}: one self-contained file with the stylesheet and the script
+ *     inlined, each allowed by its SHA-256 hash, so it works by double-click and inside
+ *     {@code <iframe sandbox="allow-scripts">}, where no other local file may load;</li>
+ * <li>{@code softmax-explorer.zip}: the folder, with fixed timestamps and order so that two
+ *     builds of the same commit give the same bytes.</li>
+ * </ul>
+ */
+public final class Assembler {
+    private static final String STYLESHEET_TAG = "<link rel=\"stylesheet\" href=\"style.css\">";
+    private static final String SCRIPT_TAG = "<script src=\"app.js\"></script>";
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
+    private static final String CHARSET_META = "<meta charset=\"utf-8\">";
+    /** 1980-01-01, the earliest time a zip entry can hold: any fixed value makes the zip reproducible. */
+    private static final long ZIP_TIME = 315532800000L;
+
+    private Assembler() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: Assembler <site folder> <output folder>");
+        }
+        Path site = Path.of(args[0]);
+        Path output = Path.of(args[1]);
+        String html = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
+        String css = Files.readString(site.resolve("style.css"), StandardCharsets.UTF_8);
+        String js = Files.readString(site.resolve("app.js"), StandardCharsets.UTF_8);
+        require(html.contains(STYLESHEET_TAG) && html.contains(SCRIPT_TAG) && html.contains(CHARSET_META),
+                "index.html must link style.css and app.js and declare its charset");
+
+        Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);
+
+        String single = inline(html, css, js);
+        Files.writeString(output.resolve("softmax-explorer.html"), withPolicy(single, singleFilePolicy(single)),
+                StandardCharsets.UTF_8);
+        zip(site, output.resolve("softmax-explorer.zip"));
+    }
+
+    static String inline(String html, String css, String js) {
+        require(!css.contains("</style"), "style.css must not contain </style");
+        require(!js.contains("</script"), "app.js must not contain </script");
+        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>")
+                .replace(SCRIPT_TAG, "<script>" + js + "</script>");
+    }
+
+    /** Files of the folder by name, inline scripts by hash; nothing from the network. */
+    static String folderPolicy(String html) {
+        return "default-src 'none'; script-src 'self' " + hashes(INLINE_SCRIPT, html) + "; style-src 'self'; "
+                + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+    }
+
+    /** Only the inline blocks, by hash: no file, no connection, no frame, no form. */
+    static String singleFilePolicy(String html) {
+        return "default-src 'none'; script-src " + hashes(INLINE_SCRIPT, html) + "; style-src "
+                + hashes(Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL), html)
+                + "; img-src data:; base-uri 'none'; form-action 'none'";
+    }
+
+    static String withPolicy(String html, String policy) {
+        return html.replace(CHARSET_META, CHARSET_META + "\n<meta http-equiv=\"Content-Security-Policy\" content=\""
+                + policy + "\">");
+    }
+
+    private static String hashes(Pattern block, String html) {
+        List<String> sources = new ArrayList<>();
+        Matcher m = block.matcher(html);
+        while (m.find()) {
+            sources.add("'sha256-" + sha256(m.group(1)) + "'");
+        }
+        require(!sources.isEmpty(), "no inline block found for " + block.pattern());
+        return String.join(" ", sources);
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static void zip(Path folder, Path target) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Path file : files) {
+                ZipEntry entry = new ZipEntry("softmax-explorer/" + folder.relativize(file).toString().replace('\\', '/'));
+                entry.setTime(ZIP_TIME);
+                zip.putNextEntry(entry);
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
