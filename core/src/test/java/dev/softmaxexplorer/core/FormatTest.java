@@ -316,6 +316,32 @@ class FormatTest {
         assertThrows(IllegalArgumentException.class, () -> Format.percent(1, 41));
     }
 
+    /** On the JVM, BigDecimal's rounding of the exact value is an independent oracle. */
+    @Property(tries = 3000)
+    void significantMatchesExactRounding(@ForAll("finiteBits") double x, @ForAll @IntRange(min = 1, max = 17) int digits) {
+        if (x == 0.0) {
+            return;
+        }
+        BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        String text = Format.significant(x, digits);
+        assertEquals(0, rounded.compareTo(new BigDecimal(text)), () -> x + " at " + digits + ": " + text);
+        assertEquals(digits, significandDigitsWithZeros(text), text);
+    }
+
+    private static int significandDigitsWithZeros(String text) {
+        return text.replace("-", "").split("e")[0].replace(".", "").replaceAll("^0+", "").length();
+    }
+
+    @Property(tries = 2000)
+    void percentMatchesExactRounding(@ForAll("finiteBits") double p, @ForAll @IntRange(min = 0, max = 6) int decimals) {
+        if (Math.abs(p) > 1e20 || Math.abs(p) < 1e-20) {
+            return;
+        }
+        BigDecimal expected = new BigDecimal(p).movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN);
+        String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
+        assertEquals(plain, Format.percent(p, decimals));
+    }
+
     /** fixed agrees with BigDecimal's own plain rendering of the exact value. */
     @Property(tries = 2000)
     void fixedMatchesExactRounding(@ForAll("finiteBits") double x, @ForAll @IntRange(min = 0, max = 12) int decimals) {
