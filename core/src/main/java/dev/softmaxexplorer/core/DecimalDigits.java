@@ -80,13 +80,18 @@ final class DecimalDigits {
             mMinus = mMinus.multiply(BigInteger.TEN);
             k--;
         }
+        boolean symmetric = !narrowBelow;
         StringBuilder digits = new StringBuilder(17);
         while (true) {
-            BigInteger[] digitAndRest = r.multiply(BigInteger.TEN).divideAndRemainder(s);
-            int digit = digitAndRest[0].intValue();
-            r = digitAndRest[1];
+            r = r.multiply(BigInteger.TEN);
+            int digit = 0;
+            // The digit is below 10, so a few subtractions beat a long division in TeaVM.
+            while (r.compareTo(s) >= 0) {
+                r = r.subtract(s);
+                digit++;
+            }
             mPlus = mPlus.multiply(BigInteger.TEN);
-            mMinus = mMinus.multiply(BigInteger.TEN);
+            mMinus = symmetric ? mPlus : mMinus.multiply(BigInteger.TEN);
             int low = r.compareTo(mMinus);
             boolean lowEnough = even ? low <= 0 : low < 0;
             boolean highEnough = reachesOne(r.add(mPlus), s, even);
