@@ -24,7 +24,8 @@ public final class Format {
 
     /**
      * The shortest decimal that {@link #parse} (or any correct parser) reads back as exactly x;
-     * among equally short ones the nearest to x, an exact tie going to the even last digit.
+     * among equally short ones the nearest to x, an exact tie going to the even last digit (it
+     * happens: 2^50 + 0.25 is "1125899906842624.2", not ".3").
      *
      * <p>Style (JavaScript's Number.prototype.toString, but no "+" in exponents): plain digits
      * while the leading digit's decimal exponent is from -6 to 20 ("0.000001", "123.5",

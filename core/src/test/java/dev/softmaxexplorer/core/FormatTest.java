@@ -59,6 +59,10 @@ class FormatTest {
         "0x1.3cp7               | 158",
         "0x1.5555555555555p-2   | 0.3333333333333333",
         "0x1.62e42fefa39efp+9   | 709.782712893384",
+        // 2^50 + 0.25 (ulp 0.25) lies exactly between the equally short .2 and .3: even wins.
+        "0x1.0000000000001p+50  | 1125899906842624.2",
+        "0x1.0000000000003p+50  | 1125899906842624.8",
+        "0x1.0000000000005p+50  | 1125899906842625.2",
     })
     void shortestMatchesPythonRepr(String hex, String expected) {
         double x = Double.parseDouble(hex.trim());
