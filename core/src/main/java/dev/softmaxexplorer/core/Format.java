@@ -1,17 +1,13 @@
 package dev.softmaxexplorer.core;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-
 /**
  * Number text for display, for CSV/JSON and for the URL, identical on the JVM and in TeaVM's
  * JavaScript (neither platform's {@code Double.toString} is used: TeaVM's is not shortest and
  * JDK 17's not always).
  *
- * <p>Every rounding here starts from the exact binary value of the double ({@code new
- * BigDecimal(double)} is exact) and rounds half-even once, so 0.125 to two decimals is "0.12"
- * and 0.245 (really 0.24499999999999999555...) to two decimals is "0.24".
+ * <p>Every rounding here starts from the exact binary value of the double and rounds half-even
+ * once ({@link DecimalDigits}, exact integer arithmetic), so 0.125 to two decimals is "0.12" and
+ * 0.245 (really 0.24499999999999999555...) to two decimals is "0.24".
  *
  * <p>Common spelling: "NaN", "Infinity", "-Infinity"; a minus sign only on a negative nonzero
  * result, so display forms never show "-0.000" (only {@link #shortest} writes "-0", for -0.0
@@ -28,7 +24,8 @@ public final class Format {
 
     /**
      * The shortest decimal that {@link #parse} (or any correct parser) reads back as exactly x;
-     * among equally short ones the nearest to x, an exact tie going to the even last digit.
+     * among equally short ones the nearest to x, an exact tie going to the even last digit (it
+     * happens: 2^50 + 0.25 is "1125899906842624.2", not ".3").
      *
      * <p>Style (JavaScript's Number.prototype.toString, but no "+" in exponents): plain digits
      * while the leading digit's decimal exponent is from -6 to 20 ("0.000001", "123.5",
@@ -54,9 +51,9 @@ public final class Format {
             digits = stripTrailingZeros(integer);
             pointPosition = integer.length();
         } else {
-            BigDecimal shortest = ShortestDecimal.of(magnitude);
-            digits = shortest.unscaledValue().toString();
-            pointPosition = digits.length() - shortest.scale();
+            DecimalDigits shortest = DecimalDigits.shortest(magnitude);
+            digits = stripTrailingZeros(shortest.digits);
+            pointPosition = shortest.pointPosition;
         }
         return sign + layOut(digits, pointPosition);
     }
@@ -93,9 +90,9 @@ public final class Format {
         if (x == 0.0) {
             return layOut("0", 1, digits);
         }
-        BigDecimal rounded = new BigDecimal(Math.abs(x)).round(new MathContext(digits, RoundingMode.HALF_EVEN));
-        String shown = padRight(rounded.unscaledValue().toString(), digits);
-        int decimalExponent = rounded.precision() - rounded.scale() - 1;
+        DecimalDigits rounded = DecimalDigits.significant(Math.abs(x), digits);
+        String shown = rounded.digits;
+        int decimalExponent = rounded.pointPosition - 1;
         String sign = x < 0.0 ? "-" : "";
         if (decimalExponent < -4 || decimalExponent >= 6) {
             String fraction = digits > 1 ? "." + shown.substring(1) : "";
@@ -123,7 +120,7 @@ public final class Format {
             String sign = x < 0.0 && magnitude != 0.0 ? "-" : "";
             return decimals == 0 ? sign + integer : sign + integer + "." + zeros(decimals);
         }
-        return fixedFromExact(new BigDecimal(x), decimals);
+        return fixedLayout(x < 0.0, DecimalDigits.atPlace(magnitude, decimals, 0), decimals);
     }
 
     /**
@@ -139,7 +136,8 @@ public final class Format {
         if (word != null) {
             return word;
         }
-        return fixedFromExact(new BigDecimal(p).movePointRight(2), decimals) + "%";
+        DecimalDigits hundredfold = p == 0.0 ? null : DecimalDigits.atPlace(Math.abs(p), decimals, 2);
+        return fixedLayout(p < 0.0, hundredfold, decimals) + "%";
     }
 
     private static void checkDecimals(int decimals) {
@@ -158,16 +156,19 @@ public final class Format {
         return x == Double.NEGATIVE_INFINITY ? "-Infinity" : null;
     }
 
-    private static String fixedFromExact(BigDecimal exact, int decimals) {
-        BigDecimal rounded = exact.setScale(decimals, RoundingMode.HALF_EVEN);
-        String unscaled = rounded.unscaledValue().abs().toString();
-        String sign = rounded.signum() < 0 ? "-" : "";
-        if (decimals == 0) {
-            return sign + unscaled;
+    /**
+     * Plain layout of rounded digits that run down to the last of {@code decimals} places (null
+     * or empty for zero, which is shown without a sign).
+     */
+    private static String fixedLayout(boolean negative, DecimalDigits rounded, int decimals) {
+        if (rounded == null || rounded.digits.isEmpty()) {
+            return decimals == 0 ? "0" : "0." + zeros(decimals);
         }
-        String padded = unscaled.length() <= decimals ? zeros(decimals + 1 - unscaled.length()) + unscaled : unscaled;
-        int point = padded.length() - decimals;
-        return sign + padded.substring(0, point) + "." + padded.substring(point);
+        String digits = rounded.digits;
+        int point = rounded.pointPosition;
+        String integer = point > 0 ? digits.substring(0, point) : "0";
+        String fraction = point > 0 ? digits.substring(point) : zeros(-point) + digits;
+        return (negative ? "-" : "") + integer + (decimals == 0 ? "" : "." + fraction);
     }
 
     /** Shortest-form layout of digits d1d2...dk with value 0.d1d2...dk * 10^pointPosition. */

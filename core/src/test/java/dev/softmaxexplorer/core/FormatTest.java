@@ -59,6 +59,10 @@ class FormatTest {
         "0x1.3cp7               | 158",
         "0x1.5555555555555p-2   | 0.3333333333333333",
         "0x1.62e42fefa39efp+9   | 709.782712893384",
+        // 2^50 + 0.25 (ulp 0.25) lies exactly between the equally short .2 and .3: even wins.
+        "0x1.0000000000001p+50  | 1125899906842624.2",
+        "0x1.0000000000003p+50  | 1125899906842624.8",
+        "0x1.0000000000005p+50  | 1125899906842625.2",
     })
     void shortestMatchesPythonRepr(String hex, String expected) {
         double x = Double.parseDouble(hex.trim());
@@ -314,6 +318,35 @@ class FormatTest {
         assertEquals("-Infinity", Format.percent(Double.NEGATIVE_INFINITY, 1));
         assertThrows(IllegalArgumentException.class, () -> Format.fixed(1, -1));
         assertThrows(IllegalArgumentException.class, () -> Format.percent(1, 41));
+    }
+
+    /** On the JVM, BigDecimal's rounding of the exact value is an independent oracle. */
+    @Property(tries = 3000)
+    void significantMatchesExactRounding(@ForAll("finiteBits") double x, @ForAll @IntRange(min = 1, max = 17) int digits) {
+        if (x == 0.0) {
+            return;
+        }
+        BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        String text = Format.significant(x, digits);
+        assertEquals(0, rounded.compareTo(new BigDecimal(text)), () -> x + " at " + digits + ": " + text);
+        String mantissa = text.replace("-", "").split("e")[0];
+        if (mantissa.contains(".")) {
+            // With a point, exactly `digits` digits are shown, trailing zeros included.
+            assertEquals(digits, mantissa.replace(".", "").replaceAll("^0+", "").length(), text);
+        } else {
+            // An integer pads the places past the significant ones with zeros ("123000").
+            assertTrue(mantissa.replaceAll("0+$", "").length() <= digits, text);
+        }
+    }
+
+    @Property(tries = 2000)
+    void percentMatchesExactRounding(@ForAll("finiteBits") double p, @ForAll @IntRange(min = 0, max = 6) int decimals) {
+        if (Math.abs(p) > 1e20 || Math.abs(p) < 1e-20) {
+            return;
+        }
+        BigDecimal expected = new BigDecimal(p).movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN);
+        String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
+        assertEquals(plain, Format.percent(p, decimals));
     }
 
     /** fixed agrees with BigDecimal's own plain rendering of the exact value. */

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +136,13 @@ class PrecisionTest {
         assertSameBits(beyond ? next : start, precision.round(midpoint, lo), "midpoint " + midpoint + ", lo " + lo);
     }
 
+    @Test
+    void isMidpointHelperSeesBothSides() {
+        assertTrue(isMidpoint(Precision.FLOAT16, 1.0 + 0x1p-11), "rounds down to even");
+        assertTrue(isMidpoint(Precision.FLOAT16, -(1.0 + 3 * 0x1p-11)), "rounds away to even");
+        assertFalse(isMidpoint(Precision.FLOAT16, 1.0 + 0x1p-12));
+    }
+
     @Property
     void offMidpointsLoDoesNotMatter(@ForAll("wideDoubles") double hi, @ForAll @IntRange(min = -400, max = 400) int loScale,
             @ForAll("emulated") Precision precision) {
@@ -260,13 +268,21 @@ class PrecisionTest {
 
     /** Whether x lies exactly halfway between two adjacent values of the format. */
     private static boolean isMidpoint(Precision precision, double x) {
-        double rounded = precision.round(x);
-        if (Double.isInfinite(rounded) || rounded == x) {
+        double magnitude = Math.abs(x);
+        double rounded = precision.round(magnitude);
+        if (Double.isInfinite(rounded) || rounded == magnitude) {
             return false;
         }
-        double toward = Math.abs(rounded) < Math.abs(x) ? rounded : -awayFromZero(precision, -rounded);
-        double away = awayFromZero(precision, toward);
-        return !Double.isInfinite(away) && x - toward == away - x;
+        double below = rounded < magnitude ? rounded : towardZero(precision, rounded);
+        double above = rounded > magnitude ? rounded : awayFromZero(precision, rounded);
+        return !Double.isInfinite(above) && magnitude - below == above - magnitude;
+    }
+
+    /** The neighbour of the positive format value v one step closer to zero. */
+    private static double towardZero(Precision precision, double v) {
+        int minExponent = precision == Precision.FLOAT16 ? -14 : -126;
+        int exponent = Math.max(Math.getExponent(Math.nextDown(v)), minExponent);
+        return v - Math.scalb(1.0, exponent - precision.significandBits() + 1);
     }
 
     private static double decodeFloat16(int bits) {
