@@ -168,7 +168,9 @@ public final class Format {
         int point = rounded.pointPosition;
         String integer = point > 0 ? digits.substring(0, point) : "0";
         String fraction = point > 0 ? digits.substring(point) : zeros(-point) + digits;
-        return (negative ? "-" : "") + integer + (decimals == 0 ? "" : "." + fraction);
+        String sign = negative ? "-" : "";
+        String tail = decimals == 0 ? "" : "." + fraction;
+        return sign + integer + tail;
     }
 
     /** Shortest-form layout of digits d1d2...dk with value 0.d1d2...dk * 10^pointPosition. */

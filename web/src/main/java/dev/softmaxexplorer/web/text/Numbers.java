@@ -2,15 +2,30 @@ package dev.softmaxexplorer.web.text;
 
 import dev.softmaxexplorer.core.Format;
 
-/** How a number reads in a table cell: short values exactly ("0.6650390625"), long ones to six digits. */
+/**
+ * How a number reads in a table cell or a sentence: six significant digits without the trailing
+ * zeros ("2", "0.665241", "1.5e-7"), so exact inputs look as typed and long values stay short.
+ */
 public final class Numbers {
-    private static final int EXACT_UP_TO = 12;
+    private static final int DIGITS = 6;
 
     private Numbers() {
     }
 
     public static String compact(double x) {
-        String exact = Format.shortest(x);
-        return exact.length() <= EXACT_UP_TO ? exact : Format.significant(x, 6);
+        String text = Format.significant(x, DIGITS);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.indexOf('.') < 0) {
+            return text;
+        }
+        int end = mantissa.length();
+        while (mantissa.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (mantissa.charAt(end - 1) == '.') {
+            end--;
+        }
+        return mantissa.substring(0, end) + (exponent < 0 ? "" : text.substring(exponent));
     }
 }

@@ -30,7 +30,7 @@ class ExplanationTest {
     @Test
     void float16ThresholdIsElevenPointZeroNine() {
         // NUMERICS.md: naive float16 overflows from z = 11.09375 (e^11.09 > 65504).
-        assertEquals("e^11.09375 overflows float16 (e^x is finite only for x <= 11.09), so Class 1's"
+        assertEquals("e^11.0938 overflows float16 (e^x is finite only for x <= 11.09), so Class 1's"
                 + " exponential is Infinity and the probabilities become Infinity / Infinity = NaN."
                 + " Subtracting the maximum first keeps every exponent at or below 0.",
                 Explanation.of(Pipeline.trace(new double[] {11.09375, 0, 0}, 1, Precision.FLOAT16, Mode.NAIVE),
