@@ -17,8 +17,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Build step of the site module: turns the copied page (index.html, style.css, app.js) into the
- * three deliverables.
+ * Build step of the site module: turns the hand-written page (index.html, style.css) and web's
+ * compiled app.js into the three deliverables.
  * <ul>
  * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
  *     script and stylesheet files and its one inline script (by hash), and no network at all;</li>
@@ -41,18 +41,21 @@ public final class Assembler {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: Assembler <site folder> <output folder>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: Assembler <page sources> <script folder> <output folder>");
         }
-        Path site = Path.of(args[0]);
-        Path output = Path.of(args[1]);
-        String html = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
-        String css = Files.readString(site.resolve("style.css"), StandardCharsets.UTF_8);
-        String js = Files.readString(site.resolve("app.js"), StandardCharsets.UTF_8);
+        Path sources = Path.of(args[0]);
+        Path output = Path.of(args[2]);
+        String html = Files.readString(sources.resolve("index.html"), StandardCharsets.UTF_8);
+        String css = Files.readString(sources.resolve("style.css"), StandardCharsets.UTF_8);
+        String js = Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8);
         require(html.contains(STYLESHEET_TAG) && html.contains(SCRIPT_TAG) && html.contains(CHARSET_META),
                 "index.html must link style.css and app.js and declare its charset");
 
+        Path site = Files.createDirectories(output.resolve("site"));
         Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("style.css"), css, StandardCharsets.UTF_8);
+        Files.writeString(site.resolve("app.js"), js, StandardCharsets.UTF_8);
 
         String single = inline(html, css, js);
         Files.writeString(output.resolve("softmax-explorer.html"), withPolicy(single, singleFilePolicy(single)),
@@ -70,7 +73,7 @@ public final class Assembler {
     /** Files of the folder by name, inline scripts by hash; nothing from the network. */
     static String folderPolicy(String html) {
         return "default-src 'none'; script-src 'self' " + hashes(INLINE_SCRIPT, html) + "; style-src 'self'; "
-                + "img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+                + "img-src data:; base-uri 'none'; form-action 'none'";
     }
 
     /** Only the inline blocks, by hash: no file, no connection, no frame, no form. */
