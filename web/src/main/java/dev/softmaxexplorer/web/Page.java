@@ -47,6 +47,7 @@ final class Page {
         wire();
         readHash();
         requestRender();
+        Embedding.announceReady(HashCodec.encode(state));
     }
 
     private void wire() {
@@ -178,6 +179,16 @@ final class Page {
     }
 
     private void render() {
+        try {
+            draw();
+        } catch (RuntimeException e) {
+            // Keep the last good picture and say so, rather than leaving a half-drawn page.
+            Embedding.showFatal("Softmax Explorer could not show this state (" + e.getClass().getSimpleName()
+                    + "). The last good result stays on screen; change an input or reset.");
+        }
+    }
+
+    private void draw() {
         double start = Timing.now();
         Dom.DOCUMENT.getDocumentElement().setAttribute("data-theme", state.colorScheme().key());
         Dom.DOCUMENT.getBody().setClassName(state.embed() ? "embed" : "");

@@ -1,0 +1,36 @@
+package dev.softmaxexplorer.web;
+
+import org.teavm.jso.JSBody;
+
+/**
+ * What the page tells the outside world: a readable message instead of a blank page when
+ * something fails, and, inside an iframe, a message to the course page on load and on error
+ * (so an embedding page can show its own fallback). Uses only postMessage: the page never touches
+ * or navigates its parent.
+ */
+final class Embedding {
+    private Embedding() {
+    }
+
+    /** Catches every uncaught error and rejected promise from here on and shows it on the page. */
+    @JSBody(script = ""
+            + "function report(text) {"
+            + "  var box = document.getElementById('fatal');"
+            + "  if (box) { box.hidden = false; box.textContent = 'Something went wrong inside Softmax Explorer: '"
+            + "    + text + '. The numbers shown may be out of date; reloading the page starts afresh.'; }"
+            + "  if (window.parent !== window) {"
+            + "    window.parent.postMessage({source: 'softmax-explorer', type: 'error', message: String(text)}, '*'); }"
+            + "}"
+            + "window.addEventListener('error', function (e) { report(e.message || 'an unknown error'); });"
+            + "window.addEventListener('unhandledrejection', function (e) { report(String(e.reason)); });")
+    static native void catchErrors();
+
+    /** Tells an embedding page that the explorer is ready and which view it shows. */
+    @JSBody(params = "hash", script = "if (window.parent !== window) {"
+            + " window.parent.postMessage({source: 'softmax-explorer', type: 'ready', hash: hash}, '*'); }")
+    static native void announceReady(String hash);
+
+    @JSBody(params = "text", script = "var box = document.getElementById('fatal');"
+            + " if (box) { box.hidden = false; box.textContent = text; }")
+    static native void showFatal(String text);
+}
