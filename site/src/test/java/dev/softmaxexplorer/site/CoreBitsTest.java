@@ -38,6 +38,63 @@ class CoreBitsTest {
         compare(softmaxCalls());
     }
 
+    @Test
+    void precisionPipelineAndFormatGiveTheJvmBitsInChromium() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            double x = anyDouble(random);
+            String hx = ProbeProtocol.hex(x);
+            for (String precision : new String[] {"FLOAT64", "FLOAT32", "FLOAT16", "BFLOAT16"}) {
+                calls.add("round;" + precision + ";" + hx);
+                calls.add("roundPair;" + precision + ";" + hx + ";" + ProbeProtocol.hex(x * 0x1p-60 * random.nextDouble()));
+            }
+            calls.add("sigmoid;" + hx);
+            calls.add("shortest;" + hx);
+            calls.add("significant;" + hx + ";" + (1 + random.nextInt(17)));
+            calls.add("fixed;" + hx + ";" + random.nextInt(12));
+            calls.add("percent;" + hx + ";" + random.nextInt(4));
+            calls.add("parse;" + decimalText(random));
+        }
+        double[][] logitSets = {{2, 1, 0}, {1000, 999, 998}, {11.09375, 0, 0}, {88.75, 0, 0}, {709.78, 0, 0},
+            {-745, 0, 3}, {1e5, 1, -1e5}, {0.1, 0.2, 0.3, 0.4}, {5, -5, 4.999}, {-1e-300, 1e-300}};
+        double[] temperatures = {1, 0.05, 0.3, 7, 1e-6, 60000};
+        for (double[] z : logitSets) {
+            for (double t : temperatures) {
+                for (String precision : new String[] {"FLOAT64", "FLOAT32", "FLOAT16", "BFLOAT16"}) {
+                    for (String mode : new String[] {"NAIVE", "STABLE"}) {
+                        calls.add("trace;" + ProbeProtocol.array(z) + ";" + ProbeProtocol.hex(t) + ";" + precision + ";"
+                                + mode + ";0;" + ProbeProtocol.hex(random.nextBoolean() ? 0 : 0.1));
+                    }
+                }
+            }
+        }
+        compare(calls);
+    }
+
+    /** Doubles of every magnitude and sign, subnormals, zeros and the format edges. */
+    private static double anyDouble(SplittableRandom random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> Double.longBitsToDouble(random.nextLong());
+            case 1 -> (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(-12, 12));
+            case 2 -> new double[] {0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 65504, 65520, 3.4028235677973366e38,
+                1.0009765625, 5.960464477539063e-08, 2.98e-8, 0.1, 0.5, 1e23, 9007199254740993.0}[random.nextInt(14)];
+            default -> Math.rint(random.nextDouble() * 2000 - 1000) / 8;
+        };
+    }
+
+    private static String decimalText(SplittableRandom random) {
+        StringBuilder digits = new StringBuilder(random.nextBoolean() ? "-" : "");
+        int length = 1 + random.nextInt(25);
+        for (int i = 0; i < length; i++) {
+            digits.append((char) ('0' + random.nextInt(10)));
+            if (i == 0 && random.nextBoolean()) {
+                digits.append('.');
+            }
+        }
+        return digits + "e" + random.nextInt(-340, 320);
+    }
+
     private static void compare(List<String> calls) {
         String request = String.join("\n", calls) + "\n";
         String[] jvm = ProbeProtocol.run(request).split("\n");
@@ -91,6 +148,11 @@ class CoreBitsTest {
             calls.add("crossEntropy;" + z + ";" + t + ";" + c + ";" + ProbeProtocol.hex(0));
             calls.add("crossEntropy;" + z + ";" + t + ";" + c + ";" + eps);
             calls.add("gradient;" + z + ";" + t + ";" + c + ";" + eps);
+            calls.add("entropy;" + z + ";" + t);
+            calls.add("perplexity;" + z + ";" + t + ";" + c + ";" + eps);
+            calls.add("argmax;" + z);
+            calls.add("margin;" + z + ";" + t + ";" + c);
+            calls.add("evaluate;" + z + ";" + t + ";" + c + ";" + eps);
         }
         return calls;
     }

@@ -1,6 +1,10 @@
 package dev.softmaxexplorer.web.probe;
 
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.Pipeline;
+import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.core.SoftmaxResult;
 
 /**
  * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
@@ -9,8 +13,10 @@ import dev.softmaxexplorer.core.Softmax;
  * bits.
  *
  * <p>Request: one call a line, {@code name;arg;arg...}; a double is its 16 hex digits of IEEE bits,
- * an array is such numbers separated by commas, an int is decimal. Answer: one line a call, the
- * result in the same encoding, or {@code error:} and the exception's simple class name.
+ * an array is such numbers separated by commas, an int is decimal, a precision or a mode its
+ * enum name, a text argument is written as is. Answer: one line a call, the result in the same
+ * encoding (several results separated by {@code |}), or {@code error:} and the exception's simple
+ * class name.
  */
 public final class ProbeProtocol {
     private ProbeProtocol() {
@@ -47,12 +53,57 @@ public final class ProbeProtocol {
                 case "gradient":
                     return array(Softmax.gradient(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
                             number(a[4])));
+                case "entropy":
+                    return hex(Softmax.entropy(doubles(a[1]), number(a[2])));
+                case "perplexity":
+                    return hex(Softmax.perplexity(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
+                            number(a[4])));
+                case "argmax":
+                    return Integer.toString(Softmax.argmax(doubles(a[1])));
+                case "margin":
+                    return hex(Softmax.margin(doubles(a[1]), number(a[2]), Integer.parseInt(a[3])));
+                case "sigmoid":
+                    return hex(Softmax.sigmoid(number(a[1])));
+                case "evaluate":
+                    return evaluate(Softmax.evaluate(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
+                            number(a[4])));
+                case "round":
+                    return hex(Precision.valueOf(a[1]).round(number(a[2])));
+                case "roundPair":
+                    return hex(Precision.valueOf(a[1]).round(number(a[2]), number(a[3])));
+                case "trace":
+                    return trace(Pipeline.trace(doubles(a[1]), number(a[2]), Precision.valueOf(a[3]),
+                            Pipeline.Mode.valueOf(a[4])), Integer.parseInt(a[5]), number(a[6]));
+                case "shortest":
+                    return Format.shortest(number(a[1]));
+                case "parse":
+                    return hex(Format.parse(a[1]));
+                case "significant":
+                    return Format.significant(number(a[1]), Integer.parseInt(a[2]));
+                case "fixed":
+                    return Format.fixed(number(a[1]), Integer.parseInt(a[2]));
+                case "percent":
+                    return Format.percent(number(a[1]), Integer.parseInt(a[2]));
                 default:
                     return "error:unknown " + a[0];
             }
         } catch (RuntimeException e) {
             return "error:" + e.getClass().getSimpleName();
         }
+    }
+
+    private static String evaluate(SoftmaxResult r) {
+        return array(r.probabilities()) + "|" + array(r.logProbabilities()) + "|" + array(r.gradient()) + "|"
+                + hex(r.crossEntropy()) + "|" + hex(r.entropy()) + "|" + hex(r.perplexity()) + "|"
+                + r.predictedClass();
+    }
+
+    private static String trace(Pipeline.Trace t, int target, double labelSmoothing) {
+        return array(t.logits()) + "|" + hex(t.temperature()) + "|" + array(t.scaled()) + "|" + hex(t.max()) + "|"
+                + array(t.shifted()) + "|" + array(t.exps()) + "|" + hex(t.sum()) + "|" + array(t.probabilities())
+                + "|" + hex(t.logSum()) + "|" + array(t.logProbabilities()) + "|"
+                + t.firstBreak().map(b -> b.step() + ":" + b.index() + ":" + b.fault()).orElse("none") + "|"
+                + hex(t.crossEntropy(target, labelSmoothing));
     }
 
     /** The 16 lowercase hex digits of a double's raw IEEE bits. */
