@@ -7,7 +7,12 @@ package dev.softmaxexplorer.core;
  * <p>Inverse-CDF sampling: with the running sums {@code c_i = fl(c_{i-1} + w_i)} taken left to
  * right in class order ({@code c_{-1} = 0}) and {@code S = c_{K-1}}, a uniform {@code u} in
  * [0, 1) from {@link SeededGenerator#nextDouble()} selects the first class i with
- * {@code u S < c_i}, found by binary search (so n draws cost O(n log K)). Round-off:
+ * {@code u S < c_i}. The search starts from a guide table (Chen and Asau, 1974; Devroye,
+ * "Non-uniform random variate generation", 1986, section III.2.4): K buckets of equal width on
+ * [0, S), each holding the first class whose running sum exceeds the bucket's lower edge, so a
+ * draw costs O(1) comparisons on average. The table is only a starting point; the search then
+ * walks down and up to the first i with {@code u S < c_i}, so the result is exactly the inverse
+ * CDF's whatever the table's rounding. Round-off:
  * <ul>
  * <li>a class with {@code w_i = 0} has {@code c_i = c_{i-1}} exactly, so it is never the first
  *     index where {@code c_i} exceeds {@code u S}: it is never drawn;</li>
@@ -40,13 +45,12 @@ public final class Sampling {
      *     weight, weights that are all 0, or n outside [0, MAX_DRAWS]
      */
     public static int[] draws(double[] probabilities, int n, int seed) {
-        double[] cumulative = cumulative(probabilities);
+        Inverse inverse = new Inverse(probabilities);
         checkCount(n);
-        int last = lastPositive(probabilities);
         SeededGenerator generator = new SeededGenerator(seed);
         int[] drawn = new int[n];
         for (int j = 0; j < n; j++) {
-            drawn[j] = draw(cumulative, last, generator);
+            drawn[j] = inverse.draw(generator.nextDouble());
         }
         return drawn;
     }
@@ -59,13 +63,12 @@ public final class Sampling {
      * @throws IllegalArgumentException as {@link #draws(double[], int, int)}
      */
     public static int[] counts(double[] probabilities, int n, int seed) {
-        double[] cumulative = cumulative(probabilities);
+        Inverse inverse = new Inverse(probabilities);
         checkCount(n);
-        int last = lastPositive(probabilities);
         SeededGenerator generator = new SeededGenerator(seed);
         int[] counts = new int[probabilities.length];
         for (int j = 0; j < n; j++) {
-            counts[draw(cumulative, last, generator)]++;
+            counts[inverse.draw(generator.nextDouble())]++;
         }
         return counts;
     }
@@ -87,47 +90,63 @@ public final class Sampling {
         return best;
     }
 
-    private static int draw(double[] cumulative, int last, SeededGenerator generator) {
-        double total = cumulative[cumulative.length - 1];
-        double target = generator.nextDouble() * total;
-        if (!(target < total)) {
-            return last;
-        }
-        int low = 0;
-        int high = cumulative.length - 1;
-        // Invariant: the answer lies in [low, high], because cumulative[high] > target.
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (target < cumulative[middle]) {
-                high = middle;
-            } else {
-                low = middle + 1;
+    /** The running sums, the last class with positive weight, and the guide table. */
+    private static final class Inverse {
+        private final double[] cumulative;
+        private final double total;
+        private final int last;
+        private final int[] guide;
+        private final double bucketsPerUnit;
+
+        Inverse(double[] probabilities) {
+            check(probabilities);
+            int classes = probabilities.length;
+            cumulative = new double[classes];
+            double sum = 0.0;
+            for (int i = 0; i < classes; i++) {
+                sum = sum + probabilities[i];
+                cumulative[i] = sum;
+            }
+            if (!(sum <= Double.MAX_VALUE)) {
+                throw new IllegalArgumentException("probabilities: sum must be finite, was "
+                        + Format.shortest(sum));
+            }
+            total = sum;
+            int lastIndex = classes - 1;
+            while (probabilities[lastIndex] == 0.0) {
+                lastIndex--;
+            }
+            last = lastIndex;
+            guide = new int[classes];
+            bucketsPerUnit = classes / total;
+            int i = 0;
+            for (int b = 0; b < classes; b++) {
+                double edge = b / bucketsPerUnit;
+                while (i < lastIndex && cumulative[i] <= edge) {
+                    i++;
+                }
+                guide[b] = i;
             }
         }
-        return low;
-    }
 
-    private static double[] cumulative(double[] probabilities) {
-        check(probabilities);
-        double[] cumulative = new double[probabilities.length];
-        double sum = 0.0;
-        for (int i = 0; i < probabilities.length; i++) {
-            sum = sum + probabilities[i];
-            cumulative[i] = sum;
+        /** The first class i with {@code u S < c_i}; the last positive class if there is none. */
+        int draw(double u) {
+            double target = u * total;
+            if (!(target < total)) {
+                return last;
+            }
+            // Compared before the cast: a NaN or infinite position (S subnormal, so K / S
+            // overflows) must not reach (int), which throws or wraps in TeaVM's JavaScript.
+            double position = target * bucketsPerUnit;
+            int i = position < guide.length ? guide[(int) position] : last;
+            while (i > 0 && cumulative[i - 1] > target) {
+                i--;
+            }
+            while (cumulative[i] <= target) {
+                i++;
+            }
+            return i;
         }
-        if (!(sum <= Double.MAX_VALUE)) {
-            throw new IllegalArgumentException("probabilities: sum must be finite, was "
-                    + Format.shortest(sum));
-        }
-        return cumulative;
-    }
-
-    private static int lastPositive(double[] probabilities) {
-        int last = probabilities.length - 1;
-        while (probabilities[last] == 0.0) {
-            last--;
-        }
-        return last;
     }
 
     private static void checkCount(int n) {
