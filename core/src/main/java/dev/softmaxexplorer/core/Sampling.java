@@ -22,13 +22,17 @@ package dev.softmaxexplorer.core;
  * <li>a weight below half an ulp of the running sum leaves {@code c_i} unchanged and is never
  *     drawn, as on any machine that samples in double precision.</li>
  * </ul>
- * Each draw uses two generator outputs (one {@code nextDouble}), so the k-th draw depends only on
- * the seed and k, never on the weights.
+ * Each draw uses two generator outputs (one {@code nextDouble}), so the k-th uniform depends only
+ * on the seed and k: changing the temperature or a filter redraws with the same uniforms, and a
+ * link with the seed reproduces the draws.
  */
 public final class Sampling {
 
-    /** Upper bound on the number of draws per call, to keep one call within a frame's budget. */
-    public static final int MAX_DRAWS = 10_000_000;
+    /**
+     * Upper bound on the number of draws per call, a limit on memory and time (100,000 draws
+     * take a few ms in the browser, so this is well under a second).
+     */
+    public static final int MAX_DRAWS = 1_000_000;
 
     private Sampling() {
     }

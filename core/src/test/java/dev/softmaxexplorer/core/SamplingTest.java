@@ -181,7 +181,7 @@ class SamplingTest {
                 () -> Sampling.counts(new double[] {0, 0}, 1, 0));
         assertRejected("probabilities: sum must be finite, was Infinity",
                 () -> Sampling.counts(new double[] {Double.MAX_VALUE, Double.MAX_VALUE}, 1, 0));
-        assertRejected("n: must be 0 to 10000000, was -1",
+        assertRejected("n: must be 0 to 1000000, was -1",
                 () -> Sampling.counts(new double[] {1}, -1, 0));
     }
 }
