@@ -132,6 +132,21 @@ public final class Pipeline {
             return -sum;
         }
 
+        /**
+         * The check the table's sum row shows: {@code r(... r(r(p_0 + p_1) + p_2) ... + p_{K-1})},
+         * the probabilities added left to right in class order with each partial sum rounded to
+         * this trace's precision, as the machine itself would add them. It is 1 or within a few
+         * units in the last place of 1 (e.g. ten float64 p = 0.1 add up to 0.9999999999999999);
+         * NaN or Infinity where a probability is.
+         */
+        public double probabilitySum() {
+            double sum = 0.0;
+            for (double p : probabilities) {
+                sum = precision.round(sum + p);
+            }
+            return sum;
+        }
+
         @Override
         public double[] logits() {
             return logits.clone();

@@ -80,6 +80,24 @@ public final class Softmax {
     }
 
     /**
+     * {@link #logSoftmax(double[], double)} before its final rounding: each {@code log p_i} as a
+     * double-double (about 2^-104 relative; -Infinity for a masked class), for callers that
+     * subtract log-probabilities of two distributions and must not lose the digits that cancel.
+     *
+     * @throws IllegalArgumentException as {@link #softmax(double[], double)}
+     */
+    static DoubleDouble[] logSoftmaxDoubleDouble(double[] logits, double temperature) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        Exponentials ex = new Exponentials(logits, temperature, -1);
+        DoubleDouble[] logp = new DoubleDouble[logits.length];
+        for (int i = 0; i < logp.length; i++) {
+            logp[i] = ex.shifted[i].sub(ex.logDenominator);
+        }
+        return logp;
+    }
+
+    /**
      * {@code log sum_i exp(z_i)} of the raw logits (no temperature), computed as
      * {@code z_m + log1p(sum_{i != m} exp(z_i - z_m))}; finite for every finite input (e.g.
      * about 1e308 for {@code [1e308, 0, -1e308]}).

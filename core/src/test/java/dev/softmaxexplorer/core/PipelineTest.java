@@ -291,4 +291,37 @@ class PipelineTest {
         assertEquals("labelSmoothing: must be in [0, 1], was 1.5",
                 assertThrows(IllegalArgumentException.class, () -> trace.crossEntropy(0, 1.5)).getMessage());
     }
+
+    /**
+     * K equal logits: every exp is 1, the sum is K exactly, and each p is 1/K rounded to the
+     * format; the sum row then adds K copies of it, rounding each partial sum. Expected values
+     * from exact rational arithmetic (Python fractions, round-to-nearest-even at 53, 24, 11 and 8
+     * significand bits): float64 adds ten 0.1 to 0.9999999999999999 (the well-known result of
+     * sum([0.1] * 10) in Python); float32 ten 0.10000000149011612 to 1 + 2^-23; float16 seven
+     * 0.142822265625 to 1 - 2^-10 and ten 0.0999755859375 back to exactly 1; bfloat16 ten
+     * 0.10009765625 to 1 + 2^-7 and seven 0.142578125 to 1 - 2^-7.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "FLOAT64, 10, 0.9999999999999999",
+        "FLOAT64, 3, 1",
+        "FLOAT32, 10, 1.0000001192092896",
+        "FLOAT16, 7, 0.9990234375",
+        "FLOAT16, 10, 1",
+        "BFLOAT16, 10, 1.0078125",
+        "BFLOAT16, 7, 0.9921875",
+    })
+    void probabilitySumAddsLeftToRightInThePrecision(Precision precision, int classes, double expected) {
+        double[] logits = new double[classes];
+        for (Mode mode : Mode.values()) {
+            Trace trace = Pipeline.trace(logits, 1.0, precision, mode);
+            assertEquals(expected, trace.probabilitySum(), precision + " " + mode + " K = " + classes);
+        }
+    }
+
+    @Test
+    void probabilitySumOfABrokenTraceIsNaN() {
+        assertTrue(Double.isNaN(naive(Precision.FLOAT64, 1000, 999, 998).probabilitySum()));
+        assertEquals(1.0, stable(Precision.FLOAT64, 1000, 999, 998).probabilitySum(), 2 * Math.ulp(1.0));
+    }
 }

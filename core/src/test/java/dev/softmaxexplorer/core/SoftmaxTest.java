@@ -135,6 +135,35 @@ class SoftmaxTest {
         }
     }
 
+    /**
+     * Property over seeded random pairs whose difference a - b is exact (checked in BigDecimal):
+     * two-class softmax is the logistic function of the difference,
+     * bit for bit, for both classes.
+     */
+    @Test
+    void twoClassSoftmaxIsTheSigmoidOfTheDifferenceBitForBit() {
+        java.util.Random random = new java.util.Random(2024);
+        int checked = 0;
+        for (int trial = 0; trial < 5000; trial++) {
+            double a = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 2);
+            double b = switch (trial % 3) {
+                case 0 -> a * (0.5 + 1.5 * random.nextDouble());
+                case 1 -> Math.rint(random.nextGaussian() * 50) / 8;
+                default -> a + Math.rint(random.nextGaussian() * 1000) / 64;
+            };
+            double d = a - b;
+            if (new java.math.BigDecimal(a).subtract(new java.math.BigDecimal(b))
+                    .compareTo(new java.math.BigDecimal(d)) != 0) {
+                continue;
+            }
+            double[] p = Softmax.softmax(new double[] {a, b}, 1.0);
+            assertEquals(Softmax.sigmoid(d), p[0], "a = " + a + ", b = " + b);
+            assertEquals(Softmax.sigmoid(b - a), p[1], "a = " + a + ", b = " + b);
+            checked++;
+        }
+        assertTrue(checked > 3000, "only " + checked + " exact differences");
+    }
+
     private static void assertRejected(String expectedMessage, Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertEquals(expectedMessage, e.getMessage());

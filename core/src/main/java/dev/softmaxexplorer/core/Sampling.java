@@ -1,0 +1,186 @@
+package dev.softmaxexplorer.core;
+
+/**
+ * Drawing classes (tokens) from a categorical distribution, as a language model samples its next
+ * token, and the greedy choice it is contrasted with.
+ *
+ * <p>Inverse-CDF sampling: with the running sums {@code c_i = fl(c_{i-1} + w_i)} taken left to
+ * right in class order ({@code c_{-1} = 0}) and {@code S = c_{K-1}}, a uniform {@code u} in
+ * [0, 1) from {@link SeededGenerator#nextDouble()} selects the first class i with
+ * {@code u S < c_i}. The search starts from a guide table (Chen and Asau, 1974; Devroye,
+ * "Non-uniform random variate generation", 1986, section III.2.4): K buckets of equal width on
+ * [0, S), each holding the first class whose running sum exceeds the bucket's lower edge, so a
+ * draw costs O(1) comparisons on average. The table is only a starting point; the search then
+ * walks down and up to the first i with {@code u S < c_i}, so the result is exactly the inverse
+ * CDF's whatever the table's rounding. Round-off:
+ * <ul>
+ * <li>a class with {@code w_i = 0} has {@code c_i = c_{i-1}} exactly, so it is never the first
+ *     index where {@code c_i} exceeds {@code u S}: it is never drawn;</li>
+ * <li>{@code u S} can round up to S itself (u is at most 1 - 2^-53); no c_i exceeds it then, and
+ *     the last class with {@code w > 0} is drawn. That class thus absorbs the round-off at the
+ *     top, and the weights need not sum to exactly 1 (they are used relative to S);</li>
+ * <li>a weight below half an ulp of the running sum leaves {@code c_i} unchanged and is never
+ *     drawn, as on any machine that samples in double precision.</li>
+ * </ul>
+ * Each draw uses two generator outputs (one {@code nextDouble}), so the k-th uniform depends only
+ * on the seed and k: changing the temperature or a filter redraws with the same uniforms, and a
+ * link with the seed reproduces the draws.
+ */
+public final class Sampling {
+
+    /**
+     * Upper bound on the number of draws per call, a limit on memory and time (100,000 draws
+     * take a few ms in the browser, so this is well under a second).
+     */
+    public static final int MAX_DRAWS = 1_000_000;
+
+    private Sampling() {
+    }
+
+    /**
+     * The classes of n draws from the distribution, in the order drawn.
+     *
+     * @param probabilities weights w_i, finite and >= 0 with a positive sum (a softmax output, or
+     *     a filtered one from {@link TokenFilter})
+     * @param n the number of draws, 0 to {@link #MAX_DRAWS}
+     * @param seed the generator's seed ({@link SeededGenerator#SeededGenerator(int)})
+     * @return n class indices in [0, K), each with {@code w_i > 0}
+     * @throws IllegalArgumentException for null or empty weights, a NaN, infinite or negative
+     *     weight, weights that are all 0, or n outside [0, MAX_DRAWS]
+     */
+    public static int[] draws(double[] probabilities, int n, int seed) {
+        Inverse inverse = new Inverse(probabilities);
+        checkCount(n);
+        SeededGenerator generator = new SeededGenerator(seed);
+        int[] drawn = new int[n];
+        for (int j = 0; j < n; j++) {
+            drawn[j] = inverse.draw(generator.nextDouble());
+        }
+        return drawn;
+    }
+
+    /**
+     * How often each class comes up in n draws: the histogram of
+     * {@link #draws(double[], int, int)} with the same arguments, without storing the draws.
+     *
+     * @return K counts summing to n; {@code counts[i] == 0} wherever {@code w_i == 0}
+     * @throws IllegalArgumentException as {@link #draws(double[], int, int)}
+     */
+    public static int[] counts(double[] probabilities, int n, int seed) {
+        Inverse inverse = new Inverse(probabilities);
+        checkCount(n);
+        SeededGenerator generator = new SeededGenerator(seed);
+        int[] counts = new int[probabilities.length];
+        for (int j = 0; j < n; j++) {
+            counts[inverse.draw(generator.nextDouble())]++;
+        }
+        return counts;
+    }
+
+    /**
+     * Greedy decoding: the class of the largest weight, the lowest index on ties (as
+     * {@code torch.argmax} and {@link Softmax#argmax(double[])} do).
+     *
+     * @throws IllegalArgumentException as {@link #draws(double[], int, int)} for the weights
+     */
+    public static int greedy(double[] probabilities) {
+        check(probabilities);
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The running sums, the last class with positive weight, and the guide table. */
+    private static final class Inverse {
+        private final double[] cumulative;
+        private final double total;
+        private final int last;
+        private final int[] guide;
+        private final double bucketsPerUnit;
+
+        Inverse(double[] probabilities) {
+            check(probabilities);
+            int classes = probabilities.length;
+            cumulative = new double[classes];
+            double sum = 0.0;
+            for (int i = 0; i < classes; i++) {
+                sum = sum + probabilities[i];
+                cumulative[i] = sum;
+            }
+            if (!(sum <= Double.MAX_VALUE)) {
+                throw new IllegalArgumentException("probabilities: sum must be finite, was "
+                        + Format.shortest(sum));
+            }
+            total = sum;
+            int lastIndex = classes - 1;
+            while (probabilities[lastIndex] == 0.0) {
+                lastIndex--;
+            }
+            last = lastIndex;
+            guide = new int[classes];
+            bucketsPerUnit = classes / total;
+            int i = 0;
+            for (int b = 0; b < classes; b++) {
+                double edge = b / bucketsPerUnit;
+                while (i < lastIndex && cumulative[i] <= edge) {
+                    i++;
+                }
+                guide[b] = i;
+            }
+        }
+
+        /** The first class i with {@code u S < c_i}; the last positive class if there is none. */
+        int draw(double u) {
+            double target = u * total;
+            if (!(target < total)) {
+                return last;
+            }
+            // Compared before the cast: a NaN or infinite position (S subnormal, so K / S
+            // overflows) must not reach (int), which throws or wraps in TeaVM's JavaScript.
+            double position = target * bucketsPerUnit;
+            int i = position < guide.length ? guide[(int) position] : last;
+            while (i > 0 && cumulative[i - 1] > target) {
+                i--;
+            }
+            while (cumulative[i] <= target) {
+                i++;
+            }
+            return i;
+        }
+    }
+
+    private static void checkCount(int n) {
+        if (n < 0 || n > MAX_DRAWS) {
+            throw new IllegalArgumentException("n: must be 0 to " + MAX_DRAWS + ", was " + n);
+        }
+    }
+
+    /**
+     * Rejects what no distribution can be: null, empty, NaN, infinite or negative weights, and
+     * all zeros.
+     */
+    static void check(double[] probabilities) {
+        if (probabilities == null || probabilities.length == 0) {
+            String was = probabilities == null ? "null" : "empty";
+            throw new IllegalArgumentException("probabilities: must hold at least one value, was "
+                    + was);
+        }
+        boolean anyPositive = false;
+        for (int i = 0; i < probabilities.length; i++) {
+            double w = probabilities[i];
+            if (!(w >= 0.0 && w <= Double.MAX_VALUE)) {
+                throw new IllegalArgumentException("probabilities[" + i
+                        + "]: must be finite and >= 0, was " + Format.shortest(w));
+            }
+            anyPositive |= w > 0.0;
+        }
+        if (!anyPositive) {
+            throw new IllegalArgumentException("probabilities: must not all be 0 ("
+                    + probabilities.length + " values)");
+        }
+    }
+}
