@@ -6,25 +6,25 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** Small DOM conveniences; every text goes in as text (never as markup), so names cannot inject HTML. */
-final class Dom {
-    static final HTMLDocument DOCUMENT = Window.current().getDocument();
+public final class Dom {
+    public static final HTMLDocument DOCUMENT = Window.current().getDocument();
 
     private Dom() {
     }
 
-    static HTMLElement byId(String id) {
+    public static HTMLElement byId(String id) {
         return DOCUMENT.getElementById(id);
     }
 
-    static <T extends HTMLElement> T byId(String id, Class<T> type) {
+    public static <T extends HTMLElement> T byId(String id, Class<T> type) {
         return DOCUMENT.getElementById(id).cast();
     }
 
-    static <T extends HTMLElement> T create(String tag) {
+    public static <T extends HTMLElement> T create(String tag) {
         return DOCUMENT.createElement(tag).cast();
     }
 
-    static HTMLElement create(String tag, String className, String text) {
+    public static HTMLElement create(String tag, String className, String text) {
         HTMLElement element = create(tag);
         if (className != null) {
             element.setClassName(className);
@@ -35,34 +35,34 @@ final class Dom {
         return element;
     }
 
-    static void clear(HTMLElement element) {
+    public static void clear(HTMLElement element) {
         while (element.getFirstChild() != null) {
             element.removeChild(element.getFirstChild());
         }
     }
 
     /** Sets text only when it changed: rewriting equal text still costs a layout in some browsers. */
-    static void text(HTMLElement element, String text) {
+    public static void text(HTMLElement element, String text) {
         if (!text.equals(element.getTextContent())) {
             element.setTextContent(text);
         }
     }
 
-    static void attribute(HTMLElement element, String name, String value) {
+    public static void attribute(HTMLElement element, String name, String value) {
         if (!value.equals(element.getAttribute(name))) {
             element.setAttribute(name, value);
         }
     }
 
     @JSBody(params = "element", script = "return document.activeElement === element;")
-    static native boolean isFocused(HTMLElement element);
+    public static native boolean isFocused(HTMLElement element);
 
     @JSBody(params = {"element", "hidden"}, script = "element.hidden = hidden;")
-    static native void hidden(HTMLElement element, boolean hidden);
+    public static native void hidden(HTMLElement element, boolean hidden);
 
     @JSBody(params = {"element", "checked"}, script = "element.checked = checked;")
-    static native void checked(HTMLElement element, boolean checked);
+    public static native void checked(HTMLElement element, boolean checked);
 
     @JSBody(params = "element", script = "return !!element.checked;")
-    static native boolean isChecked(HTMLElement element);
+    public static native boolean isChecked(HTMLElement element);
 }

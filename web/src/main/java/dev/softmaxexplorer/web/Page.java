@@ -24,13 +24,13 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * through {@link #edit}; {@link #update} stores it, mirrors it into the URL hash and schedules one
  * render for the next animation frame, however many events arrive before it.
  */
-final class Page {
+final class Page implements Editor {
     private State state = State.defaults();
     private boolean framePending;
     private HTMLElement invalidField;
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
-    private final Results results = new Results();
+    private final List<Panel> panels = Panels.all(this);
     private final HTMLSelectElement classCount = Dom.byId("k", HTMLSelectElement.class);
     private final HTMLSelectElement preset = Dom.byId("preset", HTMLSelectElement.class);
     private final HTMLInputElement temperatureSlider = Dom.byId("t-slider", HTMLInputElement.class);
@@ -97,12 +97,13 @@ final class Page {
         Window.current().addEventListener("resize", e -> requestRender());
     }
 
-    State state() {
+    @Override
+    public State state() {
         return state;
     }
 
-    /** Applies a person's change; a change the state refuses is explained and changes nothing. */
-    void edit(HTMLElement source, UnaryOperator<State> change) {
+    @Override
+    public void edit(HTMLElement source, UnaryOperator<State> change) {
         State next;
         try {
             next = change.apply(state);
@@ -114,7 +115,8 @@ final class Page {
         update(next);
     }
 
-    <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change) {
+    @Override
+    public <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change) {
         if (parsed.isOk()) {
             edit(source, change);
         } else {
@@ -192,8 +194,11 @@ final class Page {
         double start = Timing.now();
         Dom.DOCUMENT.getDocumentElement().setAttribute("data-theme", state.colorScheme().key());
         Dom.DOCUMENT.getBody().setClassName(state.embed() ? "embed" : "");
-        Results.Shown shown = results.render(state);
-        rows.sync(state, shown.probabilities());
+        Frame frame = Frame.of(state);
+        for (Panel panel : panels) {
+            panel.render(frame);
+        }
+        rows.sync(state, frame.trace().probabilities());
         showControls();
         Timing.measure("softmax-explorer-render", start);
     }

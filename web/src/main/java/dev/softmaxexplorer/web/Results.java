@@ -1,7 +1,6 @@
 package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.core.Format;
-import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
@@ -21,7 +20,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * precision as that machine computes them (so a naive overflow shows NaN); the small multiples and
  * the exported numbers are core's exact float64 results.
  */
-final class Results {
+final class Results implements Panel {
     static final double[] MULTIPLE_TEMPERATURES = {0.5, 1, 2, 5};
 
     private final HTMLElement loss = Dom.byId("loss");
@@ -34,17 +33,15 @@ final class Results {
             Dom.byId("steps-caption"));
     private String lastSummary = "";
 
-    /** What the inputs need from a render: the probabilities as shown, for the sliders' descriptions. */
-    record Shown(double[] probabilities, SoftmaxResult exact) {
-    }
-
-    Shown render(State state) {
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
         double[] z = state.logits();
         double t = state.temperature();
         int target = state.target();
         List<String> names = state.names();
-        Trace trace = Pipeline.trace(z, t, state.precision(), state.mode());
-        SoftmaxResult exact = Softmax.evaluate(z, t, target, state.labelSmoothing());
+        Trace trace = frame.trace();
+        SoftmaxResult exact = frame.exact();
         double[] p = trace.probabilities();
         double shownLoss = trace.crossEntropy(target, state.labelSmoothing());
         int predictedClass = exact.predictedClass();
@@ -77,6 +74,5 @@ final class Results {
         SmallMultiplesChart.draw(ChartSurface.of(multiplesChart), theme, MULTIPLE_TEMPERATURES, multiples, target,
                 current);
         table.show(trace, names, target);
-        return new Shown(p, exact);
     }
 }
