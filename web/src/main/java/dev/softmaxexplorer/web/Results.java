@@ -30,7 +30,7 @@ final class Results implements Panel {
     private final HTMLCanvasElement probabilityChart = Dom.byId("probability-chart", HTMLCanvasElement.class);
     private final HTMLCanvasElement multiplesChart = Dom.byId("multiples-chart", HTMLCanvasElement.class);
     private final StepTable table = new StepTable(Dom.byId("steps-head"), Dom.byId("steps-body"),
-            Dom.byId("steps-caption"));
+            Dom.byId("steps-foot"), Dom.byId("steps-caption"));
     private String lastSummary = "";
 
     @Override

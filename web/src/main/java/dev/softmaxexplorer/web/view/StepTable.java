@@ -20,12 +20,14 @@ public final class StepTable {
 
     private final HTMLElement head;
     private final HTMLElement body;
+    private final HTMLElement foot;
     private final HTMLElement caption;
     private String shape = "";
 
-    public StepTable(HTMLElement head, HTMLElement body, HTMLElement caption) {
+    public StepTable(HTMLElement head, HTMLElement body, HTMLElement foot, HTMLElement caption) {
         this.head = head;
         this.body = body;
+        this.foot = foot;
         this.caption = caption;
     }
 
@@ -68,11 +70,17 @@ public final class StepTable {
             probability.setAttribute("id", "p" + (i + 1));
             cell(row, column, logp[i], first, Step.LOG_PROBABILITY, i, "p-logp");
         }
+        // The sums, rounded as the machine adds them: p adds up to 1 only within its rounding.
+        HTMLElement sums = foot.getChildNodes().item(0).cast();
+        int exps = stable ? 4 : 3;
+        cell(sums, exps, trace.sum(), first, Step.SUM, -1, "p-sum");
+        cell(sums, exps + 1, trace.probabilitySum(), null, Step.SUM, -1, "p-psum").setAttribute("id", "p-sum");
     }
 
     private void build(String[] headers, int k) {
         clear(head);
         clear(body);
+        clear(foot);
         HTMLElement headRow = DOCUMENT.createElement("tr").cast();
         for (String header : headers) {
             HTMLElement th = DOCUMENT.createElement("th").cast();
@@ -91,13 +99,22 @@ public final class StepTable {
             }
             body.appendChild(row);
         }
+        HTMLElement sums = DOCUMENT.createElement("tr").cast();
+        HTMLElement label = DOCUMENT.createElement("th").cast();
+        label.setAttribute("scope", "row");
+        label.setTextContent("Sum");
+        sums.appendChild(label);
+        for (int c = 1; c < headers.length; c++) {
+            sums.appendChild(DOCUMENT.createElement("td"));
+        }
+        foot.appendChild(sums);
     }
 
     private static HTMLElement cell(HTMLElement row, int column, double value, Break first, Step step, int index,
             String kind) {
         HTMLElement cell = row.getChildNodes().item(column).cast();
         boolean broken = Double.isNaN(value) || Double.isInfinite(value);
-        boolean isFirst = first != null && first.step() == step && first.index() == index;
+        boolean isFirst = first != null && first.step() == step && (step == Step.SUM || first.index() == index);
         cell.setTextContent(Numbers.compact(value) + (isFirst ? " \u2190 first" : ""));
         cell.setClassName(kind + (broken ? " broken" : "") + (isFirst ? " first-break" : ""));
         return cell;
