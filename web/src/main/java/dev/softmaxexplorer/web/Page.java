@@ -2,6 +2,8 @@ package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.check.Fuzzer;
+import dev.softmaxexplorer.web.check.Invariants;
 import dev.softmaxexplorer.web.state.ColorScheme;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.InputParser;
@@ -28,6 +30,8 @@ final class Page implements Editor {
     private State state = State.defaults();
     private boolean framePending;
     private HTMLElement invalidField;
+    private Fuzzer fuzzer;
+    private int fuzzSeed;
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
     private final List<Panel> panels = Panels.all(this);
@@ -64,8 +68,10 @@ final class Page implements Editor {
                 }
             }
         });
-        Dom.byId("reset").addEventListener("click",
-                e -> edit(null, s -> State.defaults().withColorScheme(s.colorScheme()).withEmbed(s.embed())));
+        // Reset restores what a person set, not how the page is being viewed or tested.
+        Dom.byId("reset").addEventListener("click", e -> edit(null, s -> State.defaults()
+                .withColorScheme(s.colorScheme()).withEmbed(s.embed()).withStress(s.stress())
+                .withFuzzSeed(s.fuzzSeed()).withChecks(s.checks())));
         temperatureSlider.onInput(e -> {
             double t = TemperatureScale.temperature(Integer.parseInt(temperatureSlider.getValue()));
             edit(temperatureSlider, s -> s.withTemperature(t));
@@ -149,19 +155,27 @@ final class Page implements Editor {
             return;
         }
         state = next;
-        String hash = HashCodec.encode(state);
-        // replaceState, not assignment: moving a slider must not add a hundred history entries.
-        History.current().replaceState(null, "", hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
+        writeHash(state);
         requestRender();
     }
 
     private void readHash() {
         HashCodec.Decoded decoded = HashCodec.decode(Location.current().getHash());
         showNotices(decoded.notices());
+        if (!decoded.notices().isEmpty()) {
+            // The address now says what the page shows; the notice says what was dropped.
+            writeHash(decoded.state());
+        }
         if (!decoded.state().equals(state)) {
             state = decoded.state();
             requestRender();
         }
+    }
+
+    private static void writeHash(State shown) {
+        String hash = HashCodec.encode(shown);
+        // replaceState, not assignment: moving a slider must not add a hundred history entries.
+        History.current().replaceState(null, "", hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
     }
 
     private void showNotices(List<String> notices) {
@@ -200,7 +214,28 @@ final class Page implements Editor {
         }
         rows.sync(state, frame.trace().probabilities());
         showControls();
+        runChecks(frame);
         Timing.measure("softmax-explorer-render", start);
+    }
+
+    private void runChecks(Frame frame) {
+        if (state.fuzzSeed() != fuzzSeed) {
+            if (fuzzer != null) {
+                fuzzer.stop();
+            }
+            fuzzSeed = state.fuzzSeed();
+            fuzzer = fuzzSeed == 0 ? null : new Fuzzer(fuzzSeed);
+            if (fuzzer != null) {
+                fuzzer.start();
+            }
+        }
+        if (state.checks()) {
+            String hash = Location.current().getHash();
+            for (String broken : Invariants.violations(state, frame.exact(), frame.trace(),
+                    hash.startsWith("#") ? hash.substring(1) : hash)) {
+                Fuzzer.reportViolation(broken);
+            }
+        }
     }
 
     private void showControls() {

@@ -26,7 +26,9 @@ import java.util.function.Function;
  * {@code names}, {@code c} (true class, 0-based), {@code t} (T), {@code eps} (label smoothing),
  * {@code mode} (naive, stable), {@code prec} (float64, float32, float16, bfloat16), {@code tz}
  * (teacher logits), {@code seed}, {@code n} (samples), {@code topk}, {@code topp}, {@code lr}
- * (learning rate), {@code embed} (1 or 0), {@code scheme} (auto, light, dark, projector).
+ * (learning rate), {@code embed} (1 or 0), {@code scheme} (auto, light, dark, projector),
+ * {@code fuzz} (a seed: random input every frame; 0 or absent = off), {@code check} (1: check
+ * the page's invariants after every update).
  *
  * <p>Decoding is total: any text gives a valid state and one notice for each thing ignored,
  * never an exception. The pairs may come in any order (they are applied in the table's order,
@@ -90,7 +92,10 @@ public final class HashCodec {
                     (s, text) -> InputParser.learningRate(text), State::withLearningRate),
             flag("embed", "embed", State::embed, State::withEmbed),
             scalar("scheme", s -> s.colorScheme() == ColorScheme.AUTO ? null : s.colorScheme().key(),
-                    (s, text) -> InputParser.colorScheme(text), State::withColorScheme));
+                    (s, text) -> InputParser.colorScheme(text), State::withColorScheme),
+            scalar("fuzz", s -> s.fuzzSeed() == 0 ? null : Integer.toString(s.fuzzSeed()),
+                    (s, text) -> InputParser.fuzzSeed(text), State::withFuzzSeed),
+            flag("check", "invariant checks", State::checks, State::withChecks));
 
     private HashCodec() {
     }

@@ -80,6 +80,11 @@ public final class InputParser {
         return wholeNumber(text, "the sampling seed", 0, Integer.MAX_VALUE, "");
     }
 
+    /** The fuzz mode's seed: 0 (off) or a positive whole number. */
+    public static ParseResult<Integer> fuzzSeed(String text) {
+        return wholeNumber(text, "the fuzz seed", 0, Integer.MAX_VALUE, "");
+    }
+
     /** The number of samples N: 1 to {@link State#MAX_SAMPLE_COUNT}. */
     public static ParseResult<Integer> sampleCount(String text) {
         return wholeNumber(text, "the number of samples N", 1, State.MAX_SAMPLE_COUNT, "");

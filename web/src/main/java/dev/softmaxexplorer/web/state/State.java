@@ -68,6 +68,8 @@ public final class State {
     private final boolean embed;
     private final ColorScheme colorScheme;
     private final boolean stress;
+    private final int fuzzSeed;
+    private final boolean checks;
 
     private State(Draft d) {
         int k = d.logits.length;
@@ -114,6 +116,9 @@ public final class State {
         if (!(d.topP > 0 && d.topP <= 1)) {
             throw new IllegalArgumentException("topP must be in (0, 1]: " + d.topP);
         }
+        if (d.fuzzSeed < 0) {
+            throw new IllegalArgumentException("fuzzSeed must be >= 0 (0 = off): " + d.fuzzSeed);
+        }
         if (!(isFinite(d.learningRate) && d.learningRate > 0)) {
             throw new IllegalArgumentException("learningRate must be finite and > 0: " + d.learningRate);
         }
@@ -133,6 +138,8 @@ public final class State {
         this.embed = d.embed;
         this.colorScheme = d.colorScheme;
         this.stress = d.stress;
+        this.fuzzSeed = d.fuzzSeed;
+        this.checks = d.checks;
     }
 
     private static State createDefaults() {
@@ -310,6 +317,16 @@ public final class State {
     /** The colour scheme. */
     public ColorScheme colorScheme() {
         return colorScheme;
+    }
+
+    /** The fuzz mode's seed; 0 when fuzzing is off. */
+    public int fuzzSeed() {
+        return fuzzSeed;
+    }
+
+    /** Whether the page checks its invariants after every update (a testing aid; off by default). */
+    public boolean checks() {
+        return checks;
     }
 
     /** Whether K may go up to {@link #MAX_STRESS_CLASSES} (benchmarks; only set by a link). */
@@ -510,6 +527,21 @@ public final class State {
     }
 
     /**
+     * This state with the fuzz mode's seed: random input fires at the controls every frame,
+     * reproducibly for the seed; 0 turns it off.
+     *
+     * @throws IllegalArgumentException if the seed is negative
+     */
+    public State withFuzzSeed(int seed) {
+        return with(d -> d.fuzzSeed = seed);
+    }
+
+    /** This state with the invariant checks after every update on or off. */
+    public State withChecks(boolean on) {
+        return with(d -> d.checks = on);
+    }
+
+    /**
      * This state with stress mode on or off. Turning it off with more than
      * {@link #MAX_CLASSES} classes drops the classes beyond that, as {@link #withClassCount} does.
      */
@@ -575,7 +607,9 @@ public final class State {
                 && sameBits(learningRate, o.learningRate)
                 && embed == o.embed
                 && colorScheme == o.colorScheme
-                && stress == o.stress;
+                && stress == o.stress
+                && fuzzSeed == o.fuzzSeed
+                && checks == o.checks;
     }
 
     private static boolean sameBits(double a, double b) {
@@ -599,7 +633,9 @@ public final class State {
         h = 31 * h + Double.hashCode(learningRate);
         h = 31 * h + (embed ? 1 : 0);
         h = 31 * h + colorScheme.ordinal();
-        return 31 * h + (stress ? 1 : 0);
+        h = 31 * h + (stress ? 1 : 0);
+        h = 31 * h + fuzzSeed;
+        return 31 * h + (checks ? 1 : 0);
     }
 
     /** The state as its URL hash ({@link HashCodec#encode}): exact, short, readable in test reports. */
@@ -629,6 +665,8 @@ public final class State {
         boolean embed;
         ColorScheme colorScheme;
         boolean stress;
+        int fuzzSeed;
+        boolean checks;
 
         Draft() {
         }
@@ -650,6 +688,8 @@ public final class State {
             embed = s.embed;
             colorScheme = s.colorScheme;
             stress = s.stress;
+            fuzzSeed = s.fuzzSeed;
+            checks = s.checks;
         }
 
         void resize(int k) {
