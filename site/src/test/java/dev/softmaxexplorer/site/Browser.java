@@ -100,6 +100,20 @@ final class Browser implements AutoCloseable {
         return element(id).getDomProperty("value");
     }
 
+    /** The text a person sees (innerText) of several elements, read in one round trip. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(List<String> ids) {
+        return (List<String>) script("return arguments[0].map(function (id) {"
+                + " var e = document.getElementById(id); return e ? e.innerText.trim() : null; });", ids);
+    }
+
+    /** The values of several form controls, read in one round trip. */
+    @SuppressWarnings("unchecked")
+    List<String> values(List<String> ids) {
+        return (List<String>) script("return arguments[0].map(function (id) {"
+                + " var e = document.getElementById(id); return e ? String(e.value) : null; });", ids);
+    }
+
     boolean checked(String id) {
         return Boolean.parseBoolean(element(id).getDomProperty("checked"));
     }
@@ -129,12 +143,6 @@ final class Browser implements AutoCloseable {
     /** Waits until a form control holds exactly this value. */
     void waitForValue(String id, String value) {
         waiting().until(d -> value.equals(value(id)));
-    }
-
-    /** The duration in ms of the page's last render measure (User Timing). */
-    double lastRenderMillis() {
-        return ((Number) script("return performance.getEntriesByName('softmax-explorer-render')[0].duration;"))
-                .doubleValue();
     }
 
     /** Emulates a viewport of this CSS size and device pixel ratio (Chrome DevTools Protocol). */

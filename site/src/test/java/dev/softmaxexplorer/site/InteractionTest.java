@@ -241,12 +241,12 @@ class InteractionTest {
     /** The table's probability cells show core's exact softmax as the page formats it. */
     private static void assertShows(double[] p) {
         List<String> expected = new ArrayList<>();
-        List<String> shown = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             expected.add(Numbers.compact(p[i]));
-            shown.add(browser.text("p" + (i + 1)));
+            cells.add("p" + (i + 1));
         }
-        assertEquals(expected, shown);
+        assertEquals(expected, browser.texts(cells));
     }
 
     private static List<String> values(String prefix, int k) {
@@ -254,11 +254,11 @@ class InteractionTest {
     }
 
     private static List<String> values(String prefix, int k, String suffix) {
-        List<String> values = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 1; i <= k; i++) {
-            values.add(browser.value(prefix + i + suffix));
+            ids.add(prefix + i + suffix);
         }
-        return values;
+        return browser.values(ids);
     }
 
     private static int classRows() {

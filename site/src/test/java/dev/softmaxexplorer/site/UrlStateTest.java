@@ -12,6 +12,7 @@ import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,25 +156,31 @@ class UrlStateTest {
 
     /** Every control's value and every result a person reads, for K classes. */
     private static Map<String, String> snapshot(int k) {
-        Map<String, String> seen = new LinkedHashMap<>();
-        for (String id : List.of("k", "t-slider", "temperature", "eps-slider", "eps", "precision", "theme")) {
-            seen.put(id, browser.value(id));
-        }
-        seen.put("naive", Boolean.toString(browser.checked("naive")));
         assertEquals(k, browser.driver.findElements(By.cssSelector("#classes .class-row")).size());
+        List<String> controls = new ArrayList<>(List.of("k", "t-slider", "temperature", "eps-slider", "eps",
+                "precision", "theme"));
+        List<String> results = new ArrayList<>(List.of("loss", "predicted", "summary", "overflow-explanation",
+                "steps-caption", "steps"));
         for (int i = 1; i <= k; i++) {
-            seen.put("target" + i, Boolean.toString(browser.checked("target" + i)));
-            for (String id : List.of("name" + i, "z" + i, "z" + i + "-slider")) {
-                seen.put(id, browser.value(id));
-            }
-            seen.put("z" + i + "-slider aria-valuetext", browser.element("z" + i + "-slider")
-                    .getDomAttribute("aria-valuetext"));
-            seen.put("p" + i, browser.text("p" + i));
+            controls.addAll(List.of("name" + i, "z" + i, "z" + i + "-slider"));
+            results.add("p" + i);
         }
-        for (String id : List.of("loss", "predicted", "summary", "overflow-explanation", "steps-caption")) {
-            seen.put(id, browser.text(id));
+        Map<String, String> seen = new LinkedHashMap<>();
+        List<String> values = browser.values(controls);
+        for (int i = 0; i < controls.size(); i++) {
+            seen.put(controls.get(i), values.get(i));
         }
-        seen.put("table", browser.text("steps"));
+        List<String> texts = browser.texts(results);
+        for (int i = 0; i < results.size(); i++) {
+            seen.put(results.get(i), texts.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> states = (List<Object>) browser.script("var out = [document.getElementById('naive').checked];"
+                + " document.querySelectorAll('#classes input').forEach(function (e) {"
+                + "   out.push(e.id + ' checked=' + e.checked + ' ' + (e.getAttribute('aria-valuetext') || '')"
+                + "     + ' ' + (e.getAttribute('aria-label') || '')); });"
+                + " return out;");
+        seen.put("checks", states.toString());
         return seen;
     }
 }
