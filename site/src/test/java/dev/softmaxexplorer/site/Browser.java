@@ -8,13 +8,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,8 +68,91 @@ final class Browser implements AutoCloseable {
         driver.get(file.toUri() + (hash.isEmpty() ? "" : "#" + hash));
     }
 
+    /** Waits up to 10 s, checking every 10 ms (a render takes one frame, so the default 500 ms poll only adds delay). */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.pollingEvery(Duration.ofMillis(10));
+        return wait;
+    }
+
+    /**
+     * A fresh load of the built page (never a same-document fragment navigation), waiting until
+     * the page has rendered once.
+     */
+    void load(String hash) {
+        driver.get("about:blank");
+        open(siteFile("index.html"), hash);
+        waiting().until(d -> (Boolean) script(
+                "return performance.getEntriesByName('softmax-explorer-render').length > 0;"));
+    }
+
+    WebElement element(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    /** The visible text of an element. */
+    String text(String id) {
+        return element(id).getText();
+    }
+
+    /** The current value of a form control (the DOM property, not the attribute). */
+    String value(String id) {
+        return element(id).getDomProperty("value");
+    }
+
+    /** The text a person sees (innerText) of several elements, read in one round trip. */
+    @SuppressWarnings("unchecked")
+    List<String> texts(List<String> ids) {
+        return (List<String>) script("return arguments[0].map(function (id) {"
+                + " var e = document.getElementById(id); return e ? e.innerText.trim() : null; });", ids);
+    }
+
+    /** The values of several form controls, read in one round trip. */
+    @SuppressWarnings("unchecked")
+    List<String> values(List<String> ids) {
+        return (List<String>) script("return arguments[0].map(function (id) {"
+                + " var e = document.getElementById(id); return e ? String(e.value) : null; });", ids);
+    }
+
+    boolean checked(String id) {
+        return Boolean.parseBoolean(element(id).getDomProperty("checked"));
+    }
+
+    /** Replaces a text field's content by typing, as a person selecting all and typing would. */
+    void type(String id, String text) {
+        element(id).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
+    /** Chooses an option of a select by its value (or, for options without one, its text). */
+    void choose(String id, String optionValue) {
+        Select select = new Select(element(id));
+        boolean hasValue = select.getOptions().stream().anyMatch(o -> optionValue.equals(o.getAttribute("value"))
+                && o.getDomAttribute("value") != null);
+        if (hasValue) {
+            select.selectByValue(optionValue);
+        } else {
+            select.selectByVisibleText(optionValue);
+        }
+    }
+
+    /** Waits until an element shows exactly this text. */
+    void waitForText(String id, String text) {
+        waiting().until(ExpectedConditions.textToBe(By.id(id), text));
+    }
+
+    /** Waits until a form control holds exactly this value. */
+    void waitForValue(String id, String value) {
+        waiting().until(d -> value.equals(value(id)));
+    }
+
+    /** Emulates a viewport of this CSS size and device pixel ratio (Chrome DevTools Protocol). */
+    void emulate(int width, int height, double deviceScaleFactor) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height",
+                height, "deviceScaleFactor", deviceScaleFactor, "mobile", false));
+    }
+
+    void stopEmulating() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     }
 
     /** Console messages at level SEVERE (errors, uncaught exceptions) since the last call. */
