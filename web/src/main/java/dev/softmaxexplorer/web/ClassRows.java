@@ -76,7 +76,7 @@ final class ClassRows {
             slider.setAttribute("max", SLIDER_MAX);
             slider.setAttribute("step", "0.01");
 
-            HTMLElement targetCell = Dom.create("div", "target", null);
+            HTMLElement targetCell = Dom.create("label", "target", null);
             targetCell.appendChild(target);
             name.setClassName("name");
             value.setClassName("value");
