@@ -389,14 +389,50 @@ final class DoubleDouble {
         tail = tail * rh + INV_FACTORIAL_HI[7];
         tail = tail * rh + INV_FACTORIAL_HI[6];
         tail = tail * rh + INV_FACTORIAL_HI[5];
-        DoubleDouble poly = of(tail);
+        // The Horner steps poly = poly * r + c run on a two-slot array instead of a new
+        // DoubleDouble per operation (allocation was most of exp's time); same operations, same
+        // bits as poly.mul(r).add(c).
+        double[] poly = {tail, 0.0};
         for (int i = 4; i >= 0; i--) {
-            poly = poly.mul(r).add(new DoubleDouble(INV_FACTORIAL_HI[i], INV_FACTORIAL_LO[i]));
+            mulAdd(poly, r.hi, r.lo, INV_FACTORIAL_HI[i], INV_FACTORIAL_LO[i]);
         }
-        poly = poly.mul(r).add(1.0);
-        poly = poly.mul(r).add(1.0);
-        DoubleDouble mantissa = EXP2_TABLE[n & 63].mul(poly);
+        mulAdd(poly, r.hi, r.lo, 1.0, 0.0);
+        mulAdd(poly, r.hi, r.lo, 1.0, 0.0);
+        DoubleDouble mantissa = EXP2_TABLE[n & 63].mul(new DoubleDouble(poly[0], poly[1]));
         return new Scaled(mantissa, n >> 6);
+    }
+
+    /**
+     * {@code acc = acc * (rh + rl) + (ch + cl)} in place, operation for operation as
+     * {@code mul(DoubleDouble)} followed by {@code add(DoubleDouble)} (the same bits), for
+     * finite operands.
+     */
+    private static void mulAdd(double[] acc, double rh, double rl, double ch, double cl) {
+        double hi = acc[0];
+        double lo = acc[1];
+        double p = hi * rh;
+        if (p == 0.0) {
+            hi = p;
+            lo = 0.0;
+        } else {
+            double e = productError(hi, rh, p);
+            e = e + hi * rl;
+            e = e + lo * rh;
+            hi = p + e;
+            lo = e - (hi - p);
+        }
+        double s = hi + ch;
+        double sb = s - hi;
+        double err = (hi - (s - sb)) - (sb - ch);
+        double t = lo + cl;
+        double tb = t - lo;
+        double negF = (tb - cl) - (lo - (t - tb));
+        err = err + t;
+        double s2 = s + err;
+        double e2 = err - (s2 - s);
+        e2 = e2 - negF;
+        acc[0] = s2 + e2;
+        acc[1] = e2 - (acc[0] - s2);
     }
 
     /**

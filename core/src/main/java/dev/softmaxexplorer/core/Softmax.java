@@ -1,5 +1,7 @@
 package dev.softmaxexplorer.core;
 
+import java.math.BigInteger;
+
 /**
  * Softmax with temperature, log-softmax, log-sum-exp, cross-entropy (with label smoothing) and its
  * gradient, in float64, each result rounded once from a double-double value.
@@ -30,9 +32,12 @@ package dev.softmaxexplorer.core;
  *
  * <p>Accuracy: every component whose exact value is at least 1e-300 in magnitude is within 1 ulp
  * (nearly always correctly rounded); smaller ones are within 1e-300. Two results are differences
- * of nonnegative quantities and lose relative accuracy when these nearly cancel: log-sum-exp when
- * {@code z_m} is close to {@code -log S}, and a gradient component when {@code p_i} is close to
- * {@code y_i} (relative error about 2^-104 divided by the relative size of the difference).
+ * of nonnegative quantities that can nearly cancel: log-sum-exp when {@code z_m} is close to
+ * {@code -log S}, and a gradient component when {@code p_i} is close to {@code y_i}. Double-double
+ * operands (about 2^-104 relative) would leave many ulps there, so when the difference is below
+ * 2^-40 of its operands it is recomputed by {@link WideExp} with as many bits as the cancellation
+ * takes (cancellation-cases.json in the tests goes down to 2^-900). Log-softmax, cross-entropy and
+ * entropy add terms of one sign and never cancel.
  */
 public final class Softmax {
 
@@ -109,7 +114,42 @@ public final class Softmax {
     public static double logSumExp(double[] logits) {
         validateLogits(logits);
         Exponentials ex = new Exponentials(logits, 1.0, -1);
-        return DoubleDouble.of(logits[ex.top]).add(ex.logDenominator).value();
+        DoubleDouble lse = DoubleDouble.of(logits[ex.top]).add(ex.logDenominator);
+        if (cancels(lse.hi, logits[ex.top], ex.logDenominator.hi)) {
+            return logSumExpNearZero(logits, ex.top);
+        }
+        return lse.value();
+    }
+
+    /**
+     * True when {@code result = a + b} (or a - b) is below 2^-40 of the larger operand: then the
+     * operands' double-double error (about 2^-104 of them) could exceed half an ulp of the result,
+     * and the result is recomputed by {@link WideExp}.
+     */
+    private static boolean cancels(double result, double a, double b) {
+        double big = Math.max(Math.abs(a), Math.abs(b));
+        return Math.abs(result) < big * 0x1p-40;
+    }
+
+    /** log(1e-300) / log(2) rounded down, less 64: below 2^this an error is negligible. */
+    private static final int NEGLIGIBLE_BITS = -997 - 64;
+
+    /**
+     * log-sum-exp when it is close to 0: {@code log1p(U)} with {@code U = e^(z_top) S - 1},
+     * U computed with {@link WideExp} at doubling precision until it is known to 2^-63 relative
+     * (its error is below 2^-(P + 17) of {@code e^(z_top) S}) or to 2^-1061 absolute.
+     */
+    private static double logSumExpNearZero(double[] z, int top) {
+        WideExp.Wide one = new WideExp.Wide(BigInteger.ONE, 0);
+        for (int precision = 128;; precision *= 2) {
+            WideExp w = new WideExp(precision);
+            WideExp.Wide product = w.exp(z[top], 0.0, 1.0).times(w.sum(z, top, 1.0));
+            WideExp.Wide u = product.minus(one);
+            int errorBits = product.top() + 2 - precision - 19;
+            if (u.top() >= errorBits + 64 || errorBits <= NEGLIGIBLE_BITS) {
+                return DoubleDouble.log1p(u.toScaled().value()).value();
+            }
+        }
     }
 
     /**
@@ -327,17 +367,79 @@ public final class Softmax {
         DoubleDouble offTargetScaled = epsScaled.div(k);
         DoubleDouble onTargetScaled = epsScaled.sub(offTargetScaled);
         double[] g = new double[k];
+        Refinement refinement = null;
         for (int i = 0; i < k; i++) {
-            DoubleDouble numerator;
+            DoubleDouble a;
+            DoubleDouble b;
             if (i == target) {
-                DoubleDouble oneMinusP = ex.complementScaled(target, scale).div(ex.denominator);
-                numerator = onTargetScaled.sub(oneMinusP);
+                a = onTargetScaled;
+                b = ex.complementScaled(target, scale).div(ex.denominator);
             } else {
-                numerator = ex.probabilityScaled(i, scale).sub(offTargetScaled);
+                a = ex.probabilityScaled(i, scale);
+                b = offTargetScaled;
             }
-            g[i] = numerator.div(tScaled).value();
+            DoubleDouble numerator = a.sub(b);
+            if (cancels(numerator.hi, a.hi, b.hi)) {
+                if (refinement == null) {
+                    refinement = new Refinement(ex);
+                }
+                g[i] = refinement.gradient(i, target, eps);
+            } else {
+                g[i] = numerator.div(tScaled).value();
+            }
         }
         return g;
+    }
+
+    /**
+     * Gradient components {@code (p_i - y_i) / T} where p_i and y_i agree to 40 bits or more,
+     * as {@code N / (K S T)} with {@code N = K e^(d_i) - (K y_i) S}: K y_i is exact ({@code eps}
+     * off target, {@code K - (K - 1) eps} on target), and e^(d_i) and S come from
+     * {@link WideExp} at doubling precision (S computed once per precision for all components)
+     * until N is known to 2^-63 relative or the component to 2^-64 of 1e-300.
+     */
+    private static final class Refinement {
+        private final Exponentials ex;
+        private final WideExp[] levels = new WideExp[16];
+        private final WideExp.Wide[] sums = new WideExp.Wide[16];
+
+        Refinement(Exponentials ex) {
+            this.ex = ex;
+        }
+
+        double gradient(int i, int target, double eps) {
+            double[] z = ex.logits;
+            double t = ex.temperature;
+            WideExp.Wide k = new WideExp.Wide(BigInteger.valueOf(z.length), 0);
+            WideExp.Wide e = WideExp.exact(eps);
+            WideExp.Wide ky = e;
+            if (i == target) {
+                WideExp.Wide kMinusOne = new WideExp.Wide(BigInteger.valueOf(z.length - 1), 0);
+                ky = k.minus(kMinusOne.times(e));
+            }
+            int tExponent = DoubleDouble.exponent(t);
+            DoubleDouble kS = ex.denominator.mul(z.length);
+            int floorBits = NEGLIGIBLE_BITS + DoubleDouble.exponent(kS.hi) + tExponent;
+            for (int level = 0;; level++) {
+                int precision = 128 << level;
+                if (levels[level] == null) {
+                    levels[level] = new WideExp(precision);
+                    sums[level] = levels[level].sum(z, ex.top, t);
+                }
+                WideExp.Wide exp = levels[level].exp(z[i], z[ex.top], t);
+                WideExp.Wide kE = exp == null ? new WideExp.Wide(BigInteger.ZERO, 0)
+                        : k.times(exp);
+                WideExp.Wide kyS = ky.times(sums[level]);
+                WideExp.Wide n = kE.minus(kyS);
+                int errorBits = Math.max(kE.top(), kyS.top()) + 2 - precision - 19;
+                if (n.top() >= errorBits + 64 || errorBits <= floorBits) {
+                    DoubleDouble.Scaled scaled = n.toScaled();
+                    double tMantissa = DoubleDouble.mulPow2(t, -tExponent);
+                    DoubleDouble quotient = scaled.mantissa.div(kS).div(tMantissa);
+                    return quotient.mulPow2(scaled.exponent - tExponent).value();
+                }
+            }
+        }
     }
 
     private static DoubleDouble entropy(Exponentials ex) {

@@ -50,7 +50,11 @@ final class Browser implements AutoCloseable {
                     .usingDriverExecutable(new File(onPath("chromedriver")))
                     .usingAnyFreePort()
                     .build();
-            return new Browser(profile, new ChromeDriver(service, options));
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // CoreBitsTest runs thousands of core calls (K up to 4096) in one script; on a busy
+            // two-core machine that outlasts Selenium's 30 s default script timeout.
+            driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(5));
+            return new Browser(profile, driver);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a Chromium profile directory", e);
         }

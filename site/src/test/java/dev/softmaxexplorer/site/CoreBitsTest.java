@@ -130,7 +130,20 @@ class CoreBitsTest {
                 new Input(new double[] {1000, 999, 998}, 1, 0, 0),
                 new Input(new double[] {3, 1.5, 0.5}, 0.3, 1, 0.5),
                 new Input(new double[] {-745, 0}, 1, 0, 0),
-                new Input(new double[] {0, 1e-300}, 4.9e-324, 0, 1)));
+                new Input(new double[] {0, 1e-300}, 4.9e-324, 0, 1),
+                // Cancellation cases (core's cancellation-cases.json), which take core's WideExp
+                // refinement: log-sum-exp near 0, and gradient components with p_i near y_i.
+                new Input(new double[] {-0.6931471805599453, -0.6931471805599453}, 1, 0, 0),
+                new Input(new double[] {-1.0986122886681098, -1.0986122886681098, -1.0986122886681098}, 1, 0, 0),
+                new Input(new double[] {-0.6931471805599453, -0.6931471805599454, -37.97082430516641,
+                    -70.98144524731612}, 1, 0, 0),
+                new Input(new double[] {0.0, 0.0, 0.0, -30.0}, 0.7, 0, 3.253254832774976e-19),
+                new Input(new double[] {0.0, -1.25}, 0.7, 0, 0.28719793749692),
+                new Input(new double[] {0.0, -2.0, -0.20756260676118168, -11.425390677529336, -21.87994711607998,
+                    -31.577250935791458, -41.34277197142317, -51.01851918224128, -61.05536165474901,
+                    -70.46997427738313}, 0.3, 0, 0.00847344175387572),
+                new Input(new double[] {0.0, -4.0, -4.0, -4.0, -4.0, -4.0, -4.0, -4.0, -4.0, -4.0}, 1, 0,
+                    0.15723727804642887)));
         SplittableRandom random = new SplittableRandom(SEED);
         inputs.add(new Input(gaussians(random, 4096, 3), 1.3, 17, 0.1));
         while (inputs.size() < 300) {
