@@ -9,7 +9,23 @@ import org.teavm.jso.dom.html.HTMLElement;
 public record Theme(String foreground, String muted, String grid, String trueClass, String otherClass,
         String predicted, String bad, String font, String smallFont) {
 
+    private static String cachedKey = "";
+    private static Theme cached;
+
+    /**
+     * The theme in force. Reading computed styles forces a style recalculation, so the result is
+     * kept until the page's colour scheme or the system's light/dark preference changes.
+     */
     public static Theme of(HTMLElement element) {
+        String key = Css.schemeKey();
+        if (cached == null || !key.equals(cachedKey)) {
+            cached = read(element);
+            cachedKey = key;
+        }
+        return cached;
+    }
+
+    private static Theme read(HTMLElement element) {
         String family = Css.property(element, "--font");
         double scale = Css.rootFontScale();
         return new Theme(Css.property(element, "--fg"), Css.property(element, "--muted"),
