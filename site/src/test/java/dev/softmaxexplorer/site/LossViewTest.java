@@ -164,9 +164,12 @@ class LossViewTest {
     @Test
     void extremeStatesRenderWithoutErrors() {
         open("k=10&t=0.05&z=1000000,0,0,0,0,0,0,0,0,0&c=3");
-        // The true class has p = 0 exactly: -log p is Infinity, drawn as an arrow and said in words.
-        assertEquals("True class Class 4 has p = 0.00, so the loss is \u2212log 0.00 = Infinity.",
-                text("nll-sentence"));
+        // The true class's p underflows to 0, but its loss is finite: -log p = (1e6 - 0) / 0.05 = 2e7,
+        // above the chart (an arrow) and said in words.
+        double logP = Softmax.logSoftmax(new double[] {1e6, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.05)[3];
+        assertEquals(-2e7, logP);
+        assertEquals("True class Class 4 has p = e^(" + Format.significant(logP, 3) + "), too small for a double,"
+                + " so the loss is \u2212log p = 2.00e7.", text("nll-sentence"));
         assertTrue(paintedPixels("gradient-chart") > 500);
         // Naive float16 overflows at z = 12 (the results above show NaN); this view keeps core's exact p.
         open("z=12,0,0&mode=naive&prec=float16");

@@ -1,7 +1,6 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
-import dev.softmaxexplorer.core.NegativeLogCurve;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
@@ -27,10 +26,19 @@ public final class LossCurvePanel implements Panel {
         int target = state.target();
         String name = state.name(target);
         double p = frame.exact().probability(target);
-        double value = NegativeLogCurve.negativeLog(p);
-        String shownP = Format.significant(p, 3);
-        String words = "True class " + name + " has p = " + shownP + ", so the loss is \u2212log " + shownP
-                + " = " + Format.significant(value, 3) + ".";
+        // -log p from core's log-softmax, not from p: when p underflows to 0 (logits 1e6 at T = 0.05)
+        // the loss is still finite, 2e7, and only exp of it is out of a double's range.
+        double logP = frame.exact().logProbability(target);
+        double value = -logP;
+        String words;
+        if (p > 0) {
+            String shownP = Format.significant(p, 3);
+            words = "True class " + name + " has p = " + shownP + ", so the loss is \u2212log " + shownP + " = "
+                    + Format.significant(value, 3) + ".";
+        } else {
+            words = "True class " + name + " has p = e^(" + Format.significant(logP, 3)
+                    + "), too small for a double, so the loss is \u2212log p = " + Format.significant(value, 3) + ".";
+        }
         if (state.labelSmoothing() > 0) {
             words += " With label smoothing the loss also weighs the other classes: "
                     + Format.significant(frame.exact().crossEntropy(), 3) + " (see below).";
