@@ -1,5 +1,9 @@
 package dev.softmaxexplorer.web;
 
+import dev.softmaxexplorer.web.panel.GradientPanel;
+import dev.softmaxexplorer.web.panel.LabelSmoothingPanel;
+import dev.softmaxexplorer.web.panel.LossCurvePanel;
+import dev.softmaxexplorer.web.panel.TwoClassPanel;
 import java.util.List;
 
 /** The page's panels in drawing order; the one place a new view is registered. */
@@ -8,6 +12,7 @@ final class Panels {
     }
 
     static List<Panel> all(Editor editor) {
-        return List.of(new Results());
+        return List.of(new Results(),
+                new LossCurvePanel(), new LabelSmoothingPanel(), new GradientPanel(editor), new TwoClassPanel(editor));
     }
 }

@@ -1,0 +1,245 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.GradientStep;
+import dev.softmaxexplorer.core.LabelSmoothing;
+import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Editor;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.GradientChart;
+import dev.softmaxexplorer.web.view.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * Gradient bars dL/dz = (p - y) / T (core's exact values), their table (which also gives the y and
+ * p of the label-smoothing chart), and gradient descent on the logits: one step, or
+ * {@link #REPEATED_STEPS} steps animated one per frame (all at once under reduced motion).
+ *
+ * <p>A running animation remembers only the identity of the state its last step produced: when the
+ * page's state is any other object (a control moved, reset, a new hash), the animation stops.
+ */
+public final class GradientPanel implements Panel {
+    static final int REPEATED_STEPS = 20;
+
+    private final Editor editor;
+    private final HTMLCanvasElement chart = Dom.byId("gradient-chart", HTMLCanvasElement.class);
+    private final HTMLElement body = Dom.byId("gradient-body");
+    private final HTMLInputElement learningRate = Dom.byId("learning-rate", HTMLInputElement.class);
+    private final HTMLButtonElement oneStep = Dom.byId("gradient-step", HTMLButtonElement.class);
+    private final HTMLButtonElement manySteps = Dom.byId("gradient-steps", HTMLButtonElement.class);
+    private final HTMLElement result = Dom.byId("gradient-step-result");
+    private final List<Row> rows = new ArrayList<>();
+
+    /** The last steps taken here, shown while the page still shows the state they produced. */
+    private Outcome outcome;
+    /** The running animation, or null. */
+    private Animation animation;
+    /** Why the last step was refused (core's message), shown while the state is unchanged. */
+    private Refusal refusal;
+
+    private record Outcome(State after, double lossBefore, int steps) {
+    }
+
+    private record Refusal(State at, String message) {
+    }
+
+    private static final class Animation {
+        State current;
+        final double lossBefore;
+        int taken;
+
+        Animation(State current, double lossBefore) {
+            this.current = current;
+            this.lossBefore = lossBefore;
+        }
+    }
+
+    public GradientPanel(Editor editor) {
+        this.editor = editor;
+        learningRate.onInput(e -> {
+            ParseResult<Double> parsed = InputParser.learningRate(learningRate.getValue());
+            editor.edit(learningRate, parsed, s -> s.withLearningRate(parsed.value()));
+        });
+        oneStep.addEventListener("click", e -> {
+            stopAnimation();
+            State before = editor.state();
+            if (step(1)) {
+                outcome = new Outcome(editor.state(), loss(before), 1);
+            }
+        });
+        manySteps.addEventListener("click", e -> {
+            if (animation != null) {
+                stopAnimation();
+                return;
+            }
+            State before = editor.state();
+            if (prefersReducedMotion()) {
+                if (step(REPEATED_STEPS)) {
+                    outcome = new Outcome(editor.state(), loss(before), REPEATED_STEPS);
+                }
+            } else {
+                animation = new Animation(before, loss(before));
+                nextFrame();
+            }
+        });
+    }
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        SoftmaxResult exact = frame.exact();
+        int k = state.classCount();
+        double[] y = LabelSmoothing.target(k, state.target(), state.labelSmoothing());
+        double[] gradient = exact.gradient();
+        String[] names = state.names().toArray(new String[0]);
+        syncRows(k);
+        for (int i = 0; i < k; i++) {
+            rows.get(i).show(names[i], i == state.target(), y[i], exact.probability(i), gradient[i]);
+        }
+        GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), names, gradient, y, state.target());
+
+        if (!Dom.isFocused(learningRate)) {
+            String rate = Format.shortest(state.learningRate());
+            if (!learningRate.getValue().equals(rate)) {
+                learningRate.setValue(rate);
+            }
+        }
+        Dom.text(manySteps, animation != null ? "Stop stepping" : "Take " + REPEATED_STEPS + " steps");
+        Dom.text(result, resultText(state, exact));
+    }
+
+    private String resultText(State state, SoftmaxResult exact) {
+        if (refusal != null && refusal.at == state) {
+            return "The step was refused: " + refusal.message;
+        }
+        if (outcome != null && outcome.after == state) {
+            String steps = outcome.steps == 1 ? "1 step" : outcome.steps + " steps";
+            return "Loss " + Format.significant(outcome.lossBefore, 3) + " \u2192 "
+                    + Format.significant(exact.crossEntropy(), 3) + " after " + steps + " at learning rate "
+                    + Format.shortest(state.learningRate()) + ".";
+        }
+        return "Loss now " + Format.significant(exact.crossEntropy(), 3) + ". A step moves every logit against its "
+                + "gradient: z \u2190 z \u2212 learning rate \u00d7 dL/dz.";
+    }
+
+    /**
+     * Replaces the logits with core's result of {@code count} steps, through the editor so that a
+     * refused step (an overflow) is explained by the learning-rate field and changes nothing.
+     *
+     * @return whether the steps were taken
+     */
+    private boolean step(int count) {
+        boolean[] taken = {false};
+        String[] reason = {null};
+        refusal = null;
+        editor.edit(learningRate, s -> {
+            State next = s;
+            try {
+                for (int n = 0; n < count; n++) {
+                    next = next.withLogits(GradientStep.step(next.logits(), next.temperature(), next.target(),
+                            next.labelSmoothing(), next.learningRate()));
+                }
+            } catch (IllegalArgumentException e) {
+                reason[0] = e.getMessage();
+                throw e;
+            }
+            taken[0] = true;
+            return next;
+        });
+        if (!taken[0]) {
+            refusal = new Refusal(editor.state(), reason[0]);
+            outcome = null;
+            // A refused edit does not re-render: show the reason next to the button now.
+            Dom.text(result, "The step was refused: " + reason[0]);
+        }
+        return taken[0];
+    }
+
+    private void nextFrame() {
+        Window.requestAnimationFrame(timestamp -> {
+            Animation running = animation;
+            if (running == null) {
+                return;
+            }
+            if (editor.state() != running.current) {
+                stopAnimation();
+                return;
+            }
+            if (!step(1) || editor.state() == running.current) {
+                // Refused, or the step changed nothing (p already equals y to the last bit).
+                stopAnimation();
+                return;
+            }
+            running.current = editor.state();
+            running.taken++;
+            outcome = new Outcome(running.current, running.lossBefore, running.taken);
+            if (running.taken < REPEATED_STEPS) {
+                nextFrame();
+            } else {
+                animation = null;
+            }
+        });
+    }
+
+    private void stopAnimation() {
+        animation = null;
+        Dom.text(manySteps, "Take " + REPEATED_STEPS + " steps");
+    }
+
+    private static double loss(State s) {
+        return Softmax.crossEntropy(s.logits(), s.temperature(), s.target(), s.labelSmoothing());
+    }
+
+    @JSBody(script = "return !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);")
+    private static native boolean prefersReducedMotion();
+
+    private void syncRows(int k) {
+        while (rows.size() < k) {
+            Row row = new Row();
+            rows.add(row);
+            body.appendChild(row.element);
+        }
+        while (rows.size() > k) {
+            body.removeChild(rows.remove(rows.size() - 1).element);
+        }
+    }
+
+    /** One table row: class, target y, p, dL/dz. */
+    private static final class Row {
+        final HTMLElement element = Dom.create("tr", null, null);
+        final HTMLElement name = Dom.create("th", null, null);
+        final HTMLElement target = Dom.create("td", null, null);
+        final HTMLElement probability = Dom.create("td", null, null);
+        final HTMLElement gradient = Dom.create("td", null, null);
+
+        Row() {
+            name.setAttribute("scope", "row");
+            element.appendChild(name);
+            element.appendChild(target);
+            element.appendChild(probability);
+            element.appendChild(gradient);
+        }
+
+        void show(String className, boolean isTrue, double y, double p, double g) {
+            Dom.attribute(element, "class", isTrue ? "true-class" : "");
+            Dom.text(name, className);
+            Dom.text(target, Format.significant(y, 6));
+            Dom.text(probability, Format.significant(p, 6));
+            Dom.text(gradient, Format.significant(g, 6));
+        }
+    }
+}

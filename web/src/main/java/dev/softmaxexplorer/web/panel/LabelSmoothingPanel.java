@@ -1,0 +1,47 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.LabelSmoothing;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.TargetChart;
+import dev.softmaxexplorer.web.view.Theme;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The target y beside the prediction p, the smoothed loss and the least value it can take, H(y),
+ * driven by the page's label-smoothing control. All numbers are core's exact float64 results.
+ */
+public final class LabelSmoothingPanel implements Panel {
+    private final HTMLCanvasElement chart = Dom.byId("smoothing-chart", HTMLCanvasElement.class);
+    private final HTMLElement loss = Dom.byId("smoothing-loss");
+    private final HTMLElement minimum = Dom.byId("smoothing-minimum");
+    private final HTMLElement why = Dom.byId("smoothing-why");
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        int k = state.classCount();
+        double eps = state.labelSmoothing();
+        double[] y = LabelSmoothing.target(k, state.target(), eps);
+        double least = LabelSmoothing.minimumCrossEntropy(k, eps);
+        Dom.text(loss, Format.significant(frame.exact().crossEntropy(), 6));
+        Dom.text(minimum, Format.significant(least, 6));
+        String epsText = Format.shortest(eps);
+        if (eps > 0) {
+            Dom.text(why, "With \u03b5 = " + epsText + " the target keeps " + Format.significant(y[(state.target() + 1) % k], 3)
+                    + " on every wrong class, so the best p is y itself, not a one-hot vector; at p = y the loss is "
+                    + "the entropy of y, " + Format.significant(least, 3) + ", and no logits can bring it lower, "
+                    + "however confident the model gets.");
+        } else {
+            Dom.text(why, "With \u03b5 = 0 the target is one-hot: the loss is \u2212log p of the true class and "
+                    + "falls towards 0 as that p approaches 1. Raise \u03b5 to see the floor appear.");
+        }
+        TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.names().toArray(new String[0]), y,
+                frame.exact().probabilities(), state.target());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.NegativeLogChart;
+import dev.softmaxexplorer.web.view.Theme;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The -log p curve with the true class's point. The point uses core's exact float64 probability,
+ * not the chosen machine's: the curve is a mathematical function, and a naive float16 NaN has no
+ * place on it (the results above show what that machine computes).
+ */
+public final class LossCurvePanel implements Panel {
+    private final HTMLCanvasElement chart = Dom.byId("nll-chart", HTMLCanvasElement.class);
+    private final HTMLElement sentence = Dom.byId("nll-sentence");
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        int target = state.target();
+        String name = state.name(target);
+        double p = frame.exact().probability(target);
+        // -log p from core's log-softmax, not from p: when p underflows to 0 (logits 1e6 at T = 0.05)
+        // the loss is still finite, 2e7, and only exp of it is out of a double's range.
+        double logP = frame.exact().logProbability(target);
+        double value = -logP;
+        String words;
+        if (p > 0) {
+            String shownP = Format.significant(p, 3);
+            words = "True class " + name + " has p = " + shownP + ", so the loss is \u2212log " + shownP + " = "
+                    + Format.significant(value, 3) + ".";
+        } else {
+            words = "True class " + name + " has p = e^(" + Format.significant(logP, 3)
+                    + "), too small for a double, so the loss is \u2212log p = " + Format.significant(value, 3) + ".";
+        }
+        if (state.labelSmoothing() > 0) {
+            words += " With label smoothing the loss also weighs the other classes: "
+                    + Format.significant(frame.exact().crossEntropy(), 3) + " (see below).";
+        }
+        Dom.text(sentence, words);
+        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name);
+    }
+}
