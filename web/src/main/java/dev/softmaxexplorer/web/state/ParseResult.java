@@ -82,6 +82,10 @@ public final class ParseResult<T> {
      */
     public String message() {
         String r = reason();
-        return Character.toUpperCase(r.charAt(0)) + r.substring(1) + ".";
+        char first = r.charAt(0);
+        // ASCII only (reasons are this program's own text, starting in lower case):
+        // Character.toUpperCase pulls TeaVM's Unicode case table into app.js (about 1.2 KB gzip).
+        char capital = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) : first;
+        return capital + r.substring(1) + ".";
     }
 }

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
+import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import java.util.Arrays;
@@ -91,13 +92,15 @@ public final class State {
             }
         }
         if (!(isFinite(d.temperature) && d.temperature > 0)) {
-            throw new IllegalArgumentException("temperature must be finite and > 0: " + d.temperature);
+            throw new IllegalArgumentException("temperature must be finite and > 0: "
+                    + Format.shortest(d.temperature));
         }
         if (d.target < 0 || d.target >= k) {
             throw new IllegalArgumentException("target must be in [0, " + (k - 1) + "]: " + d.target);
         }
         if (!(d.labelSmoothing >= 0 && d.labelSmoothing <= 1)) {
-            throw new IllegalArgumentException("labelSmoothing must be in [0, 1]: " + d.labelSmoothing);
+            throw new IllegalArgumentException("labelSmoothing must be in [0, 1]: "
+                    + Format.shortest(d.labelSmoothing));
         }
         if (d.mode == null || d.precision == null || d.colorScheme == null) {
             throw new IllegalArgumentException("mode, precision and colorScheme must not be null: "
@@ -114,13 +117,14 @@ public final class State {
             throw new IllegalArgumentException("topK must be in [0, " + k + "] (0 = off): " + d.topK);
         }
         if (!(d.topP > 0 && d.topP <= 1)) {
-            throw new IllegalArgumentException("topP must be in (0, 1]: " + d.topP);
+            throw new IllegalArgumentException("topP must be in (0, 1]: " + Format.shortest(d.topP));
         }
         if (d.fuzzSeed < 0) {
             throw new IllegalArgumentException("fuzzSeed must be >= 0 (0 = off): " + d.fuzzSeed);
         }
         if (!(isFinite(d.learningRate) && d.learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be finite and > 0: " + d.learningRate);
+            throw new IllegalArgumentException("learningRate must be finite and > 0: "
+                    + Format.shortest(d.learningRate));
         }
         this.logits = d.logits;
         this.names = d.names;
@@ -575,7 +579,7 @@ public final class State {
 
     private static void requireFinite(String argument, double value) {
         if (!isFinite(value)) {
-            throw new IllegalArgumentException(argument + " must be finite: " + value);
+            throw new IllegalArgumentException(argument + " must be finite: " + Format.shortest(value));
         }
     }
 
