@@ -577,7 +577,7 @@ public final class Softmax {
         validateTarget(target, logits.length);
         if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0)) {
             throw new IllegalArgumentException(
-                    "labelSmoothing must be in [0, 1], was " + labelSmoothing);
+                    "labelSmoothing must be in [0, 1], was " + Format.shortest(labelSmoothing));
         }
     }
 
@@ -609,7 +609,7 @@ public final class Softmax {
     private static void validateTemperature(double temperature) {
         if (!(temperature > 0.0 && temperature < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(
-                    "temperature must be finite and > 0, was " + temperature);
+                    "temperature must be finite and > 0, was " + Format.shortest(temperature));
         }
     }
 

@@ -186,9 +186,9 @@ class SoftmaxTest {
     @Test
     void badTemperatureTargetAndSmoothingNameTheArgumentAndValue() {
         double[] z = {2, 1, 0};
-        assertRejected("temperature must be finite and > 0, was -1.0",
+        assertRejected("temperature must be finite and > 0, was -1",
                 () -> Softmax.softmax(z, -1.0));
-        assertRejected("temperature must be finite and > 0, was 0.0",
+        assertRejected("temperature must be finite and > 0, was 0",
                 () -> Softmax.softmax(z, 0.0));
         assertRejected("temperature must be finite and > 0, was NaN",
                 () -> Softmax.softmax(z, Double.NaN));

@@ -69,7 +69,7 @@ public final class ParseResult<T> {
      */
     public String reason() {
         if (reason == null) {
-            throw new IllegalStateException("accepted, no reason: " + value);
+            throw new IllegalStateException("this input was accepted: there is no reason to give");
         }
         return reason;
     }
