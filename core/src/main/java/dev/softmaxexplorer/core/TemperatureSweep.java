@@ -87,6 +87,23 @@ public final class TemperatureSweep {
         return h;
     }
 
+    /**
+     * The largest entropy of a distribution over K classes, {@code log K} nats (the uniform
+     * distribution's, which softmax approaches as T grows): the top of the entropy axis. Computed
+     * as the double-double logarithm rounded once (no {@code Math.log}, which differs in the
+     * browser), so it is the correctly rounded log K in practice.
+     *
+     * @param classes K, at least 1
+     * @return log K, 0 for K = 1
+     * @throws IllegalArgumentException for K < 1
+     */
+    public static double maxEntropy(int classes) {
+        if (classes < 1) {
+            throw new IllegalArgumentException("classes: must be >= 1, was " + classes);
+        }
+        return DoubleDouble.log(DoubleDouble.of(classes)).value();
+    }
+
     private static void checkTemperatures(double[] temperatures) {
         if (temperatures == null) {
             throw new IllegalArgumentException("temperatures: must not be null");

@@ -81,6 +81,26 @@ class TemperatureSweepTest {
         }
     }
 
+    /**
+     * log K, the top of the entropy axis: log 2 and log 10 as Python's math.log gives them
+     * (correctly rounded), and equal to the entropy of equal logits, whose softmax is uniform.
+     */
+    @Test
+    void maxEntropyIsLogK() {
+        assertEquals(0.0, TemperatureSweep.maxEntropy(1));
+        assertEquals(0.6931471805599453, TemperatureSweep.maxEntropy(2));
+        assertEquals(2.302585092994046, TemperatureSweep.maxEntropy(10));
+        for (int k = 2; k <= 1000; k = k * 3) {
+            double uniform = Softmax.entropy(new double[k], 1);
+            assertTrue(Ulps.between(uniform, TemperatureSweep.maxEntropy(k)) <= 1, k + ": " + uniform);
+        }
+        double[] h = TemperatureSweep.entropies(new double[] {2, 1, 0}, new double[] {0.05, 1, 20});
+        for (double value : h) {
+            assertTrue(value >= 0 && value <= TemperatureSweep.maxEntropy(3), "H = " + value);
+        }
+        assertRejected("classes: must be >= 1, was 0", () -> TemperatureSweep.maxEntropy(0));
+    }
+
     private static void assertRejected(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
