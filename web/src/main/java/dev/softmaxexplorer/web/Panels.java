@@ -1,5 +1,8 @@
 package dev.softmaxexplorer.web;
 
+import dev.softmaxexplorer.web.panel.DistillationPanel;
+import dev.softmaxexplorer.web.panel.SamplingPanel;
+import dev.softmaxexplorer.web.panel.SweepPanel;
 import java.util.List;
 
 /** The page's panels in drawing order; the one place a new view is registered. */
@@ -8,6 +11,6 @@ final class Panels {
     }
 
     static List<Panel> all(Editor editor) {
-        return List.of(new Results());
+        return List.of(new Results(), new SweepPanel(), new SamplingPanel(editor), new DistillationPanel(editor));
     }
 }
