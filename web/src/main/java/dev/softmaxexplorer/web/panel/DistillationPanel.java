@@ -41,6 +41,7 @@ public final class DistillationPanel implements Panel {
     private final HTMLCanvasElement chart = Dom.byId("distillation-chart", HTMLCanvasElement.class);
     private final HTMLCanvasElement softChart = Dom.byId("soft-targets-chart", HTMLCanvasElement.class);
     private final NumberTable table = new NumberTable(Dom.byId("distillation-table"));
+    private final HTMLElement tableTitle = Dom.byId("distillation-table-title");
 
     public DistillationPanel(Editor editor) {
         this.editor = editor;
@@ -67,7 +68,7 @@ public final class DistillationPanel implements Panel {
         Dom.text(factor, Numbers.compact(lossFactor));
         Dom.text(loss, Numbers.compact(distillationLoss));
         Dom.text(summary, "At T = " + tText + ", KL(teacher \u2016 student) = " + Format.significant(divergence, 3)
-                + " nats; times T\u00b2 = " + Format.significant(lossFactor, 3) + " gives the distillation loss "
+                + " nats; times T\u00b2 = " + Numbers.compact(lossFactor) + " gives the distillation loss "
                 + Format.significant(distillationLoss, 3) + ".");
 
         double[][] soft = new double[SOFT_TEMPERATURES.length][];
@@ -87,8 +88,8 @@ public final class DistillationPanel implements Panel {
         PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target);
         SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target, currentSoft);
 
-        table.shape(new String[] {"Class", "teacher z", "student z", "q at T = " + tText, "p at T = " + tText,
-            "q at T = 1", "q at T = 4"}, k, 0);
+        table.shape(new String[] {"Class", "teacher z", "student z", "q", "p", "q at T = 1", "q at T = 4"}, k, 0);
+        Dom.text(tableTitle, "Teacher and student: q and p at the current T = " + tText);
         for (int i = 0; i < k; i++) {
             table.rowHeader(i, names.get(i), i == target);
             table.cell(i, 1, Numbers.compact(teacher[i]));
