@@ -101,6 +101,22 @@ class TemperatureSweepTest {
         assertRejected("classes: must be >= 1, was 0", () -> TemperatureSweep.maxEntropy(0));
     }
 
+    @Test
+    void curvesAreTheProbabilitiesAndEntropiesBitForBit() {
+        double[] t = TemperatureSweep.temperatures(0.05, 20, 37);
+        double[][] cases = {{2, 1, 0}, {1e6, 0, 0, 0}, {4.5, -1.2, 0.8}, {10, 9, 9, Double.NEGATIVE_INFINITY}, {0, 0}};
+        for (double[] z : cases) {
+            TemperatureSweep.Curves curves = TemperatureSweep.curves(z, t);
+            double[][] p = TemperatureSweep.probabilities(z, t);
+            double[] h = TemperatureSweep.entropies(z, t);
+            for (int j = 0; j < t.length; j++) {
+                assertArrayEquals(p[j], curves.probabilities()[j]);
+                assertEquals(h[j], curves.entropies()[j]);
+            }
+        }
+        assertRejected("temperatures: must not be null", () -> TemperatureSweep.curves(new double[] {1}, null));
+    }
+
     private static void assertRejected(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }

@@ -22,7 +22,10 @@ import org.teavm.jso.dom.html.HTMLElement;
  * (moving T just moves the marker).
  */
 public final class SweepPanel implements Panel {
-    /** Points on the curves: smooth at any chart width, and 120 softmaxes stay well inside a frame at K = 10. */
+    /**
+     * Points on the curves: smooth at any chart width (a segment every few pixels), and few enough
+     * that recomputing them when a logit moves stays cheap at K = 10.
+     */
     static final int POINTS = 120;
     /** The table's temperatures: both ends of the sweep, T = 1, and one step either side of it. */
     static final double[] TABLE_TEMPERATURES = {0.05, 0.5, 1, 2, 20};
@@ -46,10 +49,12 @@ public final class SweepPanel implements Panel {
         State state = frame.state();
         double[] z = state.logits();
         if (!Arrays.equals(z, cachedLogits)) {
-            sweep = TemperatureSweep.probabilities(z, temperatures);
-            entropies = TemperatureSweep.entropies(z, temperatures);
-            tableRows = TemperatureSweep.probabilities(z, TABLE_TEMPERATURES);
-            tableEntropies = TemperatureSweep.entropies(z, TABLE_TEMPERATURES);
+            TemperatureSweep.Curves curves = TemperatureSweep.curves(z, temperatures);
+            sweep = curves.probabilities();
+            entropies = curves.entropies();
+            TemperatureSweep.Curves fixed = TemperatureSweep.curves(z, TABLE_TEMPERATURES);
+            tableRows = fixed.probabilities();
+            tableEntropies = fixed.entropies();
             cachedLogits = z;
         }
         double t = state.temperature();

@@ -67,7 +67,7 @@ public final class SweepChart {
         lineDash(ctx, 0, 0);
         ctx.setGlobalAlpha(1);
         endLabels(ctx, theme, names, target, ends, LEFT + plotWidth, gutter, plotHeight);
-        marker(ctx, theme, temperature, plotWidth, TOP, TOP + plotHeight, "T = " + Format.significant(temperature, 3));
+        marker(ctx, theme, temperature, plotWidth, TOP, TOP + plotHeight, "T = " + Format.shortest(temperature));
     }
 
     /**
