@@ -55,6 +55,21 @@ public final class Distillation {
     }
 
     /**
+     * Hinton et al.'s factor {@code T^2} by which {@link #distillationLoss} scales the
+     * divergence, rounded once (+Infinity when it overflows).
+     *
+     * @param temperature T, finite and > 0
+     * @throws IllegalArgumentException if T is not finite and > 0
+     */
+    public static double lossFactor(double temperature) {
+        if (!(temperature > 0.0 && temperature <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("temperature: must be finite and > 0, was "
+                    + Format.shortest(temperature));
+        }
+        return temperature * temperature;
+    }
+
+    /**
      * Gradient of {@link #distillationLoss} with respect to the raw student logits:
      * {@code T (p_i - q_i)}, rounded once from double-double. Where p_i and q_i are close the
      * difference is formed as {@code -p_i expm1(log q_i - log p_i)}, so it keeps its digits even

@@ -78,6 +78,37 @@ public final class Sampling {
     }
 
     /**
+     * The share of the draws each class got, {@code counts[i] / n} with n the sum of the counts,
+     * each quotient rounded once: the histogram's bar heights. All 0 when there were no draws.
+     *
+     * @param counts how often each class came up, as {@link #counts} returns them
+     * @return K frequencies in [0, 1]
+     * @throws IllegalArgumentException for null or empty counts, or a negative count
+     */
+    public static double[] frequencies(int[] counts) {
+        if (counts == null || counts.length == 0) {
+            String was = counts == null ? "null" : "empty";
+            throw new IllegalArgumentException("counts: must hold at least one count, was " + was);
+        }
+        // A double, not a long (BigInt in TeaVM's JavaScript): sums of ints stay exact below 2^53.
+        double total = 0.0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("counts[" + i + "]: must be >= 0, was " + counts[i]);
+            }
+            total = total + counts[i];
+        }
+        double[] shares = new double[counts.length];
+        if (total == 0.0) {
+            return shares;
+        }
+        for (int i = 0; i < counts.length; i++) {
+            shares[i] = counts[i] / total;
+        }
+        return shares;
+    }
+
+    /**
      * Greedy decoding: the class of the largest weight, the lowest index on ties (as
      * {@code torch.argmax} and {@link Softmax#argmax(double[])} do).
      *

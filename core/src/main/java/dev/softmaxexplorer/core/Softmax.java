@@ -65,6 +65,21 @@ public final class Softmax {
     }
 
     /**
+     * {@link #softmax(double[], double)} written into {@code p}, returning
+     * {@link #entropy(double[], double)}: both from one set of exponentials, for the temperature
+     * sweep, which needs both at a hundred temperatures per frame. Bit-identical to the two calls.
+     */
+    static double softmaxAndEntropy(double[] logits, double temperature, double[] p) {
+        validateLogits(logits);
+        validateTemperature(temperature);
+        Exponentials ex = new Exponentials(logits, temperature, -1);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = ex.probabilityScaled(i, 0).value();
+        }
+        return entropy(ex).value();
+    }
+
+    /**
      * Log-probabilities {@code log p_i = x_i - max x - log1p(sum_{j != argmax} exp(x_j - max x))}
      * with {@code x = z / T}; exact to the last digit also where {@code log p} is close to 0.
      *

@@ -137,6 +137,20 @@ class DistillationTest {
                 Distillation.klDivergence(new double[] {1, ninf, 0}, new double[] {0, ninf, 1}, 1));
     }
 
+    @Test
+    void lossIsTheFactorTimesTheDivergence() {
+        assertEquals(16.0, Distillation.lossFactor(4));
+        assertEquals(0.0025000000000000005, Distillation.lossFactor(0.05));
+        assertEquals(Double.POSITIVE_INFINITY, Distillation.lossFactor(1e200));
+        double[] teacher = {4, 2, 0};
+        double[] student = {2, 1, 0};
+        for (double t : new double[] {0.5, 1, 4}) {
+            double expected = Distillation.klDivergence(teacher, student, t) * Distillation.lossFactor(t);
+            assertTrue(Ulps.between(expected, Distillation.distillationLoss(teacher, student, t)) <= 2, "T = " + t);
+        }
+        assertRejected("temperature: must be finite and > 0, was -1", () -> Distillation.lossFactor(-1));
+    }
+
     private static void assertRejected(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }

@@ -161,6 +161,23 @@ class SamplingTest {
         assertEquals(1, Sampling.greedy(new double[] {0.0, 1e-300, 0.0}));
     }
 
+    @Test
+    void frequenciesAreCountsOverTheirTotal() {
+        assertArrayEquals(new double[] {0.62, 0.3, 0.08}, Sampling.frequencies(new int[] {620, 300, 80}));
+        assertArrayEquals(new double[] {0, 1, 0}, Sampling.frequencies(new int[] {0, 7, 0}));
+        assertArrayEquals(new double[] {0, 0}, Sampling.frequencies(new int[] {0, 0}));
+        // The largest totals an int array of counts can have still divide exactly.
+        assertArrayEquals(new double[] {0.5, 0.5},
+                Sampling.frequencies(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE}));
+        int[] counts = Sampling.counts(new double[] {0.5, 0.3, 0.2}, 10_000, 42);
+        double[] shares = Sampling.frequencies(counts);
+        for (int i = 0; i < counts.length; i++) {
+            assertEquals(counts[i] / 10_000.0, shares[i]);
+        }
+        assertRejected("counts: must hold at least one count, was empty", () -> Sampling.frequencies(new int[0]));
+        assertRejected("counts[1]: must be >= 0, was -1", () -> Sampling.frequencies(new int[] {1, -1}));
+    }
+
     private static void assertRejected(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }

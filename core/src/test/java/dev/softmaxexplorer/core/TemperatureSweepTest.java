@@ -81,6 +81,42 @@ class TemperatureSweepTest {
         }
     }
 
+    /**
+     * log K, the top of the entropy axis: log 2 and log 10 as Python's math.log gives them
+     * (correctly rounded), and equal to the entropy of equal logits, whose softmax is uniform.
+     */
+    @Test
+    void maxEntropyIsLogK() {
+        assertEquals(0.0, TemperatureSweep.maxEntropy(1));
+        assertEquals(0.6931471805599453, TemperatureSweep.maxEntropy(2));
+        assertEquals(2.302585092994046, TemperatureSweep.maxEntropy(10));
+        for (int k = 2; k <= 1000; k = k * 3) {
+            double uniform = Softmax.entropy(new double[k], 1);
+            assertTrue(Ulps.between(uniform, TemperatureSweep.maxEntropy(k)) <= 1, k + ": " + uniform);
+        }
+        double[] h = TemperatureSweep.entropies(new double[] {2, 1, 0}, new double[] {0.05, 1, 20});
+        for (double value : h) {
+            assertTrue(value >= 0 && value <= TemperatureSweep.maxEntropy(3), "H = " + value);
+        }
+        assertRejected("classes: must be >= 1, was 0", () -> TemperatureSweep.maxEntropy(0));
+    }
+
+    @Test
+    void curvesAreTheProbabilitiesAndEntropiesBitForBit() {
+        double[] t = TemperatureSweep.temperatures(0.05, 20, 37);
+        double[][] cases = {{2, 1, 0}, {1e6, 0, 0, 0}, {4.5, -1.2, 0.8}, {10, 9, 9, Double.NEGATIVE_INFINITY}, {0, 0}};
+        for (double[] z : cases) {
+            TemperatureSweep.Curves curves = TemperatureSweep.curves(z, t);
+            double[][] p = TemperatureSweep.probabilities(z, t);
+            double[] h = TemperatureSweep.entropies(z, t);
+            for (int j = 0; j < t.length; j++) {
+                assertArrayEquals(p[j], curves.probabilities()[j]);
+                assertEquals(h[j], curves.entropies()[j]);
+            }
+        }
+        assertRejected("temperatures: must not be null", () -> TemperatureSweep.curves(new double[] {1}, null));
+    }
+
     private static void assertRejected(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }

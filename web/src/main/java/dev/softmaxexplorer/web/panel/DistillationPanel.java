@@ -1,0 +1,177 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Distillation;
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Editor;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Numbers;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.PairedBarsChart;
+import dev.softmaxexplorer.web.view.SmallMultiplesChart;
+import dev.softmaxexplorer.web.view.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * Knowledge distillation: the teacher's logits (edited here) and the student's (the logits above),
+ * both softened by the current T; the KL divergence, Hinton's T^2 factor and the loss; and the
+ * teacher's soft targets at T = 1 against T = 4.
+ */
+public final class DistillationPanel implements Panel {
+    /** The two temperatures of the soft-target comparison: the plain softmax and a typical distillation T. */
+    static final double[] SOFT_TEMPERATURES = {1, 4};
+
+    private final Editor editor;
+    private final HTMLElement rowsContainer = Dom.byId("teacher-rows");
+    private final List<TeacherRow> rows = new ArrayList<>();
+    private final HTMLElement kl = Dom.byId("distill-kl");
+    private final HTMLElement factor = Dom.byId("distill-factor");
+    private final HTMLElement loss = Dom.byId("distill-loss");
+    private final HTMLElement summary = Dom.byId("distill-summary");
+    private final HTMLElement softSentence = Dom.byId("soft-targets-sentence");
+    private final HTMLCanvasElement chart = Dom.byId("distillation-chart", HTMLCanvasElement.class);
+    private final HTMLCanvasElement softChart = Dom.byId("soft-targets-chart", HTMLCanvasElement.class);
+    private final NumberTable table = new NumberTable(Dom.byId("distillation-table"));
+    private final HTMLElement tableTitle = Dom.byId("distillation-table-title");
+
+    public DistillationPanel(Editor editor) {
+        this.editor = editor;
+    }
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        double t = state.temperature();
+        double[] teacher = state.teacherLogits();
+        double[] student = state.logits();
+        List<String> names = state.names();
+        int k = names.size();
+        int target = state.target();
+        syncRows(state);
+
+        double[] q = Softmax.softmax(teacher, t);
+        double[] p = frame.exact().probabilities();
+        double divergence = Distillation.klDivergence(teacher, student, t);
+        double lossFactor = Distillation.lossFactor(t);
+        double distillationLoss = Distillation.distillationLoss(teacher, student, t);
+        String tText = Format.shortest(t);
+        Dom.text(kl, Numbers.compact(divergence));
+        Dom.text(factor, Numbers.compact(lossFactor));
+        Dom.text(loss, Numbers.compact(distillationLoss));
+        Dom.text(summary, "At T = " + tText + ", KL(teacher \u2016 student) = " + Format.significant(divergence, 3)
+                + " nats; times T\u00b2 = " + Numbers.compact(lossFactor) + " gives the distillation loss "
+                + Format.significant(distillationLoss, 3) + ".");
+
+        double[][] soft = new double[SOFT_TEMPERATURES.length][];
+        int currentSoft = -1;
+        for (int j = 0; j < SOFT_TEMPERATURES.length; j++) {
+            soft[j] = Softmax.softmax(teacher, SOFT_TEMPERATURES[j]);
+            if (SOFT_TEMPERATURES[j] == t) {
+                currentSoft = j;
+            }
+        }
+        Dom.text(softSentence, softTargetsSentence(names, soft));
+
+        Theme theme = Theme.of(chart);
+        String[] labels = names.toArray(new String[0]);
+        Dom.attribute(chart, "aria-label", "Paired bars at T = " + tText + ": q, the teacher's soft targets, beside p,"
+                + " the student's probabilities; the table below gives the numbers.");
+        PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target);
+        SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target, currentSoft);
+
+        table.shape(new String[] {"Class", "teacher z", "student z", "q", "p", "q at T = 1", "q at T = 4"}, k, 0);
+        Dom.text(tableTitle, "Teacher and student: q and p at the current T = " + tText);
+        for (int i = 0; i < k; i++) {
+            table.rowHeader(i, names.get(i), i == target);
+            table.cell(i, 1, Numbers.compact(teacher[i]));
+            table.cell(i, 2, Numbers.compact(student[i]));
+            table.cell(i, 3, Numbers.compact(q[i]));
+            table.cell(i, 4, Numbers.compact(p[i]));
+            table.cell(i, 5, Numbers.compact(soft[0][i]));
+            table.cell(i, 6, Numbers.compact(soft[1][i]));
+        }
+    }
+
+    /**
+     * What the softening shows: the teacher's favourite and its runner-up at T = 1 and at T = 4.
+     * The runner-up is the "dark knowledge" a one-hot label cannot carry.
+     */
+    private static String softTargetsSentence(List<String> names, double[][] soft) {
+        double[] plain = soft[0];
+        double[] softened = soft[1];
+        int top = 0;
+        for (int i = 1; i < plain.length; i++) {
+            if (plain[i] > plain[top]) {
+                top = i;
+            }
+        }
+        int second = top == 0 ? 1 : 0;
+        for (int i = 0; i < plain.length; i++) {
+            if (i != top && plain[i] > plain[second]) {
+                second = i;
+            }
+        }
+        return "At T = 1 the teacher gives " + names.get(top) + " " + Format.percent(plain[top], 1) + " and its runner-up "
+                + names.get(second) + " " + Format.percent(plain[second], 1) + "; at T = 4 they get "
+                + Format.percent(softened[top], 1) + " and " + Format.percent(softened[second], 1)
+                + ". Softening brings out which wrong answers the teacher finds nearly right, which a one-hot label"
+                + " never says: that is what the student learns from.";
+    }
+
+    /** One labelled field a class; rows are added and removed at the end, so a field being typed in stays. */
+    private void syncRows(State state) {
+        int k = state.classCount();
+        while (rows.size() < k) {
+            TeacherRow row = new TeacherRow(rows.size());
+            rows.add(row);
+            rowsContainer.appendChild(row.element);
+        }
+        while (rows.size() > k) {
+            rowsContainer.removeChild(rows.remove(rows.size() - 1).element);
+        }
+        for (TeacherRow row : rows) {
+            row.show(state);
+        }
+    }
+
+    private final class TeacherRow {
+        final int index;
+        final HTMLElement element = Dom.create("div", "teacher-row", null);
+        final HTMLElement label = Dom.create("label");
+        final HTMLInputElement field = Dom.create("input");
+
+        TeacherRow(int index) {
+            this.index = index;
+            String id = "tz" + (index + 1);
+            label.setAttribute("for", id);
+            field.setType("text");
+            field.setAttribute("id", id);
+            field.setAttribute("inputmode", "decimal");
+            field.setAttribute("autocomplete", "off");
+            field.setAttribute("spellcheck", "false");
+            element.appendChild(label);
+            element.appendChild(field);
+            field.onInput(e -> {
+                ParseResult<Double> parsed = InputParser.teacherLogit(field.getValue(), index);
+                editor.edit(field, parsed, s -> s.withTeacherLogit(index, parsed.value()));
+            });
+        }
+
+        void show(State state) {
+            Dom.text(label, "Teacher z" + (index + 1) + " (" + state.name(index) + ")");
+            String value = Format.shortest(state.teacherLogit(index));
+            if (!Dom.isFocused(field) && !field.getValue().equals(value)) {
+                field.setValue(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.Sampling;
+import dev.softmaxexplorer.core.SeededGenerator;
+import dev.softmaxexplorer.core.TokenFilter;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Editor;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Numbers;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.SamplingChart;
+import dev.softmaxexplorer.web.view.Theme;
+import java.util.Arrays;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLOptionElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
+
+/**
+ * Sampling as a language model does it: top-k, then top-p, applied to the exact p at the current
+ * T, then N seeded draws. The histogram of the draws stands next to the distribution they came
+ * from and the unfiltered p, and greedy decoding is contrasted in one sentence. The seed is in the
+ * link, so the link reproduces the draws.
+ */
+public final class SamplingPanel implements Panel {
+    private final HTMLSelectElement count = Dom.byId("sample-count", HTMLSelectElement.class);
+    private final HTMLInputElement seed = Dom.byId("sample-seed", HTMLInputElement.class);
+    private final HTMLElement newSeed = Dom.byId("new-seed");
+    private final HTMLInputElement topK = Dom.byId("top-k", HTMLInputElement.class);
+    private final HTMLInputElement topPSlider = Dom.byId("top-p-slider", HTMLInputElement.class);
+    private final HTMLInputElement topP = Dom.byId("top-p", HTMLInputElement.class);
+    private final HTMLElement source = Dom.byId("sampling-source");
+    private final HTMLElement verdict = Dom.byId("sampling-verdict");
+    private final HTMLElement link = Dom.byId("sampling-link");
+    private final HTMLCanvasElement chart = Dom.byId("sampling-chart", HTMLCanvasElement.class);
+    private final NumberTable table = new NumberTable(Dom.byId("sampling-table"));
+    /** The option for an N that only a link can ask for (not one of 1, 10, ..., 10000). */
+    private HTMLOptionElement linkedCount;
+
+    // A cache of the last draws, keyed by what they depend on; not a copy of the state.
+    private double[] drawnFrom;
+    private int drawnCount = -1;
+    private int drawnSeed;
+    private int[] counts;
+
+    public SamplingPanel(Editor editor) {
+        count.addEventListener("change", e -> {
+            ParseResult<Integer> parsed = InputParser.sampleCount(count.getValue());
+            editor.edit(count, parsed, s -> s.withSampleCount(parsed.value()));
+        });
+        seed.onInput(e -> {
+            ParseResult<Integer> parsed = InputParser.samplingSeed(seed.getValue());
+            editor.edit(seed, parsed, s -> s.withSamplingSeed(parsed.value()));
+        });
+        // The next seed comes from the generator seeded with the current one: a fresh set of
+        // draws that is itself reproducible, with no hidden randomness in the page.
+        newSeed.addEventListener("click", e -> editor.edit(newSeed,
+                s -> s.withSamplingSeed(new SeededGenerator(s.samplingSeed()).nextInt() & Integer.MAX_VALUE)));
+        topK.onInput(e -> {
+            ParseResult<Integer> parsed = InputParser.topK(topK.getValue(), editor.state().classCount());
+            editor.edit(topK, parsed, s -> s.withTopK(parsed.value()));
+        });
+        topPSlider.onInput(e -> {
+            ParseResult<Double> parsed = InputParser.topP(topPSlider.getValue());
+            editor.edit(topPSlider, parsed, s -> s.withTopP(parsed.value()));
+        });
+        topP.onInput(e -> {
+            ParseResult<Double> parsed = InputParser.topP(topP.getValue());
+            editor.edit(topP, parsed, s -> s.withTopP(parsed.value()));
+        });
+    }
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        double[] p = frame.exact().probabilities();
+        double[] filtered = TokenFilter.topKTopP(p, state.topK(), state.topP());
+        int n = state.sampleCount();
+        if (n != drawnCount || state.samplingSeed() != drawnSeed || !Arrays.equals(filtered, drawnFrom)) {
+            counts = Sampling.counts(filtered, n, state.samplingSeed());
+            drawnFrom = filtered;
+            drawnCount = n;
+            drawnSeed = state.samplingSeed();
+        }
+        double[] shares = Sampling.frequencies(counts);
+        List<String> names = state.names();
+        int k = names.size();
+        int target = state.target();
+
+        showControls(state);
+        int kept = 0;
+        for (double w : filtered) {
+            kept += w > 0 ? 1 : 0;
+        }
+        Dom.text(source, "Drawn from the exact softmax p at T = " + Format.shortest(state.temperature())
+                + " (float64, whatever the precision chosen above), after top-k ("
+                + (state.topK() == 0 ? "off" : Integer.toString(state.topK())) + ") and top-p ("
+                + (state.topP() == 1 ? "off" : Format.shortest(state.topP())) + "): " + kept + " of " + k
+                + " classes kept, renormalised to sum to 1.");
+        int greedy = Sampling.greedy(p);
+        int most = Sampling.greedy(shares);
+        String drawsWord = n == 1 ? " draw" : " draws";
+        Dom.text(verdict, "Greedy decoding (argmax) would always pick " + names.get(greedy) + ". Sampling picked "
+                + names.get(greedy) + " in " + Format.percent(shares[greedy], 1) + " of the draws (" + counts[greedy]
+                + " of " + n + ")" + (most == greedy ? "." : "; it picked " + names.get(most) + " most often ("
+                        + counts[most] + drawsWord + ")."));
+        String hash = HashCodec.encode(state);
+        Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + state.samplingSeed() : hash));
+        Dom.text(link, "Link that reproduces these " + n + drawsWord + " (seed " + state.samplingSeed() + ")");
+        Dom.attribute(chart, "aria-label", "Histogram of " + n + drawsWord + " against the filtered distribution; "
+                + "the table below gives the same numbers.");
+
+        SamplingChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, filtered, shares,
+                target);
+        table.shape(new String[] {"Class", "p", "filtered p", "count", "share"}, k, 1);
+        for (int i = 0; i < k; i++) {
+            table.rowHeader(i, names.get(i), i == target);
+            table.cell(i, 1, Numbers.compact(p[i]));
+            table.cell(i, 2, Numbers.compact(filtered[i]));
+            table.cell(i, 3, Integer.toString(counts[i]));
+            table.cell(i, 4, Format.percent(shares[i], 1));
+        }
+        table.footerHeader(0, "All draws");
+        table.footerCell(0, 3, Integer.toString(n));
+    }
+
+    private void showControls(State state) {
+        String n = Integer.toString(state.sampleCount());
+        boolean listed = false;
+        for (int i = 0; i < count.getOptions().getLength(); i++) {
+            HTMLOptionElement option = count.getOptions().item(i);
+            listed |= option != linkedCount && option.getValue().equals(n);
+        }
+        if (!listed && linkedCount == null) {
+            linkedCount = Dom.create("option");
+            count.appendChild(linkedCount);
+        }
+        if (linkedCount != null) {
+            linkedCount.setValue(n);
+            Dom.text(linkedCount, n);
+            Dom.hidden(linkedCount, listed);
+        }
+        if (!count.getValue().equals(n)) {
+            count.setValue(n);
+        }
+        field(seed, Integer.toString(state.samplingSeed()));
+        field(topK, Integer.toString(state.topK()));
+        field(topP, Format.shortest(state.topP()));
+        if (!Dom.isFocused(topPSlider)) {
+            topPSlider.setValue(Format.shortest(state.topP()));
+        }
+        Dom.attribute(topPSlider, "aria-valuetext", state.topP() == 1 ? "top-p off (1)"
+                : "top-p = " + Format.shortest(state.topP()));
+        Dom.attribute(topK, "aria-describedby", "top-k-hint");
+    }
+
+    /** Shows the state's value unless the person is typing in the field. */
+    private static void field(HTMLInputElement input, String text) {
+        if (!Dom.isFocused(input) && !input.getValue().equals(text)) {
+            input.setValue(text);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.TemperatureSweep;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Numbers;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.SweepChart;
+import dev.softmaxexplorer.web.view.Theme;
+import java.util.Arrays;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The temperature sweep: every class's probability from T = 0.05 to 20 on a log axis with the
+ * current T marked, the entropy on the same axis from 0 to log K, and a table of p at a few
+ * temperatures. The sweep depends on the logits only, so it is recomputed only when they change
+ * (moving T just moves the marker).
+ */
+public final class SweepPanel implements Panel {
+    /**
+     * Points on the curves: smooth at any chart width (a segment every few pixels), and few enough
+     * that recomputing them when a logit moves stays cheap at K = 10.
+     */
+    static final int POINTS = 120;
+    /** The table's temperatures: both ends of the sweep, T = 1, and one step either side of it. */
+    static final double[] TABLE_TEMPERATURES = {0.05, 0.5, 1, 2, 20};
+
+    private final HTMLCanvasElement chart = Dom.byId("sweep-chart", HTMLCanvasElement.class);
+    private final HTMLCanvasElement entropyChart = Dom.byId("sweep-entropy-chart", HTMLCanvasElement.class);
+    private final HTMLElement current = Dom.byId("sweep-current");
+    private final NumberTable table = new NumberTable(Dom.byId("sweep-table"));
+    private final double[] temperatures = TemperatureSweep.temperatures(TemperatureSweep.PAGE_MIN,
+            TemperatureSweep.PAGE_MAX, POINTS);
+
+    // A cache keyed by the logits it was computed from, not a copy of the state.
+    private double[] cachedLogits;
+    private double[][] sweep;
+    private double[] entropies;
+    private double[][] tableRows;
+    private double[] tableEntropies;
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        double[] z = state.logits();
+        if (!Arrays.equals(z, cachedLogits)) {
+            TemperatureSweep.Curves curves = TemperatureSweep.curves(z, temperatures);
+            sweep = curves.probabilities();
+            entropies = curves.entropies();
+            TemperatureSweep.Curves fixed = TemperatureSweep.curves(z, TABLE_TEMPERATURES);
+            tableRows = fixed.probabilities();
+            tableEntropies = fixed.entropies();
+            cachedLogits = z;
+        }
+        double t = state.temperature();
+        int k = state.classCount();
+        int target = state.target();
+        List<String> names = state.names();
+        double entropy = frame.exact().entropy();
+        double maxEntropy = TemperatureSweep.maxEntropy(k);
+
+        String tText = Format.shortest(t);
+        Dom.text(current, "Current T = " + tText + ": entropy H = " + Numbers.compact(entropy)
+                + " nats, of at most log " + k + " = " + Numbers.compact(maxEntropy) + "."
+                + (t < TemperatureSweep.PAGE_MIN || t > TemperatureSweep.PAGE_MAX
+                        ? " This T is beyond the chart, marked at its " + (t < 1 ? "left" : "right") + " end."
+                        : ""));
+        Dom.attribute(chart, "aria-label", "Each class's probability as T goes from 0.05 to 20 (log axis), current T = "
+                + tText + " marked; the table below gives p at five temperatures.");
+        Dom.attribute(entropyChart, "aria-label", "Entropy of p from 0.05 to 20 (log axis), between 0 and log K; "
+                + "at the current T it is " + Numbers.compact(entropy) + " nats.");
+
+        Theme theme = Theme.of(chart);
+        String[] labels = names.toArray(new String[0]);
+        SweepChart.drawProbabilities(ChartSurface.of(chart), theme, sweep, labels, target, t);
+        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, entropies, maxEntropy, t, entropy);
+        showTable(labels, target);
+    }
+
+    private void showTable(String[] names, int target) {
+        String[] headers = new String[TABLE_TEMPERATURES.length + 1];
+        headers[0] = "Class";
+        for (int c = 0; c < TABLE_TEMPERATURES.length; c++) {
+            headers[c + 1] = "T = " + Format.shortest(TABLE_TEMPERATURES[c]);
+        }
+        table.shape(headers, names.length, 1);
+        for (int i = 0; i < names.length; i++) {
+            table.rowHeader(i, names[i], i == target);
+            for (int c = 0; c < TABLE_TEMPERATURES.length; c++) {
+                table.cell(i, c + 1, Numbers.compact(tableRows[c][i]));
+            }
+        }
+        table.footerHeader(0, "Entropy H (nats)");
+        for (int c = 0; c < TABLE_TEMPERATURES.length; c++) {
+            table.footerCell(0, c + 1, Numbers.compact(tableEntropies[c]));
+        }
+    }
+}
