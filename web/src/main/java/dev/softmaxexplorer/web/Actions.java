@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.EmbedCode;
 import dev.softmaxexplorer.web.text.Export;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
@@ -19,6 +20,8 @@ final class Actions {
         HTMLElement status = Dom.byId("copy-status");
         Dom.byId("copy-link").addEventListener("click",
                 e -> copy(link(HashCodec.encode(page.state())), "Link copied.", status));
+        Dom.byId("copy-embed").addEventListener("click",
+                e -> copy(EmbedCode.iframe(pageAddress(), page.state()), "Embed code copied.", status));
         Dom.byId("copy-csv").addEventListener("click",
                 e -> copy(Export.csv(page.state(), exact(page.state())), "Numbers copied as CSV.", status));
         Dom.byId("copy-json").addEventListener("click",
