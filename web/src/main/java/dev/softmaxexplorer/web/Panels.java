@@ -8,6 +8,6 @@ final class Panels {
     }
 
     static List<Panel> all(Editor editor) {
-        return List.of(new Results());
+        return List.of(new Results(), new CodeView(editor), new QuizView(editor));
     }
 }

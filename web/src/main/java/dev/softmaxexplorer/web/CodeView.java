@@ -1,0 +1,39 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.CodeSnippet;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * "Copy as code": the NumPy and PyTorch programs that recompute the current numbers, shown as
+ * text and copied by their buttons. The copy reads the editor's state at the click, so it is
+ * always the program on screen (both come from the same state within one frame).
+ */
+final class CodeView implements Panel {
+    private final HTMLElement numpy = Dom.byId("numpy-code");
+    private final HTMLElement pytorch = Dom.byId("pytorch-code");
+    private final HTMLElement note = Dom.byId("code-note");
+
+    CodeView(Editor editor) {
+        HTMLElement status = Dom.byId("code-copy-status");
+        HTMLElement fallback = Dom.byId("code-copy-fallback");
+        Dom.byId("copy-numpy").addEventListener("click", e -> Clipboard.copy(CodeSnippet.numpy(editor.state()),
+                "NumPy code copied.", status, fallback));
+        Dom.byId("copy-pytorch").addEventListener("click", e -> Clipboard.copy(CodeSnippet.pytorch(editor.state()),
+                "PyTorch code copied.", status, fallback));
+    }
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        Dom.text(numpy, CodeSnippet.numpy(state));
+        Dom.text(pytorch, CodeSnippet.pytorch(state));
+        boolean emulating = state.precision() != Precision.FLOAT64 || state.mode() != Mode.STABLE;
+        Dom.hidden(note, !emulating);
+        Dom.text(note, emulating ? "The page is showing " + state.precision().displayName() + ", "
+                + state.mode().displayName() + "; these programs compute the exact float64 values, as Copy CSV does."
+                : "");
+    }
+}
