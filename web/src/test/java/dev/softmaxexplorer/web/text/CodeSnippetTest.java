@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,10 @@ class CodeSnippetTest {
      * formula, sign, temperature or smoothing (they change the numbers in the first digits).
      */
     private static final double TOLERANCE = 1e-12;
+
+    /** Asked once per run: starting Python (and importing NumPy) takes seconds on a busy machine. */
+    private static final Supplier<Boolean> PYTHON = once(() -> runs("python3", "-c", "pass"));
+    private static final Supplier<Boolean> NUMPY = once(() -> runs("python3", "-c", "import numpy"));
 
     @TempDir
     Path dir;
@@ -105,7 +110,7 @@ class CodeSnippetTest {
         // PyTorch documents for softmax, log_softmax and cross_entropy with label_smoothing) and by
         // reading. The check needs only python3, which may be absent: CI installs just what .ci/run
         // installs, so the test is skipped then.
-        assumeTrue(runs("python3", "-c", "pass"), "python3 is not installed");
+        assumeTrue(PYTHON.get(), "python3 is not installed");
         State state = State.defaults().withClassCount(4).withNames(new String[] {"a \"quoted\" name", "back\\slash",
                 "caf\u00E9", "x'); import os  #"});
         for (String code : List.of(CodeSnippet.numpy(state), CodeSnippet.pytorch(state))) {
@@ -137,7 +142,7 @@ class CodeSnippetTest {
     void numpyPrintsCoresNumbers(State state) throws Exception {
         // Needs python3 with NumPy. CI (.ci/run) installs neither, so there the test is skipped and the
         // programs are covered by the text tests above; on a machine with NumPy it runs for real.
-        assumeTrue(runs("python3", "-c", "import numpy"), "python3 with numpy is not installed");
+        assumeTrue(NUMPY.get(), "python3 with numpy is not installed");
         Path file = dir.resolve("numpy_snippet.py");
         Files.writeString(file, CodeSnippet.numpy(state), StandardCharsets.UTF_8);
         Result run = python(file.toString());
@@ -197,6 +202,16 @@ class CodeSnippetTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 did not finish");
         return new Result(process.exitValue(), output);
+    }
+
+    private static Supplier<Boolean> once(Supplier<Boolean> question) {
+        Boolean[] answer = new Boolean[1];
+        return () -> {
+            if (answer[0] == null) {
+                answer[0] = question.get();
+            }
+            return answer[0];
+        };
     }
 
     private static boolean runs(String... command) {
