@@ -46,6 +46,8 @@ class CodeAndQuizTest {
         browser.driver.get("about:blank");
         browser.open(Browser.siteFile("index.html"), HashCodec.encode(state));
         browser.consoleErrors();
+        // The programs are written while their section is on screen, as a reader scrolls to it.
+        browser.script("document.getElementById('code-view').scrollIntoView();");
         String expected = CodeSnippet.numpy(state);
         browser.waiting().until(d -> expected.equals(textContent("numpy-code")));
     }
@@ -66,6 +68,14 @@ class CodeAndQuizTest {
         assertTrue(textContent("numpy-code").contains("names = [\"Class 1\", \"say \\\"hi\\\"\", \"Class 3\", \"Class 4\"]"));
         assertEquals(false, browser.driver.findElement(By.id("code-note")).isDisplayed());
         assertTrue(browser.driver.findElement(By.id("copy-numpy")).getSize().getHeight() >= 44);
+
+        // Typing T at the top of the page (the programs off screen), then scrolling back: the new T is there.
+        WebElement temperature = browser.driver.findElement(By.id("temperature"));
+        temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
+        State warmer = STATE.withTemperature(2.5);
+        browser.script("document.getElementById('code-view').scrollIntoView();");
+        browser.waiting().until(d -> CodeSnippet.numpy(warmer).equals(textContent("numpy-code")));
+        assertEquals(CodeSnippet.pytorch(warmer), textContent("pytorch-code"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
