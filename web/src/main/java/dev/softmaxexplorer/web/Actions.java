@@ -7,8 +7,6 @@ import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.EmbedCode;
 import dev.softmaxexplorer.web.text.Export;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
-import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** The toolbar's copy buttons: the link to this exact view, and the numbers as CSV or JSON. */
@@ -37,28 +35,9 @@ final class Actions {
     }
 
     private static void copy(String text, String done, HTMLElement status) {
-        writeClipboard(text, () -> status.setTextContent(done),
-                () -> status.setTextContent("This browser refused the clipboard here; the text is selected"
-                        + " below so you can copy it yourself."), Dom.byId("copy-fallback"));
-    }
-
-    @JSFunctor
-    interface Callback extends JSObject {
-        void run();
+        Clipboard.copy(text, done, status, Dom.byId("copy-fallback"));
     }
 
     @JSBody(script = "return location.href.split('#')[0];")
     private static native String pageAddress();
-
-    /**
-     * The asynchronous Clipboard API where allowed; where it is not (an iframe without the
-     * clipboard permission, an old browser) the text is shown selected for a manual copy.
-     */
-    @JSBody(params = {"text", "done", "failed", "fallback"}, script = ""
-            + "function manual() { fallback.hidden = false; fallback.value = text; fallback.focus();"
-            + " fallback.select(); failed(); }"
-            + "try { if (navigator.clipboard && navigator.clipboard.writeText) {"
-            + " navigator.clipboard.writeText(text).then(function () { fallback.hidden = true; done(); }, manual);"
-            + " } else { manual(); } } catch (e) { manual(); }")
-    private static native void writeClipboard(String text, Callback done, Callback failed, HTMLElement fallback);
 }

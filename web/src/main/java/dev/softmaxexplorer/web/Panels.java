@@ -17,6 +17,7 @@ final class Panels {
     static List<Panel> all(Editor editor) {
         return List.of(new Results(),
                 new LossCurvePanel(), new LabelSmoothingPanel(), new GradientPanel(editor), new TwoClassPanel(editor),
-                new SweepPanel(), new SamplingPanel(editor), new DistillationPanel(editor));
+                new SweepPanel(), new SamplingPanel(editor), new DistillationPanel(editor),
+                new CodeView(editor), new QuizView(editor));
     }
 }

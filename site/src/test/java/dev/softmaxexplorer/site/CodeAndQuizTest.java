@@ -1,0 +1,172 @@
+package dev.softmaxexplorer.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.quiz.Question;
+import dev.softmaxexplorer.web.quiz.Quiz;
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.CodeSnippet;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The "Copy as code" and "Predict, then reveal" views, used as a person would, from file://. */
+class CodeAndQuizTest {
+    /** A state with every input away from its default, and a name that needs escaping in Python. */
+    private static final State STATE = State.defaults().withClassCount(4)
+            .withLogits(new double[] {1.5, -0.25, 3, 0.1})
+            .withName(1, "say \"hi\"")
+            .withTemperature(0.7).withLabelSmoothing(0.05).withTarget(1).withSamplingSeed(9);
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    private void open(State state) {
+        // Leave the page first: opening the same file with another hash would only fire hashchange,
+        // and the quiz's chosen answers (transient, not in the hash) would carry over between tests.
+        browser.driver.get("about:blank");
+        browser.open(Browser.siteFile("index.html"), HashCodec.encode(state));
+        browser.consoleErrors();
+        // The programs are written while their section is on screen, as a reader scrolls to it.
+        browser.script("document.getElementById('code-view').scrollIntoView();");
+        String expected = CodeSnippet.numpy(state);
+        browser.waiting().until(d -> expected.equals(textContent("numpy-code")));
+    }
+
+    private String textContent(String id) {
+        return (String) browser.script("return document.getElementById(arguments[0]).textContent;", id);
+    }
+
+    private static Question question(State state, String id) {
+        return Quiz.questions(state).stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSnippetsOnThePageAreCodeSnippetsForTheLinkedState() {
+        open(STATE);
+        assertEquals(CodeSnippet.numpy(STATE), textContent("numpy-code"));
+        assertEquals(CodeSnippet.pytorch(STATE), textContent("pytorch-code"));
+        assertTrue(textContent("numpy-code").contains("names = [\"Class 1\", \"say \\\"hi\\\"\", \"Class 3\", \"Class 4\"]"));
+        assertEquals(false, browser.driver.findElement(By.id("code-note")).isDisplayed());
+        assertTrue(browser.driver.findElement(By.id("copy-numpy")).getSize().getHeight() >= 44);
+
+        // Typing T at the top of the page (the programs off screen), then scrolling back: the new T is there.
+        WebElement temperature = browser.driver.findElement(By.id("temperature"));
+        temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
+        State warmer = STATE.withTemperature(2.5);
+        browser.script("document.getElementById('code-view').scrollIntoView();");
+        browser.waiting().until(d -> CodeSnippet.numpy(warmer).equals(textContent("numpy-code")));
+        assertEquals(CodeSnippet.pytorch(warmer), textContent("pytorch-code"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theCopyButtonsCopyTheProgramOrShowItSelected() {
+        open(STATE);
+        // The clipboard itself is the browser's; what the page controls is the text it hands over and
+        // what it says. A stand-in records the text, as a granted clipboard would receive it.
+        browser.script("navigator.clipboard.writeText = function (t) { window.copiedText = t; return Promise.resolve(); };");
+        browser.driver.findElement(By.id("copy-numpy")).click();
+        browser.waiting().until(d -> "NumPy code copied.".equals(textContent("code-copy-status")));
+        assertEquals(CodeSnippet.numpy(STATE), browser.script("return window.copiedText;"));
+        browser.driver.findElement(By.id("copy-pytorch")).click();
+        browser.waiting().until(d -> "PyTorch code copied.".equals(textContent("code-copy-status")));
+        assertEquals(CodeSnippet.pytorch(STATE), browser.script("return window.copiedText;"));
+
+        // A refusal (an iframe without the clipboard permission) shows the program selected for a manual copy.
+        browser.script("navigator.clipboard.writeText = function () { return Promise.reject(new Error('denied')); };");
+        browser.driver.findElement(By.id("copy-numpy")).click();
+        WebElement fallback = browser.driver.findElement(By.id("code-copy-fallback"));
+        browser.waiting().until(d -> fallback.isDisplayed());
+        assertEquals(CodeSnippet.numpy(STATE), fallback.getAttribute("value"));
+        assertEquals("code-copy-fallback", browser.script("return document.activeElement.id;"));
+        assertTrue(textContent("code-copy-status").startsWith("This browser refused the clipboard here"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void answeringRevealsTheExplanationWithTheLiveNumbers() {
+        open(STATE);
+        Question shift = question(STATE, "shift");
+        assertEquals(shift.prompt(), textContent("quiz-shift-prompt"));
+        assertEquals("", textContent("quiz-shift-reveal"));
+        WebElement wrong = browser.driver.findElement(By.id("quiz-shift-0"));
+        assertTrue(wrong.getSize().getHeight() >= 44);
+        wrong.click();
+        browser.waiting().until(d -> shift.reveal(0).equals(textContent("quiz-shift-reveal")));
+        assertTrue(shift.reveal(0).startsWith("Not quite: the answer is \u201CStill "));
+        assertEquals("true", wrong.getAttribute("aria-pressed"));
+        assertEquals("polite", browser.driver.findElement(By.id("quiz-shift-reveal")).getAttribute("aria-live"));
+
+        Question sampling = question(STATE, "sampling");
+        browser.driver.findElement(By.id("quiz-sampling-1")).click();
+        browser.waiting().until(d -> sampling.reveal(1).equals(textContent("quiz-sampling-reveal")));
+        assertTrue(sampling.reveal(1).startsWith("Right. Sampling draws each token"));
+
+        // The revealed answer follows the inputs: a new T rewords it with the new numbers.
+        WebElement temperature = browser.driver.findElement(By.id("temperature"));
+        temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
+        State warmer = STATE.withTemperature(2);
+        browser.waiting().until(d -> question(warmer, "sampling").reveal(1).equals(textContent("quiz-sampling-reveal")));
+        assertEquals(question(warmer, "shift").reveal(0), textContent("quiz-shift-reveal"));
+
+        browser.driver.findElement(By.id("quiz-reset")).click();
+        browser.waiting().until(d -> "".equals(textContent("quiz-shift-reveal")));
+        assertEquals("false", wrong.getAttribute("aria-pressed"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aQuestionCanBeAnsweredWithTheKeyboardOnly() {
+        open(STATE);
+        browser.script("document.getElementById('quiz-temperature-0').focus();");
+        new Actions(browser.driver).sendKeys(Keys.TAB).sendKeys(Keys.SPACE).perform();
+        Question temperature = question(STATE, "temperature");
+        browser.waiting().until(d -> temperature.reveal(1).equals(textContent("quiz-temperature-reveal")));
+        assertTrue(temperature.reveal(1).startsWith("Right. "));
+        assertEquals("quiz-temperature-1", browser.script("return document.activeElement.id;"));
+        new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertEquals("quiz-temperature-0", browser.script("return document.activeElement.id;"));
+        new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+        browser.waiting().until(d -> temperature.reveal(0).equals(textContent("quiz-temperature-reveal")));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void anExtremeStateRendersBothViewsWithoutAnError() {
+        double[] huge = new double[10];
+        for (int i = 0; i < huge.length; i++) {
+            huge[i] = i % 3 == 0 ? 1e6 : -1e6 + i;
+        }
+        State extreme = State.defaults().withClassCount(10).withLogits(huge).withTemperature(0.05).withTarget(9)
+                .withMode(Mode.NAIVE).withPrecision(Precision.FLOAT16).withLabelSmoothing(0.5);
+        open(extreme);
+        assertEquals(CodeSnippet.pytorch(extreme), textContent("pytorch-code"));
+        assertEquals("The page is showing float16, naive; these programs compute the exact float64 values, as Copy CSV"
+                + " does.", textContent("code-note"));
+        for (Question q : Quiz.questions(extreme)) {
+            browser.driver.findElement(By.id("quiz-" + q.id() + "-0")).click();
+            browser.waiting().until(d -> q.reveal(0).equals(textContent("quiz-" + q.id() + "-reveal")));
+        }
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.web.quiz.Question;
+import dev.softmaxexplorer.web.quiz.Quiz;
+import java.util.Arrays;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * "Predict, then reveal": renders {@link Quiz}'s questions for the current state and wires the
+ * answer buttons. The chosen answers are the only thing kept here, and they are transient UI,
+ * not part of the state or the link: a shared link should let the next person predict afresh.
+ */
+final class QuizView implements Panel {
+    private final Editor editor;
+    private final HTMLElement[] prompts;
+    private final HTMLElement[][] buttons;
+    private final HTMLElement[] reveals;
+    private final int[] chosen;
+
+    QuizView(Editor editor) {
+        this.editor = editor;
+        List<Question> questions = Quiz.questions(editor.state());
+        int n = questions.size();
+        prompts = new HTMLElement[n];
+        buttons = new HTMLElement[n][];
+        reveals = new HTMLElement[n];
+        chosen = new int[n];
+        Arrays.fill(chosen, -1);
+        HTMLElement list = Dom.byId("quiz-questions");
+        for (int q = 0; q < n; q++) {
+            list.appendChild(build(q, questions.get(q)));
+        }
+        Dom.byId("quiz-reset").addEventListener("click", e -> {
+            Arrays.fill(chosen, -1);
+            show(Quiz.questions(editor.state()));
+        });
+    }
+
+    private HTMLElement build(int q, Question question) {
+        String id = "quiz-" + question.id();
+        HTMLElement item = Dom.create("li", "question", null);
+        prompts[q] = Dom.create("p", "prompt", null);
+        prompts[q].setAttribute("id", id + "-prompt");
+        HTMLElement group = Dom.create("div", "choices", null);
+        group.setAttribute("role", "group");
+        group.setAttribute("aria-labelledby", id + "-prompt");
+        buttons[q] = new HTMLElement[question.choices().size()];
+        for (int c = 0; c < buttons[q].length; c++) {
+            HTMLElement button = Dom.create("button", "choice", null);
+            button.setAttribute("type", "button");
+            button.setAttribute("id", id + "-" + c);
+            button.setAttribute("aria-pressed", "false");
+            int answer = c;
+            button.addEventListener("click", e -> {
+                chosen[q] = answer;
+                show(Quiz.questions(editor.state()));
+            });
+            buttons[q][c] = button;
+            group.appendChild(button);
+        }
+        reveals[q] = Dom.create("p", "reveal", null);
+        reveals[q].setAttribute("id", id + "-reveal");
+        reveals[q].setAttribute("aria-live", "polite");
+        item.appendChild(prompts[q]);
+        item.appendChild(group);
+        item.appendChild(reveals[q]);
+        return item;
+    }
+
+    @Override
+    public void render(Frame frame) {
+        show(Quiz.questions(frame.state()));
+    }
+
+    private void show(List<Question> questions) {
+        for (int q = 0; q < questions.size(); q++) {
+            Question question = questions.get(q);
+            Dom.text(prompts[q], question.prompt());
+            for (int c = 0; c < buttons[q].length; c++) {
+                Dom.text(buttons[q][c], question.choices().get(c));
+                Dom.attribute(buttons[q][c], "aria-pressed", chosen[q] == c ? "true" : "false");
+            }
+            boolean answered = chosen[q] >= 0;
+            Dom.text(reveals[q], answered ? question.reveal(chosen[q]) : "");
+            Dom.attribute(reveals[q], "class", !answered ? "reveal" : chosen[q] == question.correct()
+                    ? "reveal right" : "reveal wrong");
+        }
+    }
+}
