@@ -52,27 +52,40 @@ public final class Benchmark {
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        // A K = 1000 batch of moves can outlast the HTTP client's default 3 min read timeout here.
+        driver = new ChromeDriver(service, options,
+                org.openqa.selenium.remote.http.ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(15)));
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
     }
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
         Benchmark b = new Benchmark(target);
+        java.util.Set<String> only = java.util.Set.of(System.getProperty("benchmark.sections",
+                "payload,load,interaction,core,memory").split(","));
         try {
             b.sampleLoad();
-            b.payload();
-            b.sampleLoad();
-            b.load();
-            b.sampleLoad();
-            for (int k : new int[] {3, 10, 1000}) {
-                b.interaction(k);
+            if (only.contains("payload")) {
+                b.payload();
             }
-            b.sampleLoad();
-            b.core();
-            b.sampleLoad();
-            b.memory();
-            b.sampleLoad();
+            if (only.contains("load")) {
+                b.load();
+                b.sampleLoad();
+            }
+            if (only.contains("interaction")) {
+                for (int k : new int[] {3, 10, 1000}) {
+                    b.interaction(k);
+                }
+                b.sampleLoad();
+            }
+            if (only.contains("core")) {
+                b.core();
+                b.sampleLoad();
+            }
+            if (only.contains("memory")) {
+                b.memory();
+                b.sampleLoad();
+            }
             if (Boolean.getBoolean("benchmark.profile")) {
                 b.profile(10);
             }
@@ -167,6 +180,7 @@ public final class Benchmark {
 
     @SuppressWarnings("unchecked")
     private Map<String, Double> loadOnce(Path file) throws IOException {
+        System.err.println("benchmark: loading " + file.getFileName());
         driver.get("about:blank");
         driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         driver.get(file.toUri().toString());
@@ -218,11 +232,16 @@ public final class Benchmark {
             + "  var k = i++; setTimeout(function () { move(k); }, Math.floor(rnd() * 17)); }"
             + " next();";
 
+    /** Runs the moves in batches of 25 (one script call each), so that a slow K stays within timeouts. */
     @SuppressWarnings("unchecked")
     private Map<String, List<Double>> moves(String sliderId, int count) {
-        Map<String, List<Object>> r = (Map<String, List<Object>>) driver.executeAsyncScript(MOVE_LOOP, sliderId, count);
         Map<String, List<Double>> out = new HashMap<>();
-        r.forEach((k, v) -> out.put(k, v.stream().map(x -> ((Number) x).doubleValue()).toList()));
+        for (int done = 0; done < count; done += 25) {
+            Map<String, List<Object>> r = (Map<String, List<Object>>) driver.executeAsyncScript(MOVE_LOOP, sliderId,
+                    Math.min(25, count - done));
+            r.forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>())
+                    .addAll(v.stream().map(x -> ((Number) x).doubleValue()).toList()));
+        }
         return out;
     }
 
@@ -239,10 +258,11 @@ public final class Benchmark {
     }
 
     private void interaction(int k) {
+        System.err.println("benchmark: interaction K = " + k);
         String hash = k == 1000 ? "stress&k=1000" : k == 3 ? "" : "k=" + k;
         openPage(hash);
         Object shown = driver.executeScript("return document.querySelectorAll('[id$=\"-slider\"][id^=\"z\"]').length;");
-        moves("z1-slider", 30); // warm-up
+        moves("z1-slider", k == 1000 ? 5 : 30); // warm-up
         Map<String, List<Double>> m = moves("z1-slider", MOVES);
         String name = "K = " + k + (k == 1000 ? " (stress, " + shown + " rows)" : "");
         double budget = k == 1000 ? 16 : 4;
@@ -335,7 +355,15 @@ public final class Benchmark {
 
     @SuppressWarnings("unchecked")
     private void profile(int k) {
-        openPage("k=" + k);
+        // benchmark.profile.site: a folder with a non-minified app.js, to map names to Java methods.
+        String site = System.getProperty("benchmark.profile.site", "");
+        driver.get("about:blank");
+        if (!site.isEmpty()) {
+            driver.get(Path.of(site, "index.html").toUri() + "#k=" + k);
+            sleep(2000);
+        } else {
+            openPage("k=" + k);
+        }
         moves("z1-slider", 30);
         driver.executeCdpCommand("Profiler.enable", Map.of());
         driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
@@ -387,6 +415,7 @@ public final class Benchmark {
     }
 
     private void row(String section, String what, String format, Object... args) {
+        System.err.println("benchmark: " + section + " | " + what + " | " + String.format(Locale.ROOT, format, args));
         rows.add(section + "\t" + what + "\t" + String.format(Locale.ROOT, format, args));
     }
 
