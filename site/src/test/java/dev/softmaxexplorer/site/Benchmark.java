@@ -56,6 +56,14 @@ public final class Benchmark {
         driver = new ChromeDriver(service, options,
                 org.openqa.selenium.remote.http.ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(15)));
         driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
+        ChromeDriver started = driver;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.quit();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }));
     }
 
     public static void main(String[] args) throws Exception {
@@ -67,10 +75,6 @@ public final class Benchmark {
             b.sampleLoad();
             if (only.contains("payload")) {
                 b.payload();
-            }
-            if (only.contains("load")) {
-                b.load();
-                b.sampleLoad();
             }
             if (only.contains("interaction")) {
                 for (int k : new int[] {3, 10, 1000}) {
@@ -88,6 +92,11 @@ public final class Benchmark {
             }
             if (Boolean.getBoolean("benchmark.profile")) {
                 b.profile(10);
+            }
+            // Last: its CDP script-on-new-document leaves later rAF-driven scripts hanging here.
+            if (only.contains("load")) {
+                b.load();
+                b.sampleLoad();
             }
         } finally {
             b.driver.quit();
