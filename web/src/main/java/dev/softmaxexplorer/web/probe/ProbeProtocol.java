@@ -84,12 +84,41 @@ public final class ProbeProtocol {
                     return Format.fixed(number(a[1]), Integer.parseInt(a[2]));
                 case "percent":
                     return Format.percent(number(a[1]), Integer.parseInt(a[2]));
+                case "bench":
+                    return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 default:
                     return "error:unknown " + a[0];
             }
         } catch (RuntimeException e) {
             return "error:" + e.getClass().getSimpleName();
         }
+    }
+
+    /**
+     * Benchmark only: runs {@link Softmax#evaluate} {@code reps} times on seeded logits of length
+     * {@code k} (T = 1, target 0, no smoothing) and answers {@code elapsed ms|checksum}; the
+     * checksum (sum of the losses) keeps the work observable. Logits come from a golden-ratio
+     * sequence in double arithmetic (no long, which TeaVM compiles to BigInt).
+     */
+    private static String bench(int k, int reps) {
+        double[] logits = benchLogits(k);
+        double checksum = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            checksum += Softmax.evaluate(logits, 1.0, r % k, 0.0).crossEntropy();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e6;
+        return elapsed + "|" + checksum;
+    }
+
+    /** The benchmark's logits: z_i = 20 * frac(i * 0.6180339887498949) - 10. */
+    public static double[] benchLogits(int k) {
+        double[] z = new double[k];
+        for (int i = 0; i < k; i++) {
+            double x = i * 0.6180339887498949;
+            z[i] = (x - Math.floor(x)) * 20 - 10;
+        }
+        return z;
     }
 
     private static String evaluate(SoftmaxResult r) {

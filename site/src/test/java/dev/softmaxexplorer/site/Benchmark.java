@@ -1,0 +1,488 @@
+package dev.softmaxexplorer.site;
+
+import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.probe.ProbeProtocol;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The performance benchmark of issue 6 (not part of {@code mvn verify}): payload, load,
+ * interaction, core speed against a plain-JavaScript baseline, and JS heap, printed as one table.
+ * Run after a build with {@code mvn -B -q -Pbenchmark verify -DskipTests} (see site/pom.xml).
+ *
+ * <p>Arguments: the target directory (holding {@code site/}, {@code probe/} and
+ * {@code softmax-explorer.html}). System property {@code benchmark.profile=true} also prints the
+ * top functions by self time of a CPU profile of 200 slider moves at K = 10.
+ */
+public final class Benchmark {
+    private static final int LOADS = 10;
+    private static final int MOVES = 200;
+    private static final String RENDER = "softmax-explorer-render";
+
+    private final Path target;
+    private final ChromeDriver driver;
+    private final Path profile;
+    private final List<String> rows = new ArrayList<>();
+    private final List<Double> loadAverages = new ArrayList<>();
+
+    private Benchmark(Path target) throws IOException {
+        this.target = target;
+        this.profile = Files.createTempDirectory("softmax-explorer-benchmark");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(onPath("chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--enable-precise-memory-info", "--js-flags=--expose-gc", "--window-size=1280,900",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
+        // A K = 1000 batch of moves can outlast the HTTP client's default 3 min read timeout here.
+        driver = new ChromeDriver(service, options,
+                org.openqa.selenium.remote.http.ClientConfig.defaultConfig().readTimeout(Duration.ofMinutes(15)));
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10));
+        ChromeDriver started = driver;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.quit();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
+        Benchmark b = new Benchmark(target);
+        java.util.Set<String> only = java.util.Set.of(System.getProperty("benchmark.sections",
+                "payload,load,interaction,core,memory").split(","));
+        try {
+            b.sampleLoad();
+            if (only.contains("payload")) {
+                b.payload();
+            }
+            if (only.contains("interaction")) {
+                for (int k : new int[] {3, 10, 1000}) {
+                    b.interaction(k);
+                }
+                b.sampleLoad();
+            }
+            if (only.contains("core")) {
+                b.core();
+                b.sampleLoad();
+            }
+            if (only.contains("memory")) {
+                b.memory();
+                b.sampleLoad();
+            }
+            if (Boolean.getBoolean("benchmark.profile")) {
+                b.profile(10);
+            }
+            // Last: its CDP script-on-new-document leaves later rAF-driven scripts hanging here.
+            if (only.contains("load")) {
+                b.load();
+                b.sampleLoad();
+            }
+        } finally {
+            b.driver.quit();
+            try (var files = Files.walk(b.profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        b.print();
+    }
+
+    // ---------------------------------------------------------------- payload
+
+    private void payload() throws IOException {
+        long raw = 0;
+        long gz = 0;
+        for (String name : List.of("index.html", "style.css", "app.js")) {
+            byte[] bytes = Files.readAllBytes(target.resolve("site").resolve(name));
+            int zipped = gzip9(bytes);
+            raw += bytes.length;
+            gz += zipped;
+            row("payload", "site/" + name, "%,d B raw, %,d B gzip -9", bytes.length, zipped);
+        }
+        row("payload", "site/ total (all the page loads)", "%,d B raw, %,d B gzip -9  [budget < 61,440 B gzip: %s]",
+                raw, gz, gz < 60 * 1024 ? "holds" : "MISSED");
+        byte[] single = Files.readAllBytes(target.resolve("softmax-explorer.html"));
+        row("payload", "softmax-explorer.html (single file)", "%,d B raw, %,d B gzip -9", single.length,
+                gzip9(single));
+    }
+
+    private static int gzip9(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(bytes);
+        }
+        return out.size();
+    }
+
+    // ---------------------------------------------------------------- load
+
+    /** Records at document start the end time of the first render measure (the page clears it each frame). */
+    private static final String FIRST_RENDER_OBSERVER = "window.__firstRender = null;"
+            + " try { new PerformanceObserver(function (list) { list.getEntries().forEach(function (e) {"
+            + " if (e.name === '" + RENDER + "' && window.__firstRender === null) {"
+            + " window.__firstRender = e.startTime + e.duration; } }); }).observe({type: 'measure'}); } catch (e) {}";
+
+    private static final String TRIVIAL_PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>Trivial</title></head><body><canvas id=\"c\" width=\"600\" height=\"300\"></canvas><script>"
+            + "var c = document.getElementById('c').getContext('2d'); requestAnimationFrame(function () {"
+            + " var t0 = performance.now(); c.fillStyle = '#36c'; for (var i = 0; i < 3; i++) {"
+            + " c.fillRect(20 + 120 * i, 280 - 80 * (i + 1), 100, 80 * (i + 1)); }"
+            + " performance.measure('" + RENDER + "', {start: t0, end: performance.now()}); });"
+            + "</script></body></html>";
+
+    private void load() throws IOException {
+        Path trivial = target.resolve("benchmark-trivial.html");
+        Files.writeString(trivial, TRIVIAL_PAGE);
+        driver.executeCdpCommand("Page.enable", Map.of());
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", FIRST_RENDER_OBSERVER));
+        Map<String, List<Double>> page = new HashMap<>();
+        Map<String, List<Double>> base = new HashMap<>();
+        Path index = target.resolve("site/index.html");
+        Path single = target.resolve("softmax-explorer.html");
+        Map<String, List<Double>> singleFile = new HashMap<>();
+        // One warm-up load each, then LOADS interleaved fresh navigations.
+        for (int i = -1; i < LOADS; i++) {
+            Map<String, Double> t = loadOnce(trivial);
+            Map<String, Double> p = loadOnce(index);
+            Map<String, Double> s = loadOnce(single);
+            if (i >= 0) {
+                t.forEach((key, v) -> base.computeIfAbsent(key, x -> new ArrayList<>()).add(v));
+                p.forEach((key, v) -> page.computeIfAbsent(key, x -> new ArrayList<>()).add(v));
+                s.forEach((key, v) -> singleFile.computeIfAbsent(key, x -> new ArrayList<>()).add(v));
+            }
+        }
+        for (String key : List.of("first-paint", "first-contentful-paint", "first-render-end")) {
+            row("load (file://, median of 10)", key, "page %.1f ms (p90 %.1f), single file %.1f ms, trivial page %.1f ms",
+                    median(page.get(key)), pct(page.get(key), 90), median(singleFile.get(key)), median(base.get(key)));
+        }
+        double slack = median(page.get("first-render-end")) - median(base.get("first-paint"));
+        row("load (file://, median of 10)", "first render - trivial first paint",
+                "%.1f ms  [budget <= 100 ms: %s]", slack, slack <= 100 ? "holds" : "MISSED");
+        row("load (file://, median of 10)", "main([]) script eval+init (page)", "%.1f ms (domInteractive %.1f, load event %.1f)",
+                median(page.get("script-init")), median(page.get("domInteractive")), median(page.get("loadEventEnd")));
+        driver.executeCdpCommand("Page.disable", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Double> loadOnce(Path file) throws IOException {
+        System.err.println("benchmark: loading " + file.getFileName());
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.get(file.toUri().toString());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            Map<String, Object> r = (Map<String, Object>) driver.executeScript(
+                    "var o = {}; performance.getEntriesByType('paint').forEach(function (e) { o[e.name] = e.startTime; });"
+                            + " if (window.__firstRender !== null && window.__firstRender !== undefined)"
+                            + " { o['first-render-end'] = window.__firstRender; }"
+                            + " var n = performance.getEntriesByType('navigation')[0];"
+                            + " if (n) { o.domInteractive = n.domInteractive; o.loadEventEnd = n.loadEventEnd; }"
+                            + " return o;");
+            if (r.containsKey("first-paint") && r.containsKey("first-contentful-paint")
+                    && r.containsKey("first-render-end") && ((Number) r.getOrDefault("loadEventEnd", 0)).doubleValue() > 0) {
+                Map<String, Double> out = new HashMap<>();
+                r.forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
+                out.put("script-init", out.get("domInteractive"));
+                return out;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no first render of " + file + ": " + r);
+            }
+            sleep(20);
+        }
+    }
+
+    // ---------------------------------------------------------------- interaction
+
+    /**
+     * MOVES slider moves, one at a time: set the value, dispatch 'input', and note (a) the page's
+     * own render measure for the frame that follows, (b) event to the end of the page's rAF
+     * callback (a rAF queued after the page's), (c) event to after that frame's paint (a task
+     * posted from the rAF callback). Moves start at a random phase of the 60 Hz frame clock.
+     */
+    private static final String MOVE_LOOP = "var done = arguments[arguments.length - 1];"
+            + " var slider = document.getElementById(arguments[0]); var moves = arguments[1];"
+            + " var out = {render: [], raf: [], frame: []}; var seed = 12345; var step = 1;"
+            + " function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; }"
+            + " var ch = new MessageChannel(); var t0 = 0; var pending = null;"
+            + " ch.port1.onmessage = function () { out.frame.push(performance.now() - t0); next(); };"
+            + " function move(i) { var v = Number(slider.value); if (v >= 9.5) step = -1; if (v <= -9.5) step = 1;"
+            + "  var nv = (Math.round(v * 100) + step * (1 + (i % 7))) / 100;"
+            + "  t0 = performance.now(); slider.value = String(nv);"
+            + "  slider.dispatchEvent(new Event('input', {bubbles: true}));"
+            + "  requestAnimationFrame(function () { out.raf.push(performance.now() - t0);"
+            + "   var m = performance.getEntriesByName('" + RENDER + "'); out.render.push(m.length ? m[m.length - 1].duration : -1);"
+            + "   ch.port2.postMessage(0); }); }"
+            + " var i = 0; function next() { if (i >= moves) { done(out); return; }"
+            + "  var k = i++; setTimeout(function () { move(k); }, Math.floor(rnd() * 17)); }"
+            + " next();";
+
+    /** Runs the moves in batches of 25 (one script call each), so that a slow K stays within timeouts. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<Double>> moves(String sliderId, int count) {
+        Map<String, List<Double>> out = new HashMap<>();
+        for (int done = 0; done < count; done += 25) {
+            Map<String, List<Object>> r = (Map<String, List<Object>>) driver.executeAsyncScript(MOVE_LOOP, sliderId,
+                    Math.min(25, count - done));
+            r.forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>())
+                    .addAll(v.stream().map(x -> ((Number) x).doubleValue()).toList()));
+        }
+        return out;
+    }
+
+    private void openPage(String hash) {
+        driver.get("about:blank");
+        driver.get(target.resolve("site/index.html").toUri() + (hash.isEmpty() ? "" : "#" + hash));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!(Boolean) driver.executeScript("return performance.getEntriesByName('" + RENDER + "').length > 0;")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("page did not render: " + hash);
+            }
+            sleep(20);
+        }
+    }
+
+    private void interaction(int k) {
+        System.err.println("benchmark: interaction K = " + k);
+        String hash = k == 1000 ? "stress&k=1000" : k == 3 ? "" : "k=" + k;
+        openPage(hash);
+        Object shown = driver.executeScript("return document.querySelectorAll('[id$=\"-slider\"][id^=\"z\"]').length;");
+        moves("z1-slider", k == 1000 ? 5 : 30); // warm-up
+        Map<String, List<Double>> m = moves("z1-slider", MOVES);
+        String name = "K = " + k + (k == 1000 ? " (stress, " + shown + " rows)" : "");
+        double budget = k == 1000 ? 16 : 4;
+        row("interaction (" + MOVES + " moves)", name + ": page render work",
+                "median %.2f ms, p95 %.2f ms, max %.2f ms%s", median(m.get("render")), pct(m.get("render"), 95),
+                pct(m.get("render"), 100), k == 3 ? "" : String.format(Locale.ROOT, "  [budget p95 < %.0f ms: %s]",
+                        budget, pct(m.get("render"), 95) < budget ? "holds" : "MISSED"));
+        row("interaction (" + MOVES + " moves)", name + ": event to end of render rAF",
+                "median %.2f ms, p95 %.2f ms", median(m.get("raf")), pct(m.get("raf"), 95));
+        row("interaction (" + MOVES + " moves)", name + ": event to after frame paint",
+                "median %.2f ms, p95 %.2f ms", median(m.get("frame")), pct(m.get("frame"), 95));
+    }
+
+    // ---------------------------------------------------------------- core
+
+    /** The textbook baseline, plain JavaScript over Float64Array: max-subtract softmax, log, loss, gradient. */
+    private static final String BASELINE = "window.textbook = function (z, T, target) {"
+            + " var k = z.length, m = -Infinity, i; for (i = 0; i < k; i++) { if (z[i] > m) m = z[i]; }"
+            + " var p = new Float64Array(k), lp = new Float64Array(k), g = new Float64Array(k), s = 0;"
+            + " for (i = 0; i < k; i++) { p[i] = Math.exp((z[i] - m) / T); s += p[i]; }"
+            + " var ls = Math.log(s), h = 0;"
+            + " for (i = 0; i < k; i++) { p[i] /= s; lp[i] = (z[i] - m) / T - ls; h -= p[i] * lp[i]; }"
+            + " for (i = 0; i < k; i++) { g[i] = (p[i] - (i === target ? 1 : 0)) / T; }"
+            + " return {p: p, logp: lp, grad: g, loss: -lp[target], entropy: h}; };"
+            + " window.benchLogits = function (k) { var z = new Float64Array(k);"
+            + " for (var i = 0; i < k; i++) { var x = i * 0.6180339887498949; z[i] = (x - Math.floor(x)) * 20 - 10; } return z; };"
+            + " window.benchTextbook = function (k, reps) { var z = benchLogits(k), c = 0, t0 = performance.now();"
+            + " for (var r = 0; r < reps; r++) { c += textbook(z, 1, r % k).loss; }"
+            + " return (performance.now() - t0) + '|' + c; };";
+
+    private void core() {
+        driver.get("about:blank");
+        driver.get(target.resolve("probe/probe.html").toUri().toString());
+        driver.executeScript(BASELINE);
+        for (int k : new int[] {10, 1000, 50257}) {
+            double ours = nsPerLogit(k, reps -> (String) driver.executeScript(
+                    "return window.softmaxProbe(arguments[0]);", "bench;" + k + ";" + reps));
+            double base = nsPerLogit(k, reps -> (String) driver.executeScript(
+                    "return window.benchTextbook(arguments[0], arguments[1]);", k, reps));
+            double jvm = nsPerLogit(k, reps -> ProbeProtocol.run("bench;" + k + ";" + reps));
+            row("core ns/logit (evaluate)", "K = " + k, "Chromium %.1f, JS textbook %.1f, ratio %.1fx [budget <= 5x: %s]; JVM %.1f",
+                    ours, base, ours / base, ours / base <= 5 ? "holds" : "MISSED", jvm);
+        }
+    }
+
+    /** Calibrates reps to about 150 ms a run, warms up, then takes the median of 5 runs. */
+    private static double nsPerLogit(int k, java.util.function.IntFunction<String> run) {
+        int reps = 1;
+        double ms;
+        while (true) {
+            ms = Double.parseDouble(run.apply(reps).trim().split("\\|")[0]);
+            if (ms > 150 || reps > 1 << 24) {
+                break;
+            }
+            reps = ms < 1 ? reps * 10 : (int) Math.max(reps * 2, Math.ceil(reps * 150 / ms));
+        }
+        run.apply(reps); // warm-up
+        List<Double> perLogit = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            double t = Double.parseDouble(run.apply(reps).trim().split("\\|")[0]);
+            perLogit.add(t * 1e6 / reps / k);
+        }
+        return median(perLogit);
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    private double heap() {
+        driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        return ((Number) driver.executeScript("return performance.memory.usedJSHeapSize;")).doubleValue();
+    }
+
+    private void memory() {
+        openPage("k=10");
+        driver.executeCdpCommand("HeapProfiler.enable", Map.of());
+        sleep(300);
+        double afterLoad = heap();
+        moves("z1-slider", 1000);
+        double after1000 = heap();
+        moves("z1-slider", 1000);
+        double after2000 = heap();
+        driver.executeCdpCommand("HeapProfiler.disable", Map.of());
+        row("memory (K = 10, after GC)", "JS heap", "after load %.0f KB, after 1000 moves %.0f KB (%+.0f KB),"
+                + " after 2000 %.0f KB (%+.0f KB)", afterLoad / 1024, after1000 / 1024, (after1000 - afterLoad) / 1024,
+                after2000 / 1024, (after2000 - after1000) / 1024);
+    }
+
+    // ---------------------------------------------------------------- profile
+
+    @SuppressWarnings("unchecked")
+    private void profile(int k) {
+        // benchmark.profile.site: a folder with a non-minified app.js, to map names to Java methods.
+        String site = System.getProperty("benchmark.profile.site", "");
+        driver.get("about:blank");
+        if (!site.isEmpty()) {
+            driver.get(Path.of(site, "index.html").toUri() + "#k=" + k);
+            sleep(2000);
+        } else {
+            openPage("k=" + k);
+        }
+        moves("z1-slider", 30);
+        driver.executeCdpCommand("Profiler.enable", Map.of());
+        driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
+        driver.executeCdpCommand("Profiler.start", Map.of());
+        moves("z1-slider", MOVES);
+        Map<String, Object> result = driver.executeCdpCommand("Profiler.stop", Map.of());
+        driver.executeCdpCommand("Profiler.disable", Map.of());
+        Map<String, Object> prof = (Map<String, Object>) result.get("profile");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) prof.get("nodes");
+        List<Number> samples = (List<Number>) prof.get("samples");
+        List<Number> deltas = (List<Number>) prof.get("timeDeltas");
+        Map<Long, String> nameOf = new HashMap<>();
+        for (Map<String, Object> node : nodes) {
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            String fn = (String) frame.get("functionName");
+            String url = (String) frame.get("url");
+            String file = url == null || url.isEmpty() ? "" : url.substring(url.lastIndexOf('/') + 1);
+            nameOf.put(((Number) node.get("id")).longValue(), (fn.isEmpty() ? "(anonymous)" : fn)
+                    + (file.isEmpty() ? "" : " [" + file + ":" + frame.get("lineNumber") + "]"));
+        }
+        Map<String, Double> self = new HashMap<>();
+        double total = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            // timeDeltas[i] is the time before sample i; charge it to the sample's node.
+            double dt = deltas.get(i).doubleValue() / 1000.0;
+            self.merge(nameOf.get(samples.get(i).longValue()), dt, Double::sum);
+            total += dt;
+        }
+        double busy = total - self.getOrDefault("(idle)", 0.0) - self.getOrDefault("(program)", 0.0);
+        row("profile K = " + k + " (" + MOVES + " moves)", "sampled", "%.0f ms total, %.0f ms in functions (not idle/program)",
+                total, busy);
+        List<Map.Entry<String, Double>> top = new ArrayList<>(self.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        int shown = 0;
+        for (Map.Entry<String, Double> e : top) {
+            if (e.getKey().startsWith("(idle)") || shown >= 25) {
+                continue;
+            }
+            shown++;
+            row("profile K = " + k + " (" + MOVES + " moves)", "#" + shown + " self",
+                    "%7.1f ms %5.1f%%  %s", e.getValue(), 100 * e.getValue() / busy, e.getKey());
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void sampleLoad() {
+        loadAverages.add(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void row(String section, String what, String format, Object... args) {
+        System.err.println("benchmark: " + section + " | " + what + " | " + String.format(Locale.ROOT, format, args));
+        rows.add(section + "\t" + what + "\t" + String.format(Locale.ROOT, format, args));
+    }
+
+    private void print() {
+        int w0 = 0;
+        int w1 = 0;
+        for (String r : rows) {
+            String[] c = r.split("\t");
+            w0 = Math.max(w0, c[0].length());
+            w1 = Math.max(w1, c[1].length());
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "SOFTMAX EXPLORER BENCHMARK  (%d cores; 1-min load average during the run:"
+                + " %s; figures are noisy when it exceeds the core count)%n", Runtime.getRuntime().availableProcessors(),
+                loadAverages.stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList()));
+        String last = "";
+        for (String r : rows) {
+            String[] c = r.split("\t");
+            out.append(String.format(Locale.ROOT, "%-" + w0 + "s  %-" + w1 + "s  %s%n", c[0].equals(last) ? "" : c[0], c[1],
+                    c[2]));
+            last = c[0];
+        }
+        System.out.print(out);
+    }
+
+    private static double median(Collection<Double> values) {
+        return pct(values, 50);
+    }
+
+    /** Nearest-rank percentile. */
+    private static double pct(Collection<Double> values, int percent) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, program);
+            if (candidate.canExecute()) {
+                return candidate.getAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(program + " is not on the PATH; on Debian: apt-get install chromium chromium-driver");
+    }
+
+    static {
+        // Keeps Softmax referenced: the JVM figure runs core's evaluate through ProbeProtocol's bench.
+        Softmax.class.getName();
+    }
+}
