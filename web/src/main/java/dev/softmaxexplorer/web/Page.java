@@ -31,6 +31,7 @@ final class Page implements Editor {
     private boolean framePending;
     private HTMLElement invalidField;
     private Fuzzer fuzzer;
+    private boolean hashStale;
     private int fuzzSeed;
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
@@ -155,7 +156,9 @@ final class Page implements Editor {
             return;
         }
         state = next;
-        writeHash(state);
+        // The address is written once per frame, in render: history.replaceState is costly, and a
+        // slider fires many input events a frame.
+        hashStale = true;
         requestRender();
     }
 
@@ -206,8 +209,12 @@ final class Page implements Editor {
 
     private void draw() {
         double start = Timing.now();
-        Dom.DOCUMENT.getDocumentElement().setAttribute("data-theme", state.colorScheme().key());
-        Dom.DOCUMENT.getBody().setClassName(state.embed() ? "embed" : "");
+        if (hashStale) {
+            hashStale = false;
+            writeHash(state);
+        }
+        Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
+        Dom.attribute(Dom.DOCUMENT.getBody(), "class", state.embed() ? "embed" : "");
         Frame frame = Frame.of(state);
         for (Panel panel : panels) {
             panel.render(frame);

@@ -115,8 +115,13 @@ public final class StepTable {
         HTMLElement cell = row.getChildNodes().item(column).cast();
         boolean broken = Double.isNaN(value) || Double.isInfinite(value);
         boolean isFirst = first != null && first.step() == step && (step == Step.SUM || first.index() == index);
-        cell.setTextContent(Numbers.compact(value) + (isFirst ? " \u2190 first" : ""));
-        cell.setClassName(kind + (broken ? " broken" : "") + (isFirst ? " first-break" : ""));
+        // Formatting and DOM writes dominate a frame: skip both when the cell shows this already.
+        String key = Double.doubleToRawLongBits(value) + (isFirst ? "!" : "");
+        if (!key.equals(cell.getAttribute("data-value"))) {
+            cell.setAttribute("data-value", key);
+            cell.setTextContent(Numbers.compact(value) + (isFirst ? " \u2190 first" : ""));
+            cell.setClassName(kind + (broken ? " broken" : "") + (isFirst ? " first-break" : ""));
+        }
         return cell;
     }
 
