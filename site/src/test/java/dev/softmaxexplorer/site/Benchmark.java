@@ -90,6 +90,11 @@ public final class Benchmark {
                 b.memory();
                 b.sampleLoad();
             }
+            // Not in the default list: it runs the fuzz mode for five minutes.
+            if (only.contains("fuzzheap")) {
+                b.fuzzHeap();
+                b.sampleLoad();
+            }
             if (Boolean.getBoolean("benchmark.profile")) {
                 b.profile(10);
             }
@@ -358,6 +363,34 @@ public final class Benchmark {
         row("memory (K = 10, after GC)", "JS heap", "after load %.0f KB, after 1000 moves %.0f KB (%+.0f KB),"
                 + " after 2000 %.0f KB (%+.0f KB)", afterLoad / 1024, after1000 / 1024, (after1000 - afterLoad) / 1024,
                 after2000 / 1024, (after2000 - after1000) / 1024);
+    }
+
+    /**
+     * The JS heap after GC once a minute while the fuzz mode fires random input for five minutes
+     * (issue 7: it must level off, under 1 MB/min). The first minute is warm-up (compiled code,
+     * caches, views meeting new states), so the verdict is the growth per minute from minute 1 to 5.
+     */
+    private void fuzzHeap() {
+        openPage("fuzz=7");
+        driver.executeCdpCommand("HeapProfiler.enable", Map.of());
+        StringBuilder minutes = new StringBuilder();
+        double start = heap();
+        double afterWarmUp = 0;
+        double now = start;
+        for (int minute = 1; minute <= 5; minute++) {
+            sleep(60_000);
+            now = heap();
+            if (minute == 1) {
+                afterWarmUp = now;
+            }
+            minutes.append(String.format(" %d min %.0f KB;", minute, now / 1024));
+        }
+        double perMinute = (now - afterWarmUp) / 4;
+        Object actions = driver.executeScript("return window.softmaxExplorerFuzz && window.softmaxExplorerFuzz.actions;");
+        driver.executeCdpCommand("HeapProfiler.disable", Map.of());
+        row("memory under fuzzing (5 min, seed 7)", "JS heap after GC", "start %.0f KB;%s growth from minute 1"
+                + " to 5: %+.0f KB/min, %s random actions [budget < 1024 KB/min: %s]", start / 1024, minutes,
+                perMinute / 1024, actions, perMinute < 1024 * 1024 ? "holds" : "MISSED");
     }
 
     // ---------------------------------------------------------------- profile
