@@ -10,10 +10,7 @@ import dev.softmaxexplorer.web.quiz.Quiz;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.CodeSnippet;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -21,24 +18,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /** The "Copy as code" and "Predict, then reveal" views, used as a person would, from file://. */
-class CodeAndQuizTest {
+class CodeAndQuizTest extends BrowserTest {
     /** A state with every input away from its default, and a name that needs escaping in Python. */
     private static final State STATE = State.defaults().withClassCount(4)
             .withLogits(new double[] {1.5, -0.25, 3, 0.1})
             .withName(1, "say \"hi\"")
             .withTemperature(0.7).withLabelSmoothing(0.05).withTarget(1).withSamplingSeed(9);
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     private void open(State state) {
         // Leave the page first: opening the same file with another hash would only fire hashchange,

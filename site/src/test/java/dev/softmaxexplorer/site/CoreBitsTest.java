@@ -3,11 +3,9 @@ package dev.softmaxexplorer.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.softmaxexplorer.web.probe.ProbeProtocol;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +15,13 @@ import org.junit.jupiter.api.Test;
  * functions differ from the JVM's (STACK.md), so exactness proven on the JVM alone proves nothing
  * about the page.
  */
-class CoreBitsTest {
+class CoreBitsTest extends BrowserTest {
     private static final long SEED = 20261124L;
-    private static Browser browser;
 
     @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
+    static void openProbe() {
         browser.open(Browser.probeFile("probe.html"), "");
         browser.waiting().until(d -> browser.script("return typeof window.softmaxProbe === 'function'"));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
     }
 
     @Test

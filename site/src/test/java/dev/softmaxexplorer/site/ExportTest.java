@@ -9,14 +9,12 @@ import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,19 +24,11 @@ import org.junit.jupiter.api.Test;
  * shortest decimal that reads back as the same double. The clipboard is granted to the page
  * through the DevTools protocol and read back with navigator.clipboard.readText.
  */
-class ExportTest {
-    private static Browser browser;
-
+class ExportTest extends BrowserTest {
     @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
+    static void allowTheClipboard() {
         browser.driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
     }
 
     @BeforeEach

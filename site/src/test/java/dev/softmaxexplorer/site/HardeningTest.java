@@ -3,14 +3,11 @@ package dev.softmaxexplorer.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -18,23 +15,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The page against hostile input: hundreds of generated links, random input fired at every
  * control for a minute with the invariant checks on, and markup smuggled in as a class name.
  */
-class HardeningTest {
+class HardeningTest extends BrowserTest {
     private static final long SEED = 20261124L;
     private static final int HASHES = 300;
     private static final int[] FUZZ_SEEDS = {7, 11, 23, 42};
     private static final long FUZZ_MILLIS_PER_SEED = 15_000;
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void generatedLinksNeverBreakThePage() {

@@ -11,11 +11,8 @@ import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.TemperatureScale;
 import dev.softmaxexplorer.web.text.Numbers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,19 +22,7 @@ import org.openqa.selenium.Keys;
  * A person's edits (typing, sliding, choosing K, presets, reset) and what the page then shows,
  * compared with core's softmax computed on the JVM.
  */
-class InteractionTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
-
+class InteractionTest extends BrowserTest {
     @BeforeEach
     void openPage() {
         browser.consoleErrors();

@@ -9,13 +9,10 @@ import dev.softmaxexplorer.core.GradientStep;
 import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.core.NegativeLogCurve;
 import dev.softmaxexplorer.core.Softmax;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -24,20 +21,8 @@ import org.openqa.selenium.WebElement;
  * The loss view (-log p curve, label smoothing, gradient bars and steps, two classes) as a person
  * sees it: every number equals core's value computed here on the JVM and formatted the same way.
  */
-class LossViewTest {
+class LossViewTest extends BrowserTest {
     private static final double[] TEXTBOOK = {2, 1, 0};
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
-
     @AfterEach
     void noConsoleErrorsAndNormalMotion() {
         assertEquals(List.of(), browser.consoleErrors());

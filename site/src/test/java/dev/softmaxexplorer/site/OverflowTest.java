@@ -9,29 +9,14 @@ import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.web.text.Numbers;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The overflow toggle: where a naive softmax breaks, how the page marks it and says why. */
-class OverflowTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
-
+class OverflowTest extends BrowserTest {
     @BeforeEach
     void openPage() {
         browser.consoleErrors();

@@ -7,13 +7,10 @@ import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,20 +25,8 @@ import org.openqa.selenium.WebElement;
  * rendered it (a requestAnimationFrame callback queued after the page's own). Headless Chromium
  * paints at 60 Hz, so that second figure includes waiting for the next frame.
  */
-class RepaintTimingTest {
+class RepaintTimingTest extends BrowserTest {
     private static final int MOVES = 50;
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
-
     @BeforeEach
     void clearLog() {
         browser.consoleErrors();

@@ -10,11 +10,8 @@ import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.TemperatureSweep;
 import dev.softmaxexplorer.core.TokenFilter;
 import dev.softmaxexplorer.web.text.Numbers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -25,23 +22,11 @@ import org.openqa.selenium.WebElement;
  * their tables equal core's on the JVM (formatted as the page formats them), the canvases are
  * drawn, the controls change what is shown, and an extreme state works without a console error.
  */
-class SamplingViewTest {
+class SamplingViewTest extends BrowserTest {
     private static final double[] DEFAULT_LOGITS = {2, 1, 0};
     private static final double[] DEFAULT_TEACHER = {4, 2, 0};
     /** The sweep table's temperatures, as SweepPanel.TABLE_TEMPERATURES. */
     private static final double[] TABLE_TEMPERATURES = {0.05, 0.5, 1, 2, 20};
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void sweepDrawsItsTableIsCoresAndTheMarkerFollowsT() {

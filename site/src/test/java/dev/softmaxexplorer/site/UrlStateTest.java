@@ -11,13 +11,10 @@ import dev.softmaxexplorer.web.state.ColorScheme;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,20 +22,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The whole state lives in the URL hash: links reproduce a view, edits of the address bar apply. */
-class UrlStateTest {
+class UrlStateTest extends BrowserTest {
     private static final String NAME = "chat & chien, été";
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        browser.close();
-    }
-
     @BeforeEach
     void openPage() {
         browser.consoleErrors();
