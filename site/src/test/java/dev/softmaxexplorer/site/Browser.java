@@ -81,9 +81,20 @@ final class Browser implements AutoCloseable {
 
     /**
      * A fresh load of the built page (never a same-document fragment navigation), waiting until
-     * the page has rendered once.
+     * every view has drawn, those below the screen included.
      */
     void load(String hash) {
+        driver.get("about:blank");
+        open(siteFile("index.html"), hash);
+        waiting().until(d -> (Boolean) script(
+                "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
+    }
+
+    /**
+     * A fresh load that waits only for the first frame, for pages that never settle (fuzz mode
+     * changes the state every frame).
+     */
+    void loadUnsettled(String hash) {
         driver.get("about:blank");
         open(siteFile("index.html"), hash);
         waiting().until(d -> (Boolean) script(

@@ -115,6 +115,22 @@ class ExportTest extends BrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    @Test
+    void copyEmbedCodeKeepsTheViewsChosenOnThePage() {
+        browser.element("embed-options").findElement(org.openqa.selenium.By.tagName("summary")).click();
+        browser.element("embed-view-inputs").click();
+        browser.element("embed-view-sweep").click();
+        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("views="));
+        browser.element("copy-embed").click();
+        String code = copied("Embed code copied.");
+        String address = Browser.siteFile("index.html").toUri().toString();
+        // 60 px title + max(0 inputs, 420 + 190 + 300 results) + 760 sweep, from View's typical heights.
+        assertEquals("<iframe src=\"" + address + "#embed=1&amp;views=bars,multiples,steps,sweep\""
+                + " sandbox=\"allow-scripts\" title=\"Softmax Explorer\" width=\"100%\" height=\"1730\""
+                + " style=\"border:0\"></iframe>", code);
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
     /**
      * The copied text: from the clipboard when the page could write it, otherwise from the
      * fallback box the page shows selected for a manual copy.

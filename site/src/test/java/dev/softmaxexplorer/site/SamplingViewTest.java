@@ -149,9 +149,7 @@ class SamplingViewTest extends BrowserTest {
 
     /** Opens the page at this hash and waits until the views have drawn their tables. */
     private static void open(String hash) {
-        browser.open(Browser.siteFile("index.html"), hash);
-        browser.waiting().until(d -> !rows("sampling-table", "tbody").isEmpty()
-                && !rows("sweep-table", "tbody").isEmpty() && !text("distill-kl").equals("\u2014"));
+        browser.load(hash);
         browser.consoleErrors();
     }
 

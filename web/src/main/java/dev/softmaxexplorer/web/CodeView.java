@@ -8,49 +8,26 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * "Copy as code": the NumPy and PyTorch programs that recompute the current numbers, shown as
- * text and copied by their buttons.
- *
- * <p>Writing every logit as its shortest round-trip decimal is the costliest text on the page
- * (two programs of K numbers each, every frame of a slider drag), so the programs are only
- * rewritten while the section is on screen; scrolling it into view writes them from the current
- * state. The copy buttons read the editor's state at the click, so they always copy the current
- * program.
+ * text and copied by their buttons. The copy buttons read the editor's state at the click, so they
+ * always copy the current program, even before an off-screen view has caught up.
  */
 final class CodeView implements Panel {
-    private final Editor editor;
     private final HTMLElement numpy = Dom.byId("numpy-code");
     private final HTMLElement pytorch = Dom.byId("pytorch-code");
     private final HTMLElement note = Dom.byId("code-note");
-    private boolean visible;
-    private boolean stale = true;
 
     CodeView(Editor editor) {
-        this.editor = editor;
         HTMLElement status = Dom.byId("code-copy-status");
         HTMLElement fallback = Dom.byId("code-copy-fallback");
         Dom.byId("copy-numpy").addEventListener("click", e -> Clipboard.copy(CodeSnippet.numpy(editor.state()),
                 "NumPy code copied.", status, fallback));
         Dom.byId("copy-pytorch").addEventListener("click", e -> Clipboard.copy(CodeSnippet.pytorch(editor.state()),
                 "PyTorch code copied.", status, fallback));
-        Visibility.observe(Dom.byId("code-view"), onScreen -> {
-            visible = onScreen;
-            if (visible && stale) {
-                show(editor.state());
-            }
-        });
     }
 
     @Override
     public void render(Frame frame) {
-        if (visible) {
-            show(frame.state());
-        } else {
-            stale = true;
-        }
-    }
-
-    private void show(State state) {
-        stale = false;
+        State state = frame.state();
         Dom.text(numpy, CodeSnippet.numpy(state));
         Dom.text(pytorch, CodeSnippet.pytorch(state));
         boolean emulating = state.precision() != Precision.FLOAT64 || state.mode() != Mode.STABLE;

@@ -24,18 +24,27 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 /**
  * The page's one update path: every control turns a person's action into a new {@link State}
  * through {@link #edit}; {@link #update} stores it, mirrors it into the URL hash and schedules one
- * render for the next animation frame, however many events arrive before it.
+ * render for the next animation frame, however many events arrive before it. That frame draws the
+ * views near the screen; the others catch up one by one when the browser is idle, or as soon as
+ * they scroll near, so an input waits only for what can be seen.
  */
 final class Page implements Editor {
+    /** Idle time a view's drawing may need: with less left, the next view waits for the next period. */
+    private static final double IDLE_MARGIN_MS = 8;
+
     private State state = State.defaults();
     private boolean framePending;
     private HTMLElement invalidField;
     private Fuzzer fuzzer;
     private boolean hashStale;
     private int fuzzSeed;
+    private Frame frame;
+    private boolean catchUpPending;
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
-    private final List<Panel> panels = Panels.all(this);
+    private final List<PanelSlot> slots = Panels.all(this);
+    private final Layout layout = new Layout();
+    private final EmbedChoice embedChoice = new EmbedChoice(this);
     private final HTMLSelectElement classCount = Dom.byId("k", HTMLSelectElement.class);
     private final HTMLSelectElement preset = Dom.byId("preset", HTMLSelectElement.class);
     private final HTMLInputElement temperatureSlider = Dom.byId("t-slider", HTMLInputElement.class);
@@ -101,7 +110,15 @@ final class Page implements Editor {
         });
         Actions.wire(this);
         Window.current().addEventListener("hashchange", e -> readHash());
-        Window.current().addEventListener("resize", e -> requestRender());
+        Window.current().addEventListener("resize", e -> {
+            for (PanelSlot slot : slots) {
+                slot.invalidate();
+            }
+            requestRender();
+        });
+        for (PanelSlot slot : slots) {
+            slot.observe(this::requestRender);
+        }
     }
 
     @Override
@@ -192,14 +209,14 @@ final class Page implements Editor {
             framePending = true;
             Window.requestAnimationFrame(timestamp -> {
                 framePending = false;
-                render();
+                guarded(this::draw);
             });
         }
     }
 
-    private void render() {
+    private static void guarded(Runnable drawing) {
         try {
-            draw();
+            drawing.run();
         } catch (RuntimeException e) {
             // Keep the last good picture and say so, rather than leaving a half-drawn page.
             Embedding.showFatal("Softmax Explorer could not show this state (" + e.getClass().getSimpleName()
@@ -214,15 +231,59 @@ final class Page implements Editor {
             writeHash(state);
         }
         Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
-        Dom.attribute(Dom.DOCUMENT.getBody(), "class", state.embed() ? "embed" : "");
-        Frame frame = Frame.of(state);
-        for (Panel panel : panels) {
-            panel.render(frame);
+        layout.apply(state);
+        if (frame == null || frame.state() != state) {
+            frame = Frame.of(state);
+        }
+        boolean behind = false;
+        for (PanelSlot slot : slots) {
+            if (state.shows(slot.view()) && slot.isStale(frame)) {
+                if (slot.isNear()) {
+                    slot.draw(frame);
+                } else {
+                    behind = true;
+                }
+            }
         }
         rows.sync(state, frame.trace().probabilities());
         showControls();
         runChecks(frame);
         Timing.measure("softmax-explorer-render", start);
+        if (behind) {
+            requestCatchUp();
+        } else {
+            Timing.settled();
+        }
+    }
+
+    private void requestCatchUp() {
+        if (!catchUpPending) {
+            catchUpPending = true;
+            Visibility.whenIdle(deadline -> guarded(() -> catchUp(deadline)));
+        }
+    }
+
+    /**
+     * Draws the views that are behind while the idle period lasts (at least one, so that none
+     * waits for the input to stop), with the newest state.
+     */
+    private void catchUp(Visibility.IdleDeadline deadline) {
+        catchUpPending = false;
+        if (frame == null || frame.state() != state) {
+            frame = Frame.of(state);
+        }
+        boolean drewOne = false;
+        for (PanelSlot slot : slots) {
+            if (state.shows(slot.view()) && slot.isStale(frame)) {
+                if (drewOne && deadline.timeRemaining() < IDLE_MARGIN_MS) {
+                    requestCatchUp();
+                    return;
+                }
+                slot.draw(frame);
+                drewOne = true;
+            }
+        }
+        Timing.settled();
     }
 
     private void runChecks(Frame frame) {
@@ -264,6 +325,7 @@ final class Page implements Editor {
         Dom.checked(naive, state.mode() == Mode.NAIVE);
         precision.setValue(state.precision().displayName());
         theme.setValue(state.colorScheme().key());
+        embedChoice.show(state);
     }
 
     private static void setIfDifferent(HTMLInputElement field, String text) {

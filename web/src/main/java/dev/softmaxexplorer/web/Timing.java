@@ -14,6 +14,14 @@ final class Timing {
     @JSBody(script = "return performance.now();")
     static native double now();
 
+    /**
+     * Marks the moment every shown view has drawn the current state, off-screen ones included:
+     * what a test waits for before it reads a view a person would have scrolled to.
+     */
+    @JSBody(script = "performance.clearMarks('softmax-explorer-settled');"
+            + " performance.mark('softmax-explorer-settled');")
+    static native void settled();
+
     @JSBody(params = {"name", "start"}, script = "performance.clearMeasures(name);"
             + " performance.measure(name, {start: start, end: performance.now()});")
     static native void measure(String name, double start);

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * {@code names}, {@code c} (true class, 0-based), {@code t} (T), {@code eps} (label smoothing),
  * {@code mode} (naive, stable), {@code prec} (float64, float32, float16, bfloat16), {@code tz}
  * (teacher logits), {@code seed}, {@code n} (samples), {@code topk}, {@code topp}, {@code lr}
- * (learning rate), {@code embed} (1 or 0), {@code scheme} (auto, light, dark, projector),
+ * (learning rate), {@code embed} (1 or 0), {@code views} (what an embedding keeps, keys of
+ * {@link View} separated by commas: {@code views=bars,sweep}), {@code scheme} (auto, light, dark, projector),
  * {@code fuzz} (a seed: random input every frame; 0 or absent = off), {@code check} (1: check
  * the page's invariants after every update).
  *
@@ -91,6 +92,7 @@ public final class HashCodec {
             scalar("lr", s -> numberUnlessDefault(s.learningRate(), 1),
                     (s, text) -> InputParser.learningRate(text), State::withLearningRate),
             flag("embed", "embed", State::embed, State::withEmbed),
+            scalar("views", HashCodec::writeViews, (s, text) -> InputParser.views(text), State::withViews),
             scalar("scheme", s -> s.colorScheme() == ColorScheme.AUTO ? null : s.colorScheme().key(),
                     (s, text) -> InputParser.colorScheme(text), State::withColorScheme),
             scalar("fuzz", s -> s.fuzzSeed() == 0 ? null : Integer.toString(s.fuzzSeed()),
@@ -188,6 +190,17 @@ public final class HashCodec {
         Field byValue = scalar(key, s -> null, (s, text) -> InputParser.flag(text, name), set);
         return new Field(key, s -> get.apply(s) ? "1" : null,
                 (s, in) -> in.raw == null ? set.apply(s, Boolean.TRUE) : byValue.reader.read(s, in));
+    }
+
+    private static String writeViews(State s) {
+        if (s.views().equals(State.DEFAULT_VIEWS)) {
+            return null;
+        }
+        StringBuilder keys = new StringBuilder();
+        for (View v : s.views()) {
+            keys.append(keys.length() == 0 ? "" : ",").append(v.key());
+        }
+        return keys.toString();
     }
 
     private static State readClassCount(State s, Reading in) {

@@ -3,6 +3,8 @@ package dev.softmaxexplorer.web.state;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Precision;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Reads what a person typed (or what a link says) into a value for one field of the
@@ -152,6 +154,50 @@ public final class InputParser {
         }
         return ParseResult.rejected("the colour scheme must be auto, light, dark or projector; "
                 + quote(text) + " is not one of them");
+    }
+
+    /**
+     * The views an embedding keeps: their keys separated by commas ("bars,sweep", any letter case,
+     * spaces around keys ignored). Refused: no key at all, or any key that names no view.
+     */
+    public static ParseResult<Set<View>> views(String text) {
+        EnumSet<View> chosen = EnumSet.noneOf(View.class);
+        int start = 0;
+        while (start <= text.length()) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            String key = lowerCaseKey(text.substring(start, end).trim());
+            View view = view(key);
+            if (view == null && !key.isEmpty()) {
+                return ParseResult.rejected("the views must be among " + viewKeys() + "; "
+                        + quote(key) + " is not one of them");
+            }
+            if (view != null) {
+                chosen.add(view);
+            }
+            start = end + 1;
+        }
+        if (chosen.isEmpty()) {
+            return ParseResult.rejected("the views must name at least one of " + viewKeys());
+        }
+        return ParseResult.of(chosen);
+    }
+
+    private static View view(String key) {
+        for (View v : View.values()) {
+            if (v.key().equals(key)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String viewKeys() {
+        StringBuilder keys = new StringBuilder();
+        for (View v : View.values()) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(v.key());
+        }
+        return keys.toString();
     }
 
     /** An on/off option named {@code field}: "1" or "true" for on, "0" or "false" for off. */

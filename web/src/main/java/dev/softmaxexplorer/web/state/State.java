@@ -4,7 +4,9 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +28,8 @@ import java.util.function.Consumer;
  * <li>teacher logits {@code 4 - 2i} (twice the student's defaults: the same ranking, more
  *     confident, so that distillation at T = 4 visibly softens them);</li>
  * <li>sampling seed 42, N = 1000 draws, top-k and top-p off (0 and 1), learning rate 1;</li>
- * <li>not embedded, colours following the system, stress mode off.</li>
+ * <li>not embedded, colours following the system, stress mode off; embedded, the inputs, bars,
+ *     small multiples and step table are kept.</li>
  * </ul>
  *
  * <p>Logit arrays are compared bit by bit in {@link #equals(Object)}, so -0.0 differs from 0.0
@@ -50,6 +53,9 @@ public final class State {
     public static final int DEFAULT_SAMPLE_COUNT = 1000;
     /** The default seed of the sampling generator. */
     public static final int DEFAULT_SAMPLING_SEED = 42;
+    /** The views an embedding keeps unless its link chooses others: the explorer itself. */
+    public static final Set<View> DEFAULT_VIEWS = Set.copyOf(EnumSet.of(View.INPUTS, View.BARS, View.MULTIPLES,
+            View.STEPS));
 
     private static final State DEFAULTS = createDefaults();
 
@@ -67,6 +73,7 @@ public final class State {
     private final double topP;
     private final double learningRate;
     private final boolean embed;
+    private final int views;
     private final ColorScheme colorScheme;
     private final boolean stress;
     private final int fuzzSeed;
@@ -119,6 +126,9 @@ public final class State {
         if (!(d.topP > 0 && d.topP <= 1)) {
             throw new IllegalArgumentException("topP must be in (0, 1]: " + Format.shortest(d.topP));
         }
+        if (d.views == 0) {
+            throw new IllegalArgumentException("views must name at least one view");
+        }
         if (d.fuzzSeed < 0) {
             throw new IllegalArgumentException("fuzzSeed must be >= 0 (0 = off): " + d.fuzzSeed);
         }
@@ -140,6 +150,7 @@ public final class State {
         this.topP = d.topP;
         this.learningRate = d.learningRate;
         this.embed = d.embed;
+        this.views = d.views;
         this.colorScheme = d.colorScheme;
         this.stress = d.stress;
         this.fuzzSeed = d.fuzzSeed;
@@ -163,6 +174,7 @@ public final class State {
         d.topP = 1;
         d.learningRate = 1;
         d.embed = false;
+        d.views = bits(DEFAULT_VIEWS);
         d.colorScheme = ColorScheme.AUTO;
         d.stress = false;
         return new State(d);
@@ -316,6 +328,22 @@ public final class State {
     /** Whether the page shows its compact layout for iframes. */
     public boolean embed() {
         return embed;
+    }
+
+    /** The views an embedding keeps; the full page shows every view whatever this says. */
+    public Set<View> views() {
+        EnumSet<View> chosen = EnumSet.noneOf(View.class);
+        for (View v : View.values()) {
+            if ((views & v.bit()) != 0) {
+                chosen.add(v);
+            }
+        }
+        return chosen;
+    }
+
+    /** Whether the page shows this view: always on the full page, when chosen when embedded. */
+    public boolean shows(View view) {
+        return !embed || (views & view.bit()) != 0;
     }
 
     /** The colour scheme. */
@@ -525,6 +553,23 @@ public final class State {
         return with(d -> d.embed = on);
     }
 
+    /**
+     * This state with the views an embedding keeps.
+     *
+     * @throws IllegalArgumentException if no view is chosen
+     */
+    public State withViews(Set<View> chosen) {
+        return with(d -> d.views = bits(chosen));
+    }
+
+    private static int bits(Set<View> chosen) {
+        int bits = 0;
+        for (View v : chosen) {
+            bits |= v.bit();
+        }
+        return bits;
+    }
+
     /** This state with another colour scheme. */
     public State withColorScheme(ColorScheme scheme) {
         return with(d -> d.colorScheme = scheme);
@@ -610,6 +655,7 @@ public final class State {
                 && sameBits(topP, o.topP)
                 && sameBits(learningRate, o.learningRate)
                 && embed == o.embed
+                && views == o.views
                 && colorScheme == o.colorScheme
                 && stress == o.stress
                 && fuzzSeed == o.fuzzSeed
@@ -636,6 +682,7 @@ public final class State {
         h = 31 * h + Double.hashCode(topP);
         h = 31 * h + Double.hashCode(learningRate);
         h = 31 * h + (embed ? 1 : 0);
+        h = 31 * h + views;
         h = 31 * h + colorScheme.ordinal();
         h = 31 * h + (stress ? 1 : 0);
         h = 31 * h + fuzzSeed;
@@ -667,6 +714,7 @@ public final class State {
         double topP;
         double learningRate;
         boolean embed;
+        int views;
         ColorScheme colorScheme;
         boolean stress;
         int fuzzSeed;
@@ -690,6 +738,7 @@ public final class State {
             topP = s.topP;
             learningRate = s.learningRate;
             embed = s.embed;
+            views = s.views;
             colorScheme = s.colorScheme;
             stress = s.stress;
             fuzzSeed = s.fuzzSeed;

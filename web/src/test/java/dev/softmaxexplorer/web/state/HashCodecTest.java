@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Precision;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -52,9 +53,9 @@ class HashCodecTest {
                         .withPrecision(Precision.FLOAT16)));
         State all = State.defaults().withStress(true).withClassCount(11).withTarget(10).withLabelSmoothing(0.1)
                 .withTeacherLogit(0, 5).withSamplingSeed(7).withSampleCount(10).withTopK(2).withTopP(0.9)
-                .withLearningRate(0.5).withEmbed(true).withColorScheme(ColorScheme.PROJECTOR).withName(0, "a,b");
+                .withLearningRate(0.5).withEmbed(true).withViews(EnumSet.of(View.SWEEP, View.BARS)).withColorScheme(ColorScheme.PROJECTOR).withName(0, "a,b");
         assertEquals("stress=1&k=11&names=a%2Cb,,,,,,,,,,&c=10&eps=0.1&tz=5,2,0,-2,-4,-6,-8,-10,-12,-14,-16&seed=7"
-                + "&n=10&topk=2&topp=0.9&lr=0.5&embed=1&scheme=projector", HashCodec.encode(all));
+                + "&n=10&topk=2&topp=0.9&lr=0.5&embed=1&views=bars,sweep&scheme=projector", HashCodec.encode(all));
         assertEquals("State#k=4", State.defaults().withClassCount(4).toString());
     }
 
@@ -117,6 +118,18 @@ class HashCodecTest {
         assertFalse(HashCodec.decode("embed=0").state().embed());
     }
 
+    @Test
+    void viewsAreReadInAnyOrderAndCaseAndWrittenInThePagesOrder() {
+        State s = HashCodec.decode("embed&views=Sweep, bars,sweep").state();
+        assertEquals(EnumSet.of(View.BARS, View.SWEEP), s.views());
+        assertTrue(s.shows(View.SWEEP));
+        assertFalse(s.shows(View.INPUTS));
+        assertTrue(s.withEmbed(false).shows(View.INPUTS), "the full page shows every view");
+        assertEquals("embed=1&views=bars,sweep", HashCodec.encode(s));
+        assertEquals("embed=1", HashCodec.encode(s.withViews(State.DEFAULT_VIEWS)));
+        assertRoundTrip(s.withViews(EnumSet.allOf(View.class)));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "t=abc|Ignored 't=abc' in the link: the temperature T must be a number greater than 0; 'abc' is not a number.",
@@ -139,6 +152,10 @@ class HashCodecTest {
         "prec=float8|Ignored 'prec=float8' in the link: the precision must be float64, float32, float16 or bfloat16;"
             + " 'float8' is not one of them.",
         "embed=yes|Ignored 'embed=yes' in the link: embed must be 1 (on) or 0 (off); 'yes' is neither.",
+        "views=bars,chart|Ignored 'views=bars,chart' in the link: the views must be among inputs, bars, multiples, steps,"
+            + " loss, smoothing, gradient, twoclass, sweep, sampling, distillation, code, quiz; 'chart' is not one of them.",
+        "views=,|Ignored 'views=,' in the link: the views must name at least one of inputs, bars, multiples, steps, loss,"
+            + " smoothing, gradient, twoclass, sweep, sampling, distillation, code, quiz.",
         "t=%zz|Ignored 't=%zz' in the link: the value of 't' has a '%' that is not followed by two hex digits.",
         "x=1|Ignored 'x=1' in the link: the page has no such setting.",
         "<script>alert(1)</script>|Ignored '<script>alert(1)</script\u2026' in the link: the page has no such setting.",
@@ -235,7 +252,7 @@ class HashCodecTest {
             "<script>alert(1)</script>", "names=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "names=" + "%F0%9F%90%88".repeat(50),
             "names=\uD800", "names=%ED%A0%80", "t=\u0000", "t=１", "t=٣", "k=３", "mode=NAÏVE", "prec=FLOAT\u0130",
             "stress=1&k=1001", "stress=1&k=1000&z=" + "1e308,".repeat(1000), "c=-1", "c=99", "topk=-1", "topp=0",
-            "lr=-1", "seed=-5", "n=0", "n=1e5", "scheme=", "embed=2", "\n\r\t", "#\u202E", "k=3&k=4&k=5",
+            "lr=-1", "seed=-5", "n=0", "n=1e5", "scheme=", "embed=2", "views=", "views=,,,", "views=%00", "\n\r\t", "#\u202E", "k=3&k=4&k=5",
             "z=1&z=2", "z=" + ",".repeat(20_000), "&".repeat(50_000), "t=" + "9".repeat(200),
             "z=0x1p3,1d,2f", "names=" + "x".repeat(41), "c=1&k=2&c=5",
         };
@@ -252,7 +269,7 @@ class HashCodecTest {
         Random random = new Random(7);
         String[] pieces = {
             "k", "z", "t", "c", "eps", "mode", "prec", "names", "tz", "seed", "n", "topk", "topp", "lr", "embed",
-            "scheme", "stress", "=", "&", ",", "%", "%2", "%C3", "%A9", "%FF", "%00", "1", "-0", "1e999", "NaN",
+            "scheme", "stress", "views", "bars", "sweep", "=", "&", ",", "%", "%2", "%C3", "%A9", "%FF", "%00", "1", "-0", "1e999", "NaN",
             "Infinity", "1000", "-1", "0.5", "abc", "🐈", "\uD800", "\uDC00", "é", "<", ">", "\"", " ", "#", "+", ".",
             "e", "E", "\u0000", "\u202E", "99999999999", "naive", "float16", "dark", "2,1,0",
         };

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Precision;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,9 +35,19 @@ class StateTest {
         assertEquals(1.0, s.topP());
         assertEquals(1.0, s.learningRate());
         assertFalse(s.embed());
+        assertEquals(EnumSet.of(View.INPUTS, View.BARS, View.MULTIPLES, View.STEPS), s.views());
         assertEquals(ColorScheme.AUTO, s.colorScheme());
         assertFalse(s.stress());
         assertEquals(State.MAX_CLASSES, s.maxClassCount());
+    }
+
+    @Test
+    void anEmbeddingKeepsAtLeastOneView() {
+        assertThrows(IllegalArgumentException.class, () -> State.defaults().withViews(EnumSet.noneOf(View.class)));
+        State s = State.defaults().withEmbed(true).withViews(EnumSet.of(View.QUIZ));
+        assertTrue(s.shows(View.QUIZ));
+        assertFalse(s.shows(View.BARS));
+        assertNotEquals(State.defaults().withEmbed(true), s);
     }
 
     @Test

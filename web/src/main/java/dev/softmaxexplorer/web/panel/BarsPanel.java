@@ -1,50 +1,41 @@
-package dev.softmaxexplorer.web;
+package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Pipeline.Trace;
-import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Explanation;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.ProbabilityChart;
-import dev.softmaxexplorer.web.view.SmallMultiplesChart;
-import dev.softmaxexplorer.web.view.StepTable;
 import dev.softmaxexplorer.web.view.Theme;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * Everything right of the inputs. The bars, the table and the loss show the chosen form and
- * precision as that machine computes them (so a naive overflow shows NaN); the small multiples and
- * the exported numbers are core's exact float64 results.
+ * The answer: loss, prediction, a spoken summary, why a computation broke, and the probability
+ * bars. They show the chosen form and precision as that machine computes them (so a naive
+ * overflow shows NaN); the prediction is core's exact float64 argmax.
  */
-final class Results implements Panel {
-    static final double[] MULTIPLE_TEMPERATURES = {0.5, 1, 2, 5};
-
+public final class BarsPanel implements Panel {
     private final HTMLElement loss = Dom.byId("loss");
     private final HTMLElement predicted = Dom.byId("predicted");
     private final HTMLElement summary = Dom.byId("summary");
     private final HTMLElement explanation = Dom.byId("overflow-explanation");
-    private final HTMLCanvasElement probabilityChart = Dom.byId("probability-chart", HTMLCanvasElement.class);
-    private final HTMLCanvasElement multiplesChart = Dom.byId("multiples-chart", HTMLCanvasElement.class);
-    private final StepTable table = new StepTable(Dom.byId("steps-head"), Dom.byId("steps-body"),
-            Dom.byId("steps-foot"), Dom.byId("steps-caption"));
+    private final HTMLCanvasElement chart = Dom.byId("probability-chart", HTMLCanvasElement.class);
     private String lastSummary = "";
 
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        double[] z = state.logits();
-        double t = state.temperature();
         int target = state.target();
         List<String> names = state.names();
         Trace trace = frame.trace();
-        SoftmaxResult exact = frame.exact();
         double[] p = trace.probabilities();
         double shownLoss = trace.crossEntropy(target, state.labelSmoothing());
-        int predictedClass = exact.predictedClass();
+        int predictedClass = frame.exact().predictedClass();
 
         Dom.text(loss, Format.significant(shownLoss, 6));
         Dom.text(predicted, names.get(predictedClass) + (predictedClass == target ? " \u2713" : " \u2717"));
@@ -59,20 +50,7 @@ final class Results implements Panel {
             lastSummary = spoken;
             summary.setTextContent(spoken);
         }
-
-        Theme theme = Theme.of(probabilityChart);
-        ProbabilityChart.draw(ChartSurface.of(probabilityChart), theme, names.toArray(new String[0]), p, target,
+        ProbabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, target,
                 predictedClass);
-        double[][] multiples = new double[MULTIPLE_TEMPERATURES.length][];
-        int current = -1;
-        for (int i = 0; i < MULTIPLE_TEMPERATURES.length; i++) {
-            multiples[i] = Softmax.softmax(z, MULTIPLE_TEMPERATURES[i]);
-            if (MULTIPLE_TEMPERATURES[i] == t) {
-                current = i;
-            }
-        }
-        SmallMultiplesChart.draw(ChartSurface.of(multiplesChart), theme, MULTIPLE_TEMPERATURES, multiples, target,
-                current);
-        table.show(trace, names, target);
     }
 }

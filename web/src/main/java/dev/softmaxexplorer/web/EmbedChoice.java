@@ -1,0 +1,44 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.state.View;
+import java.util.Set;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The checkboxes that choose which views the embed code keeps. The choice is part of the state
+ * (and so of the link), and the page itself keeps showing everything until it is embedded.
+ */
+final class EmbedChoice {
+    private final HTMLElement[] boxes = new HTMLElement[View.values().length];
+
+    EmbedChoice(Editor editor) {
+        for (View v : View.values()) {
+            HTMLElement box = Dom.byId("embed-view-" + v.key());
+            boxes[v.ordinal()] = box;
+            box.addEventListener("change", e -> {
+                Set<View> chosen = editor.state().views();
+                if (Dom.isChecked(box)) {
+                    chosen.add(v);
+                } else {
+                    chosen.remove(v);
+                }
+                if (chosen.isEmpty()) {
+                    // A refused change renders nothing, so the box is put back here.
+                    Dom.checked(box, true);
+                }
+                ParseResult<Set<View>> parsed = chosen.isEmpty()
+                        ? ParseResult.rejected("an embedding must keep at least one view")
+                        : ParseResult.of(chosen);
+                editor.edit(box, parsed, s -> s.withViews(parsed.value()));
+            });
+        }
+    }
+
+    void show(State state) {
+        for (View v : View.values()) {
+            Dom.checked(boxes[v.ordinal()], state.views().contains(v));
+        }
+    }
+}

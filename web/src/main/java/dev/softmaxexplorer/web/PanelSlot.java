@@ -1,0 +1,64 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.web.state.View;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * A panel in its place on the page. It draws a frame at most once, and only when asked while the
+ * page shows its view; whether that is now or later is the page's decision ({@link #isNear}): a
+ * view far off screen is drawn when the browser is idle or when it scrolls near, so that an input
+ * only waits for what a person can see.
+ */
+final class PanelSlot {
+    private final View view;
+    private final Panel panel;
+    private final HTMLElement element;
+    private boolean near;
+    private Frame drawn;
+
+    PanelSlot(View view, Panel panel) {
+        this.view = view;
+        this.panel = panel;
+        this.element = Dom.byId(view.elementId());
+        this.near = Visibility.isNear(element);
+    }
+
+    /** Starts following whether the view is near the screen; calls back when it comes near. */
+    void observe(Runnable cameNear) {
+        Visibility.observe(element, isNear -> {
+            near = isNear;
+            if (isNear) {
+                cameNear.run();
+            }
+        });
+    }
+
+    View view() {
+        return view;
+    }
+
+    HTMLElement element() {
+        return element;
+    }
+
+    boolean isNear() {
+        return near;
+    }
+
+    /** Whether this frame is not on the page yet. */
+    boolean isStale(Frame frame) {
+        return drawn != frame;
+    }
+
+    void draw(Frame frame) {
+        if (drawn != frame) {
+            drawn = frame;
+            panel.render(frame);
+        }
+    }
+
+    /** Forgets what was drawn, so that the next draw repaints (the canvas sizes changed). */
+    void invalidate() {
+        drawn = null;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.Frame;
+import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.view.ChartSurface;
+import dev.softmaxexplorer.web.view.SmallMultiplesChart;
+import dev.softmaxexplorer.web.view.Theme;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+
+/** The same logits at four temperatures, from core's exact float64 softmax. */
+public final class MultiplesPanel implements Panel {
+    private static final double[] TEMPERATURES = {0.5, 1, 2, 5};
+
+    private final HTMLCanvasElement chart = Dom.byId("multiples-chart", HTMLCanvasElement.class);
+
+    @Override
+    public void render(Frame frame) {
+        double[] z = frame.state().logits();
+        double t = frame.state().temperature();
+        double[][] multiples = new double[TEMPERATURES.length][];
+        int current = -1;
+        for (int i = 0; i < TEMPERATURES.length; i++) {
+            multiples[i] = Softmax.softmax(z, TEMPERATURES[i]);
+            if (TEMPERATURES[i] == t) {
+                current = i;
+            }
+        }
+        SmallMultiplesChart.draw(ChartSurface.of(chart), Theme.of(chart), TEMPERATURES, multiples,
+                frame.state().target(), current);
+    }
+}

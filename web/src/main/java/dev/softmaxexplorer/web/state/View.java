@@ -1,0 +1,66 @@
+package dev.softmaxexplorer.web.state;
+
+/**
+ * The blocks of the page an embedding can keep ({@code views=bars,sweep} in the link); the full
+ * page always shows them all. Each is one element of the page, found by its id.
+ */
+public enum View {
+    /** The logits, names, true class, T and the other inputs. */
+    INPUTS("inputs", "inputs", 380),
+    /** The probability bars with the loss and the prediction above them. */
+    BARS("bars", "bars-part", 420),
+    /** The same logits at T = 0.5, 1, 2 and 5. */
+    MULTIPLES("multiples", "multiples-part", 190),
+    /** The step-by-step table of the chosen machine. */
+    STEPS("steps", "steps-part", 300),
+    /** The -log p curve. */
+    LOSS("loss", "loss-part", 420),
+    /** Label smoothing: target beside probability. */
+    SMOOTHING("smoothing", "smoothing-part", 380),
+    /** The gradient bars, table and steps. */
+    GRADIENT("gradient", "gradient-part", 620),
+    /** Two classes: softmax against the sigmoid. */
+    TWO_CLASS("twoclass", "two-class-part", 200),
+    /** The temperature sweep. */
+    SWEEP("sweep", "sweep-view", 760),
+    /** Sampling from p. */
+    SAMPLING("sampling", "sampling-view", 760),
+    /** Distillation with a teacher. */
+    DISTILLATION("distillation", "distillation-view", 760),
+    /** The NumPy and PyTorch programs. */
+    CODE("code", "code-view", 560),
+    /** The predict-then-reveal quiz. */
+    QUIZ("quiz", "quiz-view", 520);
+
+    private final String key;
+    private final String elementId;
+    private final int typicalHeight;
+
+    View(String key, String elementId, int typicalHeight) {
+        this.key = key;
+        this.elementId = elementId;
+        this.typicalHeight = typicalHeight;
+    }
+
+    /** The key as written in links: lower-case ASCII. */
+    public String key() {
+        return key;
+    }
+
+    /** The id of the page element that holds this view. */
+    public String elementId() {
+        return elementId;
+    }
+
+    /**
+     * About how many CSS pixels tall this view is in the embedded layout at a course page's usual
+     * width, so that the embed code can suggest an iframe height that fits what it shows.
+     */
+    public int typicalHeight() {
+        return typicalHeight;
+    }
+
+    int bit() {
+        return 1 << ordinal();
+    }
+}
