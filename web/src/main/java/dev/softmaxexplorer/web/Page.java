@@ -31,12 +31,15 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 final class Page implements Editor {
     /** Idle time a view's drawing may need: with less left, the next view waits for the next period. */
     private static final double IDLE_MARGIN_MS = 8;
+    /** The longest the address lags behind the state. */
+    private static final int ADDRESS_DELAY_MS = 200;
 
     private State state = State.defaults();
     private boolean framePending;
     private HTMLElement invalidField;
     private Fuzzer fuzzer;
     private boolean hashStale;
+    private boolean addressPending;
     private int fuzzSeed;
     private Frame frame;
     private boolean catchUpPending;
@@ -110,6 +113,8 @@ final class Page implements Editor {
         });
         Actions.wire(this);
         Window.current().addEventListener("hashchange", e -> readHash());
+        // A reload or a bookmark right after a change keeps it.
+        Window.current().addEventListener("pagehide", e -> writeAddressIfStale());
         Window.current().addEventListener("resize", e -> {
             for (PanelSlot slot : slots) {
                 slot.invalidate();
@@ -173,10 +178,31 @@ final class Page implements Editor {
             return;
         }
         state = next;
-        // The address is written once per frame, in render: history.replaceState is costly, and a
-        // slider fires many input events a frame.
-        hashStale = true;
+        scheduleAddress();
         requestRender();
+    }
+
+    /**
+     * The address follows the state a moment later, at most every {@link #ADDRESS_DELAY_MS}:
+     * history.replaceState costs milliseconds in Chromium, which also throttles pages that call
+     * it more than 200 times in 10 s, and a dragged slider changes the state every frame.
+     */
+    private void scheduleAddress() {
+        hashStale = true;
+        if (!addressPending) {
+            addressPending = true;
+            Window.setTimeout(() -> {
+                addressPending = false;
+                writeAddressIfStale();
+            }, ADDRESS_DELAY_MS);
+        }
+    }
+
+    private void writeAddressIfStale() {
+        if (hashStale) {
+            hashStale = false;
+            writeHash(state);
+        }
     }
 
     private void readHash() {
@@ -226,10 +252,6 @@ final class Page implements Editor {
 
     private void draw() {
         double start = Timing.now();
-        if (hashStale) {
-            hashStale = false;
-            writeHash(state);
-        }
         Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
         layout.apply(state);
         if (frame == null || frame.state() != state) {
@@ -298,6 +320,7 @@ final class Page implements Editor {
             }
         }
         if (state.checks()) {
+            writeAddressIfStale();
             String hash = Location.current().getHash();
             for (String broken : Invariants.violations(state, frame.exact(), frame.trace(),
                     hash.startsWith("#") ? hash.substring(1) : hash)) {
