@@ -156,6 +156,11 @@ final class DoubleDouble {
         this.lo = lo;
     }
 
+    /** The pair {@code hi + lo}, which must already be normalized (as stored by a caller). */
+    static DoubleDouble of(double hi, double lo) {
+        return new DoubleDouble(hi, lo);
+    }
+
     /** The double {@code x} as a double-double (exact). */
     static DoubleDouble of(double x) {
         return new DoubleDouble(x, 0.0);
@@ -241,11 +246,23 @@ final class DoubleDouble {
      * subnormals (where {@code Math.getExponent} answers -1023).
      */
     static int exponent(double x) {
-        int e = Math.getExponent(x);
-        if (e == Double.MIN_EXPONENT - 1) {
-            return Math.getExponent(x * 0x1p54) - 54;
+        double a = Math.abs(x);
+        if (a < 0x1p-1022) {
+            return exponent(a * 0x1p54) - 54;
         }
-        return e;
+        // A binary search in the table of powers of two: Math.getExponent reads the bits as a
+        // long, which TeaVM compiles to a slow BigInt. Invariant: 2^low <= a < 2^(high + 1).
+        int low = -1022;
+        int high = 1023;
+        while (low < high) {
+            int middle = (low + high + 1) >> 1;
+            if (a >= POW2[middle + 1022]) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     /** The nearest double to {@code hi + lo}; with the pair normalized that is {@code hi}. */

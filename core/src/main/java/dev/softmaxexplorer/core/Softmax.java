@@ -112,7 +112,7 @@ public final class Softmax {
         Exponentials ex = new Exponentials(logits, temperature, -1);
         DoubleDouble[] logp = new DoubleDouble[logits.length];
         for (int i = 0; i < logp.length; i++) {
-            logp[i] = ex.shifted[i].sub(ex.logDenominator);
+            logp[i] = ex.shifted(i).sub(ex.logDenominator);
         }
         return logp;
     }
@@ -321,7 +321,7 @@ public final class Softmax {
         if (z[target] == Double.NEGATIVE_INFINITY) {
             return DoubleDouble.of(Double.POSITIVE_INFINITY);
         }
-        DoubleDouble targetTerm = ex.shifted[target].negate();
+        DoubleDouble targetTerm = ex.shifted(target).negate();
         if (eps == 0.0) {
             return ex.logDenominator.add(targetTerm);
         }
@@ -335,7 +335,7 @@ public final class Softmax {
         DoubleDouble spread = DoubleDouble.ZERO;
         if (scale == 0) {
             for (int i = 0; i < k; i++) {
-                spread = spread.sub(ex.shifted[i]);
+                spread = spread.sub(ex.shifted(i));
             }
         } else {
             double zTop = z[ex.top];
@@ -460,10 +460,9 @@ public final class Softmax {
     private static DoubleDouble entropy(Exponentials ex) {
         DoubleDouble h = ex.logDenominator;
         for (int i = 0; i < ex.logits.length; i++) {
-            DoubleDouble.Scaled e = ex.terms[i];
-            if (e != null) {
-                DoubleDouble weighted = e.mantissa.div(ex.denominator).mul(ex.shifted[i].negate());
-                h = h.add(weighted.mulPow2(e.exponent));
+            if (ex.hasTerm(i)) {
+                DoubleDouble weighted = ex.quotient(i).mul(ex.shifted(i).negate());
+                h = h.add(weighted.mulPow2(ex.termExponent(i)));
             }
         }
         return h;
@@ -505,15 +504,25 @@ public final class Softmax {
     /**
      * The shared first half of every function: shifted logits d_i and their exponentials, kept
      * as mantissa and exponent, their sum with and without the target, S and log S.
+     *
+     * <p>Per-class values live in primitive arrays (hi and lo parts side by side), not in arrays
+     * of objects: at K = 50257 the objects outlived the young generation of the browser's garbage
+     * collector and their promotion cost more than the arithmetic.
      */
     private static final class Exponentials {
         final double[] logits;
         final double temperature;
         final int top;
-        /** d_i = (z_i - z_top) / T; -Infinity for masked classes. */
-        final DoubleDouble[] shifted;
-        /** exp(d_i) for i != top, null where it is 0 or negligible next to the 1 of class top. */
-        final DoubleDouble.Scaled[] terms;
+        /** d_i = (z_i - z_top) / T as hi + lo; -Infinity for masked classes. */
+        private final double[] shiftedHi;
+        private final double[] shiftedLo;
+        /**
+         * exp(d_i) = (termHi + termLo) * 2^termExponent for i != top; termHi is 0 (the mantissa
+         * never is) where the term is 0 or negligible next to the 1 of class top.
+         */
+        private final double[] termHi;
+        private final double[] termLo;
+        private final int[] termExponent;
         /** R = sum_{i != top} e_i is restScaled * 2^restExponent. */
         final DoubleDouble restScaled;
         /** sum_{i != top, target} e_i, same exponent as restScaled. */
@@ -521,31 +530,46 @@ public final class Softmax {
         final int restExponent;
         final DoubleDouble denominator;
         final DoubleDouble logDenominator;
+        /** The mantissas of p_i, termHi/Lo divided by S, filled on first use (see quotient). */
+        private double[] quotientHi;
+        private double[] quotientLo;
+        private DoubleDouble topProbability;
 
         Exponentials(double[] z, double t, int target) {
             logits = z;
             temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
-            shifted = new DoubleDouble[k];
-            terms = new DoubleDouble.Scaled[k];
+            shiftedHi = new double[k];
+            shiftedLo = new double[k];
+            termHi = new double[k];
+            termLo = new double[k];
+            termExponent = new int[k];
             int maxExponent = Integer.MIN_VALUE;
             for (int i = 0; i < k; i++) {
                 if (z[i] == Double.NEGATIVE_INFINITY) {
-                    shifted[i] = DoubleDouble.of(Double.NEGATIVE_INFINITY);
+                    shiftedHi[i] = Double.NEGATIVE_INFINITY;
                     continue;
                 }
-                shifted[i] = i == top ? DoubleDouble.ZERO : scaledQuotient(z[i], z[top], t, 0);
-                if (i != top && shifted[i].hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    terms[i] = DoubleDouble.expScaled(shifted[i]);
-                    maxExponent = Math.max(maxExponent, terms[i].exponent);
+                if (i == top) {
+                    continue;
+                }
+                DoubleDouble d = scaledQuotient(z[i], z[top], t, 0);
+                shiftedHi[i] = d.hi;
+                shiftedLo[i] = d.lo;
+                if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                    DoubleDouble.Scaled e = DoubleDouble.expScaled(d);
+                    termHi[i] = e.mantissa.hi;
+                    termLo[i] = e.mantissa.lo;
+                    termExponent[i] = e.exponent;
+                    maxExponent = Math.max(maxExponent, e.exponent);
                 }
             }
             DoubleDouble rest = DoubleDouble.ZERO;
             DoubleDouble restWithoutTarget = DoubleDouble.ZERO;
             for (int i = 0; i < k; i++) {
-                if (terms[i] != null) {
-                    DoubleDouble term = terms[i].mantissa.mulPow2(terms[i].exponent - maxExponent);
+                if (termHi[i] != 0.0) {
+                    DoubleDouble term = term(i).mulPow2(termExponent[i] - maxExponent);
                     rest = rest.add(term);
                     if (i != target) {
                         restWithoutTarget = restWithoutTarget.add(term);
@@ -560,20 +584,61 @@ public final class Softmax {
             logDenominator = DoubleDouble.log1p(r);
         }
 
+        /** d_i. */
+        DoubleDouble shifted(int i) {
+            return DoubleDouble.of(shiftedHi[i], shiftedLo[i]);
+        }
+
+        /** The mantissa of exp(d_i), for i with termHi[i] != 0. */
+        private DoubleDouble term(int i) {
+            return DoubleDouble.of(termHi[i], termLo[i]);
+        }
+
+        /** True where e_i is neither 0 nor negligible (never for top). */
+        boolean hasTerm(int i) {
+            return termHi[i] != 0.0;
+        }
+
+        int termExponent(int i) {
+            return termExponent[i];
+        }
+
+        /**
+         * The mantissa of e_i / S for i with a term: computed once for all classes, since the
+         * probabilities, the gradient and the entropy all need it.
+         */
+        DoubleDouble quotient(int i) {
+            if (quotientHi == null) {
+                int k = logits.length;
+                quotientHi = new double[k];
+                quotientLo = new double[k];
+                for (int j = 0; j < k; j++) {
+                    if (hasTerm(j)) {
+                        DoubleDouble q = term(j).div(denominator);
+                        quotientHi[j] = q.hi;
+                        quotientLo[j] = q.lo;
+                    }
+                }
+            }
+            return DoubleDouble.of(quotientHi[i], quotientLo[i]);
+        }
+
         /** p_i * 2^scale. */
         DoubleDouble probabilityScaled(int i, int scale) {
             if (i == top) {
-                return DoubleDouble.ONE.div(denominator).mulPow2(scale);
+                if (topProbability == null) {
+                    topProbability = DoubleDouble.ONE.div(denominator);
+                }
+                return topProbability.mulPow2(scale);
             }
-            DoubleDouble.Scaled e = terms[i];
-            if (e == null) {
+            if (!hasTerm(i)) {
                 return DoubleDouble.ZERO;
             }
-            return e.mantissa.div(denominator).mulPow2(e.exponent + scale);
+            return quotient(i).mulPow2(termExponent[i] + scale);
         }
 
         double logProbability(int i) {
-            return shifted[i].sub(logDenominator).value();
+            return shifted(i).sub(logDenominator).value();
         }
 
         /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */
