@@ -59,7 +59,7 @@ public final class Softmax {
         Exponentials ex = new Exponentials(logits, temperature, -1);
         double[] p = new double[logits.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = ex.probabilityScaled(i, 0).value();
+            p[i] = ex.probability(i);
         }
         return p;
     }
@@ -74,7 +74,7 @@ public final class Softmax {
         validateTemperature(temperature);
         Exponentials ex = new Exponentials(logits, temperature, -1);
         for (int i = 0; i < p.length; i++) {
-            p[i] = ex.probabilityScaled(i, 0).value();
+            p[i] = ex.probability(i);
         }
         return entropy(ex).value();
     }
@@ -307,7 +307,7 @@ public final class Softmax {
         double[] p = new double[k];
         double[] logp = new double[k];
         for (int i = 0; i < k; i++) {
-            p[i] = ex.probabilityScaled(i, 0).value();
+            p[i] = ex.probability(i);
             logp[i] = ex.logProbability(i);
         }
         DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
@@ -334,9 +334,11 @@ public final class Softmax {
         int scale = smoothingScale(ex);
         DoubleDouble spread = DoubleDouble.ZERO;
         if (scale == 0) {
+            MutableDoubleDouble sum = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                spread = spread.sub(ex.shifted(i));
+                sum.sub(ex.shiftedHi[i], ex.shiftedLo[i]);
             }
+            spread = sum.toDoubleDouble();
         } else {
             double zTop = z[ex.top];
             for (int i = 0; i < k; i++) {
@@ -381,26 +383,28 @@ public final class Softmax {
         DoubleDouble epsScaled = DoubleDouble.of(DoubleDouble.mulPow2(eps, scale));
         DoubleDouble offTargetScaled = epsScaled.div(k);
         DoubleDouble onTargetScaled = epsScaled.sub(offTargetScaled);
+        DoubleDouble targetComplement = ex.complementScaled(target, scale).div(ex.denominator);
         double[] g = new double[k];
+        MutableDoubleDouble numerator = new MutableDoubleDouble();
         Refinement refinement = null;
         for (int i = 0; i < k; i++) {
-            DoubleDouble a;
             DoubleDouble b;
             if (i == target) {
-                a = onTargetScaled;
-                b = ex.complementScaled(target, scale).div(ex.denominator);
+                numerator.set(onTargetScaled);
+                b = targetComplement;
             } else {
-                a = ex.probabilityScaled(i, scale);
+                ex.probabilityScaled(numerator, i, scale);
                 b = offTargetScaled;
             }
-            DoubleDouble numerator = a.sub(b);
-            if (cancels(numerator.hi, a.hi, b.hi)) {
+            double aHi = numerator.hi;
+            numerator.sub(b.hi, b.lo);
+            if (cancels(numerator.hi, aHi, b.hi)) {
                 if (refinement == null) {
                     refinement = new Refinement(ex);
                 }
                 g[i] = refinement.gradient(i, target, eps);
             } else {
-                g[i] = numerator.div(tScaled).value();
+                g[i] = numerator.div(tScaled).hi;
             }
         }
         return g;
@@ -458,14 +462,16 @@ public final class Softmax {
     }
 
     private static DoubleDouble entropy(Exponentials ex) {
-        DoubleDouble h = ex.logDenominator;
+        MutableDoubleDouble h = new MutableDoubleDouble().set(ex.logDenominator);
+        MutableDoubleDouble weighted = new MutableDoubleDouble();
         for (int i = 0; i < ex.logits.length; i++) {
             if (ex.hasTerm(i)) {
-                DoubleDouble weighted = ex.quotient(i).mul(ex.shifted(i).negate());
-                h = h.add(weighted.mulPow2(ex.termExponent(i)));
+                ex.quotient(weighted, i).mul(-ex.shiftedHi[i], -ex.shiftedLo[i])
+                        .mulPow2(ex.termExponent(i));
+                h.add(weighted.hi, weighted.lo);
             }
         }
-        return h;
+        return h.toDoubleDouble();
     }
 
     /** Index of the largest logit other than {@code skip}, the lowest index on ties. */
@@ -486,19 +492,30 @@ public final class Softmax {
      * bits; the result overflows to an infinity only if the exact value does.
      */
     static DoubleDouble scaledQuotient(double a, double b, double t, int shift) {
-        DoubleDouble h = DoubleDouble.twoSum(a, -b);
+        MutableDoubleDouble q = new MutableDoubleDouble();
+        int et = DoubleDouble.exponent(t);
+        scaledQuotient(q, a, b, DoubleDouble.mulPow2(t, -et), et, shift);
+        return q.toDoubleDouble();
+    }
+
+    /**
+     * {@link #scaledQuotient(double, double, double, int)} into {@code q}, with t given as
+     * {@code tMantissa * 2^tExponent}, tMantissa in [1, 2), so that a loop splits t only once.
+     */
+    private static void scaledQuotient(MutableDoubleDouble q, double a, double b,
+            double tMantissa, int tExponent, int shift) {
+        q.twoSum(a, -b);
         int extra = shift;
-        if (h.hi - h.hi != 0.0) {
-            h = DoubleDouble.twoSum(a * 0.5, b * -0.5);
+        if (q.hi - q.hi != 0.0) {
+            q.twoSum(a * 0.5, b * -0.5);
             extra++;
         }
-        if (h.hi == 0.0) {
-            return DoubleDouble.ZERO;
+        if (q.hi == 0.0) {
+            q.set(0.0, 0.0);
+            return;
         }
-        int eh = DoubleDouble.exponent(h.hi);
-        int et = DoubleDouble.exponent(t);
-        DoubleDouble q = h.mulPow2(-eh).div(DoubleDouble.mulPow2(t, -et));
-        return q.mulPow2(eh - et + extra);
+        int eh = DoubleDouble.exponent(q.hi);
+        q.mulPow2(-eh).div(tMantissa).mulPow2(eh - tExponent + extra);
     }
 
     /**
@@ -534,6 +551,8 @@ public final class Softmax {
         private double[] quotientHi;
         private double[] quotientLo;
         private DoubleDouble topProbability;
+        /** Work space of the methods that return a double. */
+        private final MutableDoubleDouble scratch = new MutableDoubleDouble();
 
         Exponentials(double[] z, double t, int target) {
             logits = z;
@@ -545,6 +564,10 @@ public final class Softmax {
             termHi = new double[k];
             termLo = new double[k];
             termExponent = new int[k];
+            int tExponent = DoubleDouble.exponent(t);
+            double tMantissa = DoubleDouble.mulPow2(t, -tExponent);
+            MutableDoubleDouble d = new MutableDoubleDouble();
+            MutableDoubleDouble e = new MutableDoubleDouble();
             int maxExponent = Integer.MIN_VALUE;
             for (int i = 0; i < k; i++) {
                 if (z[i] == Double.NEGATIVE_INFINITY) {
@@ -554,32 +577,31 @@ public final class Softmax {
                 if (i == top) {
                     continue;
                 }
-                DoubleDouble d = scaledQuotient(z[i], z[top], t, 0);
+                scaledQuotient(d, z[i], z[top], tMantissa, tExponent, 0);
                 shiftedHi[i] = d.hi;
                 shiftedLo[i] = d.lo;
                 if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    DoubleDouble.Scaled e = DoubleDouble.expScaled(d);
-                    termHi[i] = e.mantissa.hi;
-                    termLo[i] = e.mantissa.lo;
-                    termExponent[i] = e.exponent;
-                    maxExponent = Math.max(maxExponent, e.exponent);
+                    termExponent[i] = e.exp(d.hi, d.lo);
+                    termHi[i] = e.hi;
+                    termLo[i] = e.lo;
+                    maxExponent = Math.max(maxExponent, termExponent[i]);
                 }
             }
-            DoubleDouble rest = DoubleDouble.ZERO;
-            DoubleDouble restWithoutTarget = DoubleDouble.ZERO;
+            MutableDoubleDouble rest = new MutableDoubleDouble();
+            MutableDoubleDouble restWithoutTarget = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                if (termHi[i] != 0.0) {
-                    DoubleDouble term = term(i).mulPow2(termExponent[i] - maxExponent);
-                    rest = rest.add(term);
+                if (hasTerm(i)) {
+                    e.set(termHi[i], termLo[i]).mulPow2(termExponent[i] - maxExponent);
+                    rest.add(e.hi, e.lo);
                     if (i != target) {
-                        restWithoutTarget = restWithoutTarget.add(term);
+                        restWithoutTarget.add(e.hi, e.lo);
                     }
                 }
             }
             restExponent = maxExponent == Integer.MIN_VALUE ? 0 : maxExponent;
-            restScaled = rest;
-            restWithoutTargetScaled = restWithoutTarget;
-            DoubleDouble r = rest.mulPow2(restExponent);
+            restScaled = rest.toDoubleDouble();
+            restWithoutTargetScaled = restWithoutTarget.toDoubleDouble();
+            DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
         }
@@ -587,11 +609,6 @@ public final class Softmax {
         /** d_i. */
         DoubleDouble shifted(int i) {
             return DoubleDouble.of(shiftedHi[i], shiftedLo[i]);
-        }
-
-        /** The mantissa of exp(d_i), for i with termHi[i] != 0. */
-        private DoubleDouble term(int i) {
-            return DoubleDouble.of(termHi[i], termLo[i]);
         }
 
         /** True where e_i is neither 0 nor negligible (never for top). */
@@ -604,41 +621,51 @@ public final class Softmax {
         }
 
         /**
-         * The mantissa of e_i / S for i with a term: computed once for all classes, since the
-         * probabilities, the gradient and the entropy all need it.
+         * The mantissa of e_i / S for i with a term, into {@code into}: computed once for all
+         * classes (with 1 / S for class top), since the probabilities, the gradient and the
+         * entropy all need it.
          */
-        DoubleDouble quotient(int i) {
+        MutableDoubleDouble quotient(MutableDoubleDouble into, int i) {
+            computeQuotients();
+            return into.set(quotientHi[i], quotientLo[i]);
+        }
+
+        private void computeQuotients() {
             if (quotientHi == null) {
                 int k = logits.length;
                 quotientHi = new double[k];
                 quotientLo = new double[k];
+                MutableDoubleDouble q = new MutableDoubleDouble();
                 for (int j = 0; j < k; j++) {
                     if (hasTerm(j)) {
-                        DoubleDouble q = term(j).div(denominator);
+                        q.set(termHi[j], termLo[j]).div(denominator);
                         quotientHi[j] = q.hi;
                         quotientLo[j] = q.lo;
                     }
                 }
+                topProbability = DoubleDouble.ONE.div(denominator);
             }
-            return DoubleDouble.of(quotientHi[i], quotientLo[i]);
         }
 
-        /** p_i * 2^scale. */
-        DoubleDouble probabilityScaled(int i, int scale) {
+        /** p_i * 2^scale, into {@code into}. */
+        MutableDoubleDouble probabilityScaled(MutableDoubleDouble into, int i, int scale) {
             if (i == top) {
-                if (topProbability == null) {
-                    topProbability = DoubleDouble.ONE.div(denominator);
-                }
-                return topProbability.mulPow2(scale);
+                computeQuotients();
+                return into.set(topProbability).mulPow2(scale);
             }
             if (!hasTerm(i)) {
-                return DoubleDouble.ZERO;
+                return into.set(0.0, 0.0);
             }
-            return quotient(i).mulPow2(termExponent[i] + scale);
+            return quotient(into, i).mulPow2(termExponent[i] + scale);
+        }
+
+        /** p_i, rounded. */
+        double probability(int i) {
+            return probabilityScaled(scratch, i, 0).hi;
         }
 
         double logProbability(int i) {
-            return shifted(i).sub(logDenominator).value();
+            return scratch.set(shiftedHi[i], shiftedLo[i]).sub(logDenominator.hi, logDenominator.lo).hi;
         }
 
         /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */
