@@ -403,11 +403,25 @@ public final class Softmax {
                     refinement = new Refinement(ex);
                 }
                 g[i] = refinement.gradient(i, target, eps);
+            } else if (tScaled == 1.0) {
+                g[i] = divideByOne(numerator);
             } else {
                 g[i] = numerator.div(tScaled).hi;
             }
         }
         return g;
+    }
+
+    /**
+     * {@code x.div(1.0).hi} without the division: its first partial quotient is hi, the remainder
+     * is lo, which becomes the second, the third is 0, so the result is the rounded
+     * {@code hi + lo} (hi itself when it is 0 or not finite, where the division stops at once).
+     */
+    private static double divideByOne(MutableDoubleDouble x) {
+        if (x.hi == 0.0 || !DoubleDouble.isFinite(x.hi)) {
+            return x.hi;
+        }
+        return x.hi + x.lo;
     }
 
     /**
@@ -493,17 +507,13 @@ public final class Softmax {
      */
     static DoubleDouble scaledQuotient(double a, double b, double t, int shift) {
         MutableDoubleDouble q = new MutableDoubleDouble();
-        int et = DoubleDouble.exponent(t);
-        scaledQuotient(q, a, b, DoubleDouble.mulPow2(t, -et), et, shift);
+        scaledQuotient(q, a, b, new Divisor(t), shift);
         return q.toDoubleDouble();
     }
 
-    /**
-     * {@link #scaledQuotient(double, double, double, int)} into {@code q}, with t given as
-     * {@code tMantissa * 2^tExponent}, tMantissa in [1, 2), so that a loop splits t only once.
-     */
-    private static void scaledQuotient(MutableDoubleDouble q, double a, double b,
-            double tMantissa, int tExponent, int shift) {
+    /** {@link #scaledQuotient(double, double, double, int)} into {@code q}. */
+    private static void scaledQuotient(MutableDoubleDouble q, double a, double b, Divisor t,
+            int shift) {
         q.twoSum(a, -b);
         int extra = shift;
         if (q.hi - q.hi != 0.0) {
@@ -514,8 +524,59 @@ public final class Softmax {
             q.set(0.0, 0.0);
             return;
         }
+        if (extra == 0 && t.moderate && isModerate(q.hi, q.lo)) {
+            t.divideUnscaled(q);
+            return;
+        }
         int eh = DoubleDouble.exponent(q.hi);
-        q.mulPow2(-eh).div(tMantissa).mulPow2(eh - tExponent + extra);
+        q.mulPow2(-eh).div(t.mantissa).mulPow2(eh - t.exponent + extra);
+    }
+
+    /**
+     * True for a pair whose division by a moderate t (see {@link Divisor}) keeps every
+     * intermediate, down to the error terms of the error terms (about 2^-160 of the operands),
+     * far from the subnormal range and from overflow: hi in [2^-60, 2^60] and lo 0 or at least
+     * 2^-600.
+     */
+    private static boolean isModerate(double hi, double lo) {
+        double h = Math.abs(hi);
+        double l = Math.abs(lo);
+        return h >= 0x1p-60 && h <= 0x1p60 && (l == 0.0 || l >= 0x1p-600);
+    }
+
+    /**
+     * A temperature split once for a loop of divisions: {@code t = mantissa * 2^exponent} with
+     * the mantissa in [1, 2).
+     */
+    private static final class Divisor {
+        final double value;
+        final double mantissa;
+        final int exponent;
+        /** t in [2^-60, 2^60]. */
+        final boolean moderate;
+
+        Divisor(double t) {
+            value = t;
+            exponent = DoubleDouble.exponent(t);
+            mantissa = DoubleDouble.mulPow2(t, -exponent);
+            moderate = t >= 0x1p-60 && t <= 0x1p60;
+        }
+
+        /**
+         * {@code q / t} for moderate q and t, equal bit for bit to the scaled division of
+         * scaledQuotient: multiplying every operand by a power of two multiplies every rounded
+         * result of the division by it as long as nothing over- or underflows, which moderate
+         * operands guarantee (|shifts| <= 2^120, smallest term above 2^-900). Dividing by exactly
+         * 1 returns the pair itself: q1 is hi, the remainder is lo, which becomes q2, and the
+         * final renormalization keeps the (normalized) pair; only a zero lo comes out as +0.
+         */
+        void divideUnscaled(MutableDoubleDouble q) {
+            if (value == 1.0) {
+                q.set(q.hi, q.lo == 0.0 ? 0.0 : q.lo);
+            } else {
+                q.div(value);
+            }
+        }
     }
 
     /**
@@ -564,8 +625,7 @@ public final class Softmax {
             termHi = new double[k];
             termLo = new double[k];
             termExponent = new int[k];
-            int tExponent = DoubleDouble.exponent(t);
-            double tMantissa = DoubleDouble.mulPow2(t, -tExponent);
+            Divisor divisor = new Divisor(t);
             MutableDoubleDouble d = new MutableDoubleDouble();
             MutableDoubleDouble e = new MutableDoubleDouble();
             int maxExponent = Integer.MIN_VALUE;
@@ -577,7 +637,7 @@ public final class Softmax {
                 if (i == top) {
                     continue;
                 }
-                scaledQuotient(d, z[i], z[top], tMantissa, tExponent, 0);
+                scaledQuotient(d, z[i], z[top], divisor, 0);
                 shiftedHi[i] = d.hi;
                 shiftedLo[i] = d.lo;
                 if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
