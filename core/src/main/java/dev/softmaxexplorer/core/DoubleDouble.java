@@ -207,7 +207,7 @@ final class DoubleDouble {
     }
 
     /** The high 26 bits of {@code a} (Veltkamp); {@code a - splitHigh(a)} is exact. */
-    private static double splitHigh(double a) {
+    static double splitHigh(double a) {
         if (a > SPLIT_LIMIT || a < -SPLIT_LIMIT) {
             double scaled = a * 0x1p-28;
             double c = SPLITTER * scaled;

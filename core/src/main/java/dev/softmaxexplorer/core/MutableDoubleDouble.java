@@ -176,11 +176,26 @@ final class MutableDoubleDouble {
     }
 
     /**
-     * {@code this = (hi + lo) * (rh + rl) + (ch + cl)}: {@code mul} followed by {@code add}, for
-     * the Horner steps of {@link #exp}.
+     * {@code this = (hi + lo) * (rh + rl) + (ch + cl)} for the Horner steps of {@link #exp}:
+     * {@code mul} followed by {@code add}, operation for operation, except that the Veltkamp
+     * split of rh (into rhHigh + rhLow), the same in every step, is passed in instead of being
+     * recomputed by productError.
      */
-    private void mulAdd(double rh, double rl, double ch, double cl) {
-        mul(rh, rl);
+    private void mulAdd(double rh, double rhHigh, double rhLow, double rl, double ch, double cl) {
+        double p = hi * rh;
+        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+            set(p, 0.0);
+        } else {
+            double aHigh = DoubleDouble.splitHigh(hi);
+            double aLow = hi - aHigh;
+            double e = aHigh * rhHigh - p;
+            e = e + aHigh * rhLow;
+            e = e + aLow * rhHigh;
+            e = e + aLow * rhLow;
+            e = e + hi * rl;
+            e = e + lo * rh;
+            fastTwoSum(p, e);
+        }
         add(ch, cl);
     }
 
@@ -202,6 +217,8 @@ final class MutableDoubleDouble {
         add(-(nd * DoubleDouble.LN2_64_3));
         double rh = hi;
         double rl = lo;
+        double rhHigh = DoubleDouble.splitHigh(rh);
+        double rhLow = rh - rhHigh;
         double[] c = DoubleDouble.INV_FACTORIAL_HI;
         double tail = c[9] * rh + c[8];
         tail = tail * rh + c[7];
@@ -209,10 +226,10 @@ final class MutableDoubleDouble {
         tail = tail * rh + c[5];
         set(tail, 0.0);
         for (int i = 4; i >= 0; i--) {
-            mulAdd(rh, rl, c[i], DoubleDouble.INV_FACTORIAL_LO[i]);
+            mulAdd(rh, rhHigh, rhLow, rl, c[i], DoubleDouble.INV_FACTORIAL_LO[i]);
         }
-        mulAdd(rh, rl, 1.0, 0.0);
-        mulAdd(rh, rl, 1.0, 0.0);
+        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
+        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
         double ph = hi;
         double pl = lo;
         int j = n & 63;

@@ -336,7 +336,7 @@ public final class Softmax {
         if (scale == 0) {
             MutableDoubleDouble sum = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                sum.sub(ex.shiftedHi[i], ex.shiftedLo[i]);
+                sum.sub(ex.shiftedHi(i), ex.shiftedLo(i));
             }
             spread = sum.toDoubleDouble();
         } else {
@@ -480,7 +480,7 @@ public final class Softmax {
         MutableDoubleDouble weighted = new MutableDoubleDouble();
         for (int i = 0; i < ex.logits.length; i++) {
             if (ex.hasTerm(i)) {
-                ex.quotient(weighted, i).mul(-ex.shiftedHi[i], -ex.shiftedLo[i])
+                ex.quotient(weighted, i).mul(-ex.shiftedHi(i), -ex.shiftedLo(i))
                         .mulPow2(ex.termExponent(i));
                 h.add(weighted.hi, weighted.lo);
             }
@@ -583,24 +583,25 @@ public final class Softmax {
      * The shared first half of every function: shifted logits d_i and their exponentials, kept
      * as mantissa and exponent, their sum with and without the target, S and log S.
      *
-     * <p>Per-class values live in primitive arrays (hi and lo parts side by side), not in arrays
-     * of objects: at K = 50257 the objects outlived the young generation of the browser's garbage
-     * collector and their promotion cost more than the arithmetic.
+     * <p>Per-class values live in few primitive arrays, hi and lo parts interleaved (hi at 2i,
+     * lo at 2i + 1), not in arrays of objects: at K = 50257 the objects outlived the young
+     * generation of the browser's garbage collector and their promotion cost more than the
+     * arithmetic, and each array is a typed array whose allocation is itself costly.
      */
     private static final class Exponentials {
         final double[] logits;
         final double temperature;
         final int top;
-        /** d_i = (z_i - z_top) / T as hi + lo; -Infinity for masked classes. */
-        private final double[] shiftedHi;
-        private final double[] shiftedLo;
+        /** d_i = (z_i - z_top) / T; -Infinity for masked classes. */
+        private final double[] shifted;
         /**
-         * exp(d_i) = (termHi + termLo) * 2^termExponent for i != top; termHi is 0 (the mantissa
-         * never is) where the term is 0 or negligible next to the 1 of class top.
+         * The mantissa of exp(d_i) for i != top, 0 (the mantissa never is) where the term is 0 or
+         * negligible next to the 1 of class top; once divided, replaced by that of p_i = e_i / S.
          */
-        private final double[] termHi;
-        private final double[] termLo;
+        private final double[] mantissas;
+        /** e_i and p_i are their mantissa times 2^termExponent. */
         private final int[] termExponent;
+        private boolean divided;
         /** R = sum_{i != top} e_i is restScaled * 2^restExponent. */
         final DoubleDouble restScaled;
         /** sum_{i != top, target} e_i, same exponent as restScaled. */
@@ -608,9 +609,6 @@ public final class Softmax {
         final int restExponent;
         final DoubleDouble denominator;
         final DoubleDouble logDenominator;
-        /** The mantissas of p_i, termHi/Lo divided by S, filled on first use (see quotient). */
-        private double[] quotientHi;
-        private double[] quotientLo;
         private DoubleDouble topProbability;
         /** Work space of the methods that return a double. */
         private final MutableDoubleDouble scratch = new MutableDoubleDouble();
@@ -620,10 +618,8 @@ public final class Softmax {
             temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
-            shiftedHi = new double[k];
-            shiftedLo = new double[k];
-            termHi = new double[k];
-            termLo = new double[k];
+            shifted = new double[2 * k];
+            mantissas = new double[2 * k];
             termExponent = new int[k];
             Divisor divisor = new Divisor(t);
             MutableDoubleDouble d = new MutableDoubleDouble();
@@ -631,19 +627,17 @@ public final class Softmax {
             int maxExponent = Integer.MIN_VALUE;
             for (int i = 0; i < k; i++) {
                 if (z[i] == Double.NEGATIVE_INFINITY) {
-                    shiftedHi[i] = Double.NEGATIVE_INFINITY;
+                    shifted[2 * i] = Double.NEGATIVE_INFINITY;
                     continue;
                 }
                 if (i == top) {
                     continue;
                 }
                 scaledQuotient(d, z[i], z[top], divisor, 0);
-                shiftedHi[i] = d.hi;
-                shiftedLo[i] = d.lo;
+                store(shifted, i, d);
                 if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
                     termExponent[i] = e.exp(d.hi, d.lo);
-                    termHi[i] = e.hi;
-                    termLo[i] = e.lo;
+                    store(mantissas, i, e);
                     maxExponent = Math.max(maxExponent, termExponent[i]);
                 }
             }
@@ -651,7 +645,7 @@ public final class Softmax {
             MutableDoubleDouble restWithoutTarget = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
                 if (hasTerm(i)) {
-                    e.set(termHi[i], termLo[i]).mulPow2(termExponent[i] - maxExponent);
+                    load(mantissas, i, e).mulPow2(termExponent[i] - maxExponent);
                     rest.add(e.hi, e.lo);
                     if (i != target) {
                         restWithoutTarget.add(e.hi, e.lo);
@@ -666,14 +660,31 @@ public final class Softmax {
             logDenominator = DoubleDouble.log1p(r);
         }
 
+        private static void store(double[] pairs, int i, MutableDoubleDouble x) {
+            pairs[2 * i] = x.hi;
+            pairs[2 * i + 1] = x.lo;
+        }
+
+        private static MutableDoubleDouble load(double[] pairs, int i, MutableDoubleDouble into) {
+            return into.set(pairs[2 * i], pairs[2 * i + 1]);
+        }
+
         /** d_i. */
         DoubleDouble shifted(int i) {
-            return DoubleDouble.of(shiftedHi[i], shiftedLo[i]);
+            return DoubleDouble.of(shiftedHi(i), shiftedLo(i));
+        }
+
+        double shiftedHi(int i) {
+            return shifted[2 * i];
+        }
+
+        double shiftedLo(int i) {
+            return shifted[2 * i + 1];
         }
 
         /** True where e_i is neither 0 nor negligible (never for top). */
         boolean hasTerm(int i) {
-            return termHi[i] != 0.0;
+            return mantissas[2 * i] != 0.0;
         }
 
         int termExponent(int i) {
@@ -681,36 +692,33 @@ public final class Softmax {
         }
 
         /**
-         * The mantissa of e_i / S for i with a term, into {@code into}: computed once for all
-         * classes (with 1 / S for class top), since the probabilities, the gradient and the
+         * The mantissa of p_i = e_i / S for i with a term, into {@code into}: computed once for
+         * all classes (with 1 / S for class top), since the probabilities, the gradient and the
          * entropy all need it.
          */
         MutableDoubleDouble quotient(MutableDoubleDouble into, int i) {
-            computeQuotients();
-            return into.set(quotientHi[i], quotientLo[i]);
+            divide();
+            return load(mantissas, i, into);
         }
 
-        private void computeQuotients() {
-            if (quotientHi == null) {
-                int k = logits.length;
-                quotientHi = new double[k];
-                quotientLo = new double[k];
+        /** Replaces each e_i's mantissa by p_i's; those are never 0 either (S <= K). */
+        private void divide() {
+            if (!divided) {
                 MutableDoubleDouble q = new MutableDoubleDouble();
-                for (int j = 0; j < k; j++) {
-                    if (hasTerm(j)) {
-                        q.set(termHi[j], termLo[j]).div(denominator);
-                        quotientHi[j] = q.hi;
-                        quotientLo[j] = q.lo;
+                for (int i = 0; i < logits.length; i++) {
+                    if (hasTerm(i)) {
+                        store(mantissas, i, load(mantissas, i, q).div(denominator));
                     }
                 }
                 topProbability = DoubleDouble.ONE.div(denominator);
+                divided = true;
             }
         }
 
         /** p_i * 2^scale, into {@code into}. */
         MutableDoubleDouble probabilityScaled(MutableDoubleDouble into, int i, int scale) {
             if (i == top) {
-                computeQuotients();
+                divide();
                 return into.set(topProbability).mulPow2(scale);
             }
             if (!hasTerm(i)) {
@@ -725,7 +733,7 @@ public final class Softmax {
         }
 
         double logProbability(int i) {
-            return scratch.set(shiftedHi[i], shiftedLo[i]).sub(logDenominator.hi, logDenominator.lo).hi;
+            return load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo).hi;
         }
 
         /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */
