@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class MutableDoubleDoubleTest {
 
-    private static final int CASES = 200_000;
+    private static final int CASES = 50_000;
 
     private static double randomDouble(Random random) {
         double sign = random.nextBoolean() ? 1.0 : -1.0;
