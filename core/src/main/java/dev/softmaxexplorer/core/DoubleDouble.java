@@ -37,10 +37,10 @@ final class DoubleDouble {
      * ln 2 / 64 in three parts; the first has 21 significant bits so that {@code n * LN2_64_1} is
      * exact for every |n| < 2^32 (sum exact to 2^-142).
      */
-    private static final double LN2_64_1 = 0x1.62e43p-7;
-    private static final double LN2_64_2 = -0x1.05c610ca86c39p-35;
-    private static final double LN2_64_3 = 0x1.9cc01f97b57a0p-89;
-    private static final double INV_LN2_64 = 0x1.71547652b82fep+6;
+    static final double LN2_64_1 = 0x1.62e43p-7;
+    static final double LN2_64_2 = -0x1.05c610ca86c39p-35;
+    static final double LN2_64_3 = 0x1.9cc01f97b57a0p-89;
+    static final double INV_LN2_64 = 0x1.71547652b82fep+6;
     private static final double SQRT2 = 0x1.6a09e667f3bcdp+0;
 
     /**
@@ -50,7 +50,7 @@ final class DoubleDouble {
     static final double EXP_NEGLIGIBLE = -1600.0;
 
     /** 2^(j/64), j = 0..63, as hi + lo: the 100-digit value (mpmath) rounded, then the rest. */
-    private static final double[] EXP2_TABLE_HI = {
+    static final double[] EXP2_TABLE_HI = {
         0x1.0000000000000p+0, 0x1.02c9a3e778061p+0, 0x1.059b0d3158574p+0,
         0x1.0874518759bc8p+0, 0x1.0b5586cf9890fp+0, 0x1.0e3ec32d3d1a2p+0,
         0x1.11301d0125b51p+0, 0x1.1429aaea92de0p+0, 0x1.172b83c7d517bp+0,
@@ -74,7 +74,7 @@ final class DoubleDouble {
         0x1.ea4afa2a490dap+0, 0x1.efa1bee615a27p+0, 0x1.f50765b6e4540p+0,
         0x1.fa7c1819e90d8p+0,
     };
-    private static final double[] EXP2_TABLE_LO = {
+    static final double[] EXP2_TABLE_LO = {
         0.0, -0x1.19083535b085dp-56, 0x1.d73e2a475b465p-55,
         0x1.186be4bb284ffp-57, 0x1.8a62e4adc610bp-54, 0x1.03a1727c57b53p-59,
         -0x1.6c51039449b3ap-54, -0x1.32fbf9af1369ep-54, -0x1.19041b9d78a76p-55,
@@ -99,13 +99,13 @@ final class DoubleDouble {
         0x1.74853f3a5931ep-55,
     };
     /** 1/n! for n = 2..11 as hi + lo (mpmath). */
-    private static final double[] INV_FACTORIAL_HI = {
+    static final double[] INV_FACTORIAL_HI = {
         0x1.0000000000000p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
         0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
         0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
         0x1.ae64567f544e4p-26,
     };
-    private static final double[] INV_FACTORIAL_LO = {
+    static final double[] INV_FACTORIAL_LO = {
         0.0, 0x1.5555555555555p-57, 0x1.5555555555555p-59,
         0x1.1111111111111p-63, -0x1.f49f49f49f49fp-65, 0x1.a01a01a01a01ap-73,
         0x1.a01a01a01a01ap-76, -0x1.c154f8ddc6c00p-73, 0x1.cbbc05b4fa99ap-76,
@@ -131,14 +131,10 @@ final class DoubleDouble {
         0x1.7d05f417d05f4p-62, -0x1.f49f49f49f49fp-61,
     };
 
-    private static final DoubleDouble[] EXP2_TABLE = new DoubleDouble[64];
     /** Powers of two 2^n for n = -1022..1023, built by exact doubling and halving. */
     private static final double[] POW2 = new double[2046];
 
     static {
-        for (int j = 0; j < 64; j++) {
-            EXP2_TABLE[j] = new DoubleDouble(EXP2_TABLE_HI[j], EXP2_TABLE_LO[j]);
-        }
         POW2[1022] = 1.0;
         for (int n = 1; n <= 1023; n++) {
             POW2[1022 + n] = POW2[1021 + n] * 2.0;
@@ -154,6 +150,11 @@ final class DoubleDouble {
     private DoubleDouble(double hi, double lo) {
         this.hi = hi;
         this.lo = lo;
+    }
+
+    /** The pair {@code hi + lo}, which must already be normalized (as stored by a caller). */
+    static DoubleDouble of(double hi, double lo) {
+        return new DoubleDouble(hi, lo);
     }
 
     /** The double {@code x} as a double-double (exact). */
@@ -194,7 +195,7 @@ final class DoubleDouble {
         return new DoubleDouble(p, productError(a, b, p));
     }
 
-    private static double productError(double a, double b, double p) {
+    static double productError(double a, double b, double p) {
         double aHi = splitHigh(a);
         double aLo = a - aHi;
         double bHi = splitHigh(b);
@@ -206,7 +207,7 @@ final class DoubleDouble {
     }
 
     /** The high 26 bits of {@code a} (Veltkamp); {@code a - splitHigh(a)} is exact. */
-    private static double splitHigh(double a) {
+    static double splitHigh(double a) {
         if (a > SPLIT_LIMIT || a < -SPLIT_LIMIT) {
             double scaled = a * 0x1p-28;
             double c = SPLITTER * scaled;
@@ -217,7 +218,7 @@ final class DoubleDouble {
         return c - (c - a);
     }
 
-    private static boolean isFinite(double x) {
+    static boolean isFinite(double x) {
         return x - x == 0.0;
     }
 
@@ -241,11 +242,23 @@ final class DoubleDouble {
      * subnormals (where {@code Math.getExponent} answers -1023).
      */
     static int exponent(double x) {
-        int e = Math.getExponent(x);
-        if (e == Double.MIN_EXPONENT - 1) {
-            return Math.getExponent(x * 0x1p54) - 54;
+        double a = Math.abs(x);
+        if (a < 0x1p-1022) {
+            return exponent(a * 0x1p54) - 54;
         }
-        return e;
+        // A binary search in the table of powers of two: Math.getExponent reads the bits as a
+        // long, which TeaVM compiles to a slow BigInt. Invariant: 2^low <= a < 2^(high + 1).
+        int low = -1022;
+        int high = 1023;
+        while (low < high) {
+            int middle = (low + high + 1) >> 1;
+            if (a >= POW2[middle + 1022]) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     /** The nearest double to {@code hi + lo}; with the pair normalized that is {@code hi}. */
@@ -363,8 +376,6 @@ final class DoubleDouble {
         }
     }
 
-    private static final Scaled EXP_ZERO = new Scaled(ZERO, 0);
-
     /**
      * exp(x) for finite {@code x <= 1600} as {@code M * 2^k} with M in about [1, 2), relative error
      * about 2^-103; for {@code x < EXP_NEGLIGIBLE} the result is 0.
@@ -373,66 +384,12 @@ final class DoubleDouble {
      * 2^k 2^(j/64) exp(r)}; ln 2 / 64 is split so the reduction is exact, the table holds
      * 2^(j/64) to 2^-107, and exp(r) is the degree-11 Taylor polynomial (remainder below 2^-107),
      * the part from r^7 on summed in double (it is below 2^-64, so its rounding is below 2^-117).
+     * The work is done in place by {@link MutableDoubleDouble#exp}.
      */
     static Scaled expScaled(DoubleDouble x) {
-        if (x.hi < EXP_NEGLIGIBLE) {
-            return EXP_ZERO;
-        }
-        int n = (int) Math.floor(x.hi * INV_LN2_64 + 0.5);
-        double nd = n;
-        double r0 = x.hi - nd * LN2_64_1;
-        DoubleDouble r = twoSum(r0, x.lo);
-        r = r.sub(twoProduct(nd, LN2_64_2));
-        r = r.add(-(nd * LN2_64_3));
-        double rh = r.hi;
-        double tail = INV_FACTORIAL_HI[9] * rh + INV_FACTORIAL_HI[8];
-        tail = tail * rh + INV_FACTORIAL_HI[7];
-        tail = tail * rh + INV_FACTORIAL_HI[6];
-        tail = tail * rh + INV_FACTORIAL_HI[5];
-        // The Horner steps poly = poly * r + c run on a two-slot array instead of a new
-        // DoubleDouble per operation (allocation was most of exp's time); same operations, same
-        // bits as poly.mul(r).add(c).
-        double[] poly = {tail, 0.0};
-        for (int i = 4; i >= 0; i--) {
-            mulAdd(poly, r.hi, r.lo, INV_FACTORIAL_HI[i], INV_FACTORIAL_LO[i]);
-        }
-        mulAdd(poly, r.hi, r.lo, 1.0, 0.0);
-        mulAdd(poly, r.hi, r.lo, 1.0, 0.0);
-        DoubleDouble mantissa = EXP2_TABLE[n & 63].mul(new DoubleDouble(poly[0], poly[1]));
-        return new Scaled(mantissa, n >> 6);
-    }
-
-    /**
-     * {@code acc = acc * (rh + rl) + (ch + cl)} in place, operation for operation as
-     * {@code mul(DoubleDouble)} followed by {@code add(DoubleDouble)} (the same bits), for
-     * finite operands.
-     */
-    private static void mulAdd(double[] acc, double rh, double rl, double ch, double cl) {
-        double hi = acc[0];
-        double lo = acc[1];
-        double p = hi * rh;
-        if (p == 0.0) {
-            hi = p;
-            lo = 0.0;
-        } else {
-            double e = productError(hi, rh, p);
-            e = e + hi * rl;
-            e = e + lo * rh;
-            hi = p + e;
-            lo = e - (hi - p);
-        }
-        double s = hi + ch;
-        double sb = s - hi;
-        double err = (hi - (s - sb)) - (sb - ch);
-        double t = lo + cl;
-        double tb = t - lo;
-        double negF = (tb - cl) - (lo - (t - tb));
-        err = err + t;
-        double s2 = s + err;
-        double e2 = err - (s2 - s);
-        e2 = e2 - negF;
-        acc[0] = s2 + e2;
-        acc[1] = e2 - (acc[0] - s2);
+        MutableDoubleDouble mantissa = new MutableDoubleDouble();
+        int exponent = mantissa.exp(x.hi, x.lo);
+        return new Scaled(mantissa.toDoubleDouble(), exponent);
     }
 
     /**

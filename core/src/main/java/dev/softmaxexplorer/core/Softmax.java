@@ -59,7 +59,7 @@ public final class Softmax {
         Exponentials ex = new Exponentials(logits, temperature, -1);
         double[] p = new double[logits.length];
         for (int i = 0; i < p.length; i++) {
-            p[i] = ex.probabilityScaled(i, 0).value();
+            p[i] = ex.probability(i);
         }
         return p;
     }
@@ -74,7 +74,7 @@ public final class Softmax {
         validateTemperature(temperature);
         Exponentials ex = new Exponentials(logits, temperature, -1);
         for (int i = 0; i < p.length; i++) {
-            p[i] = ex.probabilityScaled(i, 0).value();
+            p[i] = ex.probability(i);
         }
         return entropy(ex).value();
     }
@@ -112,7 +112,7 @@ public final class Softmax {
         Exponentials ex = new Exponentials(logits, temperature, -1);
         DoubleDouble[] logp = new DoubleDouble[logits.length];
         for (int i = 0; i < logp.length; i++) {
-            logp[i] = ex.shifted[i].sub(ex.logDenominator);
+            logp[i] = ex.shifted(i).sub(ex.logDenominator);
         }
         return logp;
     }
@@ -307,7 +307,7 @@ public final class Softmax {
         double[] p = new double[k];
         double[] logp = new double[k];
         for (int i = 0; i < k; i++) {
-            p[i] = ex.probabilityScaled(i, 0).value();
+            p[i] = ex.probability(i);
             logp[i] = ex.logProbability(i);
         }
         DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
@@ -321,7 +321,7 @@ public final class Softmax {
         if (z[target] == Double.NEGATIVE_INFINITY) {
             return DoubleDouble.of(Double.POSITIVE_INFINITY);
         }
-        DoubleDouble targetTerm = ex.shifted[target].negate();
+        DoubleDouble targetTerm = ex.shifted(target).negate();
         if (eps == 0.0) {
             return ex.logDenominator.add(targetTerm);
         }
@@ -334,9 +334,11 @@ public final class Softmax {
         int scale = smoothingScale(ex);
         DoubleDouble spread = DoubleDouble.ZERO;
         if (scale == 0) {
+            MutableDoubleDouble sum = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                spread = spread.sub(ex.shifted[i]);
+                sum.sub(ex.shiftedHi(i), ex.shiftedLo(i));
             }
+            spread = sum.toDoubleDouble();
         } else {
             double zTop = z[ex.top];
             for (int i = 0; i < k; i++) {
@@ -381,29 +383,45 @@ public final class Softmax {
         DoubleDouble epsScaled = DoubleDouble.of(DoubleDouble.mulPow2(eps, scale));
         DoubleDouble offTargetScaled = epsScaled.div(k);
         DoubleDouble onTargetScaled = epsScaled.sub(offTargetScaled);
+        DoubleDouble targetComplement = ex.complementScaled(target, scale).div(ex.denominator);
         double[] g = new double[k];
+        MutableDoubleDouble numerator = new MutableDoubleDouble();
         Refinement refinement = null;
         for (int i = 0; i < k; i++) {
-            DoubleDouble a;
             DoubleDouble b;
             if (i == target) {
-                a = onTargetScaled;
-                b = ex.complementScaled(target, scale).div(ex.denominator);
+                numerator.set(onTargetScaled);
+                b = targetComplement;
             } else {
-                a = ex.probabilityScaled(i, scale);
+                ex.probabilityScaled(numerator, i, scale);
                 b = offTargetScaled;
             }
-            DoubleDouble numerator = a.sub(b);
-            if (cancels(numerator.hi, a.hi, b.hi)) {
+            double aHi = numerator.hi;
+            numerator.sub(b.hi, b.lo);
+            if (cancels(numerator.hi, aHi, b.hi)) {
                 if (refinement == null) {
                     refinement = new Refinement(ex);
                 }
                 g[i] = refinement.gradient(i, target, eps);
+            } else if (tScaled == 1.0) {
+                g[i] = divideByOne(numerator);
             } else {
-                g[i] = numerator.div(tScaled).value();
+                g[i] = numerator.div(tScaled).hi;
             }
         }
         return g;
+    }
+
+    /**
+     * {@code x.div(1.0).hi} without the division: its first partial quotient is hi, the remainder
+     * is lo, which becomes the second, the third is 0, so the result is the rounded
+     * {@code hi + lo} (hi itself when it is 0 or not finite, where the division stops at once).
+     */
+    private static double divideByOne(MutableDoubleDouble x) {
+        if (x.hi == 0.0 || !DoubleDouble.isFinite(x.hi)) {
+            return x.hi;
+        }
+        return x.hi + x.lo;
     }
 
     /**
@@ -458,15 +476,16 @@ public final class Softmax {
     }
 
     private static DoubleDouble entropy(Exponentials ex) {
-        DoubleDouble h = ex.logDenominator;
+        MutableDoubleDouble h = new MutableDoubleDouble().set(ex.logDenominator);
+        MutableDoubleDouble weighted = new MutableDoubleDouble();
         for (int i = 0; i < ex.logits.length; i++) {
-            DoubleDouble.Scaled e = ex.terms[i];
-            if (e != null) {
-                DoubleDouble weighted = e.mantissa.div(ex.denominator).mul(ex.shifted[i].negate());
-                h = h.add(weighted.mulPow2(e.exponent));
+            if (ex.hasTerm(i)) {
+                ex.quotient(weighted, i).mul(-ex.shiftedHi(i), -ex.shiftedLo(i))
+                        .mulPow2(ex.termExponent(i));
+                h.add(weighted.hi, weighted.lo);
             }
         }
-        return h;
+        return h.toDoubleDouble();
     }
 
     /** Index of the largest logit other than {@code skip}, the lowest index on ties. */
@@ -487,33 +506,102 @@ public final class Softmax {
      * bits; the result overflows to an infinity only if the exact value does.
      */
     static DoubleDouble scaledQuotient(double a, double b, double t, int shift) {
-        DoubleDouble h = DoubleDouble.twoSum(a, -b);
+        MutableDoubleDouble q = new MutableDoubleDouble();
+        scaledQuotient(q, a, b, new Divisor(t), shift);
+        return q.toDoubleDouble();
+    }
+
+    /** {@link #scaledQuotient(double, double, double, int)} into {@code q}. */
+    private static void scaledQuotient(MutableDoubleDouble q, double a, double b, Divisor t,
+            int shift) {
+        q.twoSum(a, -b);
         int extra = shift;
-        if (h.hi - h.hi != 0.0) {
-            h = DoubleDouble.twoSum(a * 0.5, b * -0.5);
+        if (q.hi - q.hi != 0.0) {
+            q.twoSum(a * 0.5, b * -0.5);
             extra++;
         }
-        if (h.hi == 0.0) {
-            return DoubleDouble.ZERO;
+        if (q.hi == 0.0) {
+            q.set(0.0, 0.0);
+            return;
         }
-        int eh = DoubleDouble.exponent(h.hi);
-        int et = DoubleDouble.exponent(t);
-        DoubleDouble q = h.mulPow2(-eh).div(DoubleDouble.mulPow2(t, -et));
-        return q.mulPow2(eh - et + extra);
+        if (extra == 0 && t.moderate && isModerate(q.hi, q.lo)) {
+            t.divideUnscaled(q);
+            return;
+        }
+        int eh = DoubleDouble.exponent(q.hi);
+        q.mulPow2(-eh).div(t.mantissa).mulPow2(eh - t.exponent + extra);
+    }
+
+    /**
+     * True for a pair whose division by a moderate t (see {@link Divisor}) keeps every
+     * intermediate, down to the error terms of the error terms (about 2^-160 of the operands),
+     * far from the subnormal range and from overflow: hi in [2^-60, 2^60] and lo 0 or at least
+     * 2^-600.
+     */
+    private static boolean isModerate(double hi, double lo) {
+        double h = Math.abs(hi);
+        double l = Math.abs(lo);
+        return h >= 0x1p-60 && h <= 0x1p60 && (l == 0.0 || l >= 0x1p-600);
+    }
+
+    /**
+     * A temperature split once for a loop of divisions: {@code t = mantissa * 2^exponent} with
+     * the mantissa in [1, 2).
+     */
+    private static final class Divisor {
+        final double value;
+        final double mantissa;
+        final int exponent;
+        /** t in [2^-60, 2^60]. */
+        final boolean moderate;
+
+        Divisor(double t) {
+            value = t;
+            exponent = DoubleDouble.exponent(t);
+            mantissa = DoubleDouble.mulPow2(t, -exponent);
+            moderate = t >= 0x1p-60 && t <= 0x1p60;
+        }
+
+        /**
+         * {@code q / t} for moderate q and t, equal bit for bit to the scaled division of
+         * scaledQuotient: multiplying every operand by a power of two multiplies every rounded
+         * result of the division by it as long as nothing over- or underflows, which moderate
+         * operands guarantee (|shifts| <= 2^120, smallest term above 2^-900). Dividing by exactly
+         * 1 returns the pair itself: q1 is hi, the remainder is lo, which becomes q2, and the
+         * final renormalization keeps the (normalized) pair; only a zero lo comes out as +0.
+         */
+        void divideUnscaled(MutableDoubleDouble q) {
+            if (value == 1.0) {
+                q.set(q.hi, q.lo == 0.0 ? 0.0 : q.lo);
+            } else {
+                q.div(value);
+            }
+        }
     }
 
     /**
      * The shared first half of every function: shifted logits d_i and their exponentials, kept
      * as mantissa and exponent, their sum with and without the target, S and log S.
+     *
+     * <p>Per-class values live in few primitive arrays, hi and lo parts interleaved (hi at 2i,
+     * lo at 2i + 1), not in arrays of objects: at K = 50257 the objects outlived the young
+     * generation of the browser's garbage collector and their promotion cost more than the
+     * arithmetic, and each array is a typed array whose allocation is itself costly.
      */
     private static final class Exponentials {
         final double[] logits;
         final double temperature;
         final int top;
         /** d_i = (z_i - z_top) / T; -Infinity for masked classes. */
-        final DoubleDouble[] shifted;
-        /** exp(d_i) for i != top, null where it is 0 or negligible next to the 1 of class top. */
-        final DoubleDouble.Scaled[] terms;
+        private final double[] shifted;
+        /**
+         * The mantissa of exp(d_i) for i != top, 0 (the mantissa never is) where the term is 0 or
+         * negligible next to the 1 of class top; once divided, replaced by that of p_i = e_i / S.
+         */
+        private final double[] mantissas;
+        /** e_i and p_i are their mantissa times 2^termExponent. */
+        private final int[] termExponent;
+        private boolean divided;
         /** R = sum_{i != top} e_i is restScaled * 2^restExponent. */
         final DoubleDouble restScaled;
         /** sum_{i != top, target} e_i, same exponent as restScaled. */
@@ -521,59 +609,131 @@ public final class Softmax {
         final int restExponent;
         final DoubleDouble denominator;
         final DoubleDouble logDenominator;
+        private DoubleDouble topProbability;
+        /** Work space of the methods that return a double. */
+        private final MutableDoubleDouble scratch = new MutableDoubleDouble();
 
         Exponentials(double[] z, double t, int target) {
             logits = z;
             temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
-            shifted = new DoubleDouble[k];
-            terms = new DoubleDouble.Scaled[k];
+            shifted = new double[2 * k];
+            mantissas = new double[2 * k];
+            termExponent = new int[k];
+            Divisor divisor = new Divisor(t);
+            MutableDoubleDouble d = new MutableDoubleDouble();
+            MutableDoubleDouble e = new MutableDoubleDouble();
             int maxExponent = Integer.MIN_VALUE;
             for (int i = 0; i < k; i++) {
                 if (z[i] == Double.NEGATIVE_INFINITY) {
-                    shifted[i] = DoubleDouble.of(Double.NEGATIVE_INFINITY);
+                    shifted[2 * i] = Double.NEGATIVE_INFINITY;
                     continue;
                 }
-                shifted[i] = i == top ? DoubleDouble.ZERO : scaledQuotient(z[i], z[top], t, 0);
-                if (i != top && shifted[i].hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    terms[i] = DoubleDouble.expScaled(shifted[i]);
-                    maxExponent = Math.max(maxExponent, terms[i].exponent);
+                if (i == top) {
+                    continue;
+                }
+                scaledQuotient(d, z[i], z[top], divisor, 0);
+                store(shifted, i, d);
+                if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                    termExponent[i] = e.exp(d.hi, d.lo);
+                    store(mantissas, i, e);
+                    maxExponent = Math.max(maxExponent, termExponent[i]);
                 }
             }
-            DoubleDouble rest = DoubleDouble.ZERO;
-            DoubleDouble restWithoutTarget = DoubleDouble.ZERO;
+            MutableDoubleDouble rest = new MutableDoubleDouble();
+            MutableDoubleDouble restWithoutTarget = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                if (terms[i] != null) {
-                    DoubleDouble term = terms[i].mantissa.mulPow2(terms[i].exponent - maxExponent);
-                    rest = rest.add(term);
+                if (hasTerm(i)) {
+                    load(mantissas, i, e).mulPow2(termExponent[i] - maxExponent);
+                    rest.add(e.hi, e.lo);
                     if (i != target) {
-                        restWithoutTarget = restWithoutTarget.add(term);
+                        restWithoutTarget.add(e.hi, e.lo);
                     }
                 }
             }
             restExponent = maxExponent == Integer.MIN_VALUE ? 0 : maxExponent;
-            restScaled = rest;
-            restWithoutTargetScaled = restWithoutTarget;
-            DoubleDouble r = rest.mulPow2(restExponent);
+            restScaled = rest.toDoubleDouble();
+            restWithoutTargetScaled = restWithoutTarget.toDoubleDouble();
+            DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
         }
 
-        /** p_i * 2^scale. */
-        DoubleDouble probabilityScaled(int i, int scale) {
+        private static void store(double[] pairs, int i, MutableDoubleDouble x) {
+            pairs[2 * i] = x.hi;
+            pairs[2 * i + 1] = x.lo;
+        }
+
+        private static MutableDoubleDouble load(double[] pairs, int i, MutableDoubleDouble into) {
+            return into.set(pairs[2 * i], pairs[2 * i + 1]);
+        }
+
+        /** d_i. */
+        DoubleDouble shifted(int i) {
+            return DoubleDouble.of(shiftedHi(i), shiftedLo(i));
+        }
+
+        double shiftedHi(int i) {
+            return shifted[2 * i];
+        }
+
+        double shiftedLo(int i) {
+            return shifted[2 * i + 1];
+        }
+
+        /** True where e_i is neither 0 nor negligible (never for top). */
+        boolean hasTerm(int i) {
+            return mantissas[2 * i] != 0.0;
+        }
+
+        int termExponent(int i) {
+            return termExponent[i];
+        }
+
+        /**
+         * The mantissa of p_i = e_i / S for i with a term, into {@code into}: computed once for
+         * all classes (with 1 / S for class top), since the probabilities, the gradient and the
+         * entropy all need it.
+         */
+        MutableDoubleDouble quotient(MutableDoubleDouble into, int i) {
+            divide();
+            return load(mantissas, i, into);
+        }
+
+        /** Replaces each e_i's mantissa by p_i's; those are never 0 either (S <= K). */
+        private void divide() {
+            if (!divided) {
+                MutableDoubleDouble q = new MutableDoubleDouble();
+                for (int i = 0; i < logits.length; i++) {
+                    if (hasTerm(i)) {
+                        store(mantissas, i, load(mantissas, i, q).div(denominator));
+                    }
+                }
+                topProbability = DoubleDouble.ONE.div(denominator);
+                divided = true;
+            }
+        }
+
+        /** p_i * 2^scale, into {@code into}. */
+        MutableDoubleDouble probabilityScaled(MutableDoubleDouble into, int i, int scale) {
             if (i == top) {
-                return DoubleDouble.ONE.div(denominator).mulPow2(scale);
+                divide();
+                return into.set(topProbability).mulPow2(scale);
             }
-            DoubleDouble.Scaled e = terms[i];
-            if (e == null) {
-                return DoubleDouble.ZERO;
+            if (!hasTerm(i)) {
+                return into.set(0.0, 0.0);
             }
-            return e.mantissa.div(denominator).mulPow2(e.exponent + scale);
+            return quotient(into, i).mulPow2(termExponent[i] + scale);
+        }
+
+        /** p_i, rounded. */
+        double probability(int i) {
+            return probabilityScaled(scratch, i, 0).hi;
         }
 
         double logProbability(int i) {
-            return shifted[i].sub(logDenominator).value();
+            return load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo).hi;
         }
 
         /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */

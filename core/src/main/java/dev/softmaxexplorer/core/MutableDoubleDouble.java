@@ -1,0 +1,239 @@
+package dev.softmaxexplorer.core;
+
+/**
+ * A double-double {@code hi + lo} that is updated in place: the per-class loops of
+ * {@link Softmax} run on a few of these instead of allocating a {@link DoubleDouble} per
+ * operation. In the browser a new object with two double fields costs more than the arithmetic
+ * (V8 boxes each field), and at K = 50257 the garbage dominated the time.
+ *
+ * <p>Every method performs exactly the operations, in the same order and with the same special
+ * cases, as the {@link DoubleDouble} method of the same name, so both give the same bits
+ * ({@code MutableDoubleDoubleTest} compares them). The expression shapes follow DoubleDouble's
+ * rules for TeaVM (no compound right operand of {@code +} or {@code *}).
+ */
+final class MutableDoubleDouble {
+
+    double hi;
+    double lo;
+
+    /** Scratch for the products and remainders of {@link #div}. */
+    private double productHi;
+    private double productLo;
+
+    MutableDoubleDouble set(double h, double l) {
+        hi = h;
+        lo = l;
+        return this;
+    }
+
+    MutableDoubleDouble set(DoubleDouble x) {
+        return set(x.hi, x.lo);
+    }
+
+    DoubleDouble toDoubleDouble() {
+        return DoubleDouble.of(hi, lo);
+    }
+
+    /** {@link DoubleDouble#fastTwoSum}. */
+    MutableDoubleDouble fastTwoSum(double a, double b) {
+        double s = a + b;
+        if (!DoubleDouble.isFinite(s)) {
+            return set(s, 0.0);
+        }
+        double bb = s - a;
+        return set(s, b - bb);
+    }
+
+    /** {@link DoubleDouble#twoSum}. */
+    MutableDoubleDouble twoSum(double a, double b) {
+        double s = a + b;
+        if (!DoubleDouble.isFinite(s)) {
+            return set(s, 0.0);
+        }
+        double bb = s - a;
+        double err = (a - (s - bb)) - (bb - b);
+        return set(s, err);
+    }
+
+    /** {@link DoubleDouble#mulPow2(int)}. */
+    MutableDoubleDouble mulPow2(int n) {
+        double h = DoubleDouble.mulPow2(hi, n);
+        if (!DoubleDouble.isFinite(h) || h == 0.0) {
+            return set(h, 0.0);
+        }
+        return set(h, DoubleDouble.mulPow2(lo, n));
+    }
+
+    /** {@link DoubleDouble#add(DoubleDouble)} of {@code bh + bl}. */
+    MutableDoubleDouble add(double bh, double bl) {
+        double s = hi + bh;
+        if (!DoubleDouble.isFinite(s)) {
+            return set(s, 0.0);
+        }
+        double sb = s - hi;
+        double e = (hi - (s - sb)) - (sb - bh);
+        double t = lo + bl;
+        double tb = t - lo;
+        double negF = (tb - bl) - (lo - (t - tb));
+        e = e + t;
+        double s2 = s + e;
+        double e2 = e - (s2 - s);
+        e2 = e2 - negF;
+        return fastTwoSum(s2, e2);
+    }
+
+    MutableDoubleDouble add(DoubleDouble b) {
+        return add(b.hi, b.lo);
+    }
+
+    /** {@link DoubleDouble#sub(DoubleDouble)} of {@code bh + bl}. */
+    MutableDoubleDouble sub(double bh, double bl) {
+        return add(-bh, -bl);
+    }
+
+    /** {@link DoubleDouble#add(double)}. */
+    MutableDoubleDouble add(double b) {
+        double s = hi + b;
+        if (!DoubleDouble.isFinite(s)) {
+            return set(s, 0.0);
+        }
+        double sb = s - hi;
+        double e = (hi - (s - sb)) - (sb - b);
+        e = e + lo;
+        return fastTwoSum(s, e);
+    }
+
+    /** {@link DoubleDouble#mul(DoubleDouble)} by {@code bh + bl}. */
+    MutableDoubleDouble mul(double bh, double bl) {
+        double p = hi * bh;
+        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+            return set(p, 0.0);
+        }
+        double e = DoubleDouble.productError(hi, bh, p);
+        e = e + hi * bl;
+        e = e + lo * bh;
+        return fastTwoSum(p, e);
+    }
+
+    /** {@link DoubleDouble#div(DoubleDouble)} by {@code bh + bl}. */
+    MutableDoubleDouble div(double bh, double bl) {
+        double q1 = hi / bh;
+        if (!DoubleDouble.isFinite(q1) || q1 == 0.0) {
+            return set(q1, 0.0);
+        }
+        productOf(bh, bl, q1);
+        sub(productHi, productLo);
+        double q2 = hi / bh;
+        productOf(bh, bl, q2);
+        sub(productHi, productLo);
+        double q3 = hi / bh;
+        return fastTwoSum(q1, q2).add(q3);
+    }
+
+    MutableDoubleDouble div(DoubleDouble b) {
+        return div(b.hi, b.lo);
+    }
+
+    /** {@link DoubleDouble#div(double)}. */
+    MutableDoubleDouble div(double b) {
+        double q1 = hi / b;
+        if (!DoubleDouble.isFinite(q1) || q1 == 0.0) {
+            return set(q1, 0.0);
+        }
+        twoProductOf(q1, b);
+        sub(productHi, productLo);
+        double q2 = hi / b;
+        twoProductOf(q2, b);
+        sub(productHi, productLo);
+        double q3 = hi / b;
+        return fastTwoSum(q1, q2).add(q3);
+    }
+
+    /** {@code (bh + bl) * q} as DoubleDouble's {@code mul(double)}, into the product scratch. */
+    private void productOf(double bh, double bl, double q) {
+        double p = bh * q;
+        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+            productHi = p;
+            productLo = 0.0;
+            return;
+        }
+        double e = DoubleDouble.productError(bh, q, p);
+        e = e + bl * q;
+        fastTwoSumProduct(p, e);
+    }
+
+    /** {@link DoubleDouble#twoProduct}, into the product scratch. */
+    private void twoProductOf(double a, double b) {
+        double p = a * b;
+        productHi = p;
+        productLo = DoubleDouble.isFinite(p) ? DoubleDouble.productError(a, b, p) : 0.0;
+    }
+
+    private void fastTwoSumProduct(double a, double b) {
+        double s = a + b;
+        productHi = s;
+        productLo = DoubleDouble.isFinite(s) ? b - (s - a) : 0.0;
+    }
+
+    /**
+     * {@code this = (hi + lo) * (rh + rl) + (ch + cl)} for the Horner steps of {@link #exp}:
+     * {@code mul} followed by {@code add}, operation for operation, except that the Veltkamp
+     * split of rh (into rhHigh + rhLow), the same in every step, is passed in instead of being
+     * recomputed by productError.
+     */
+    private void mulAdd(double rh, double rhHigh, double rhLow, double rl, double ch, double cl) {
+        double p = hi * rh;
+        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+            set(p, 0.0);
+        } else {
+            double aHigh = DoubleDouble.splitHigh(hi);
+            double aLow = hi - aHigh;
+            double e = aHigh * rhHigh - p;
+            e = e + aHigh * rhLow;
+            e = e + aLow * rhHigh;
+            e = e + aLow * rhLow;
+            e = e + hi * rl;
+            e = e + lo * rh;
+            fastTwoSum(p, e);
+        }
+        add(ch, cl);
+    }
+
+    /**
+     * {@link DoubleDouble#expScaled} of {@code xh + xl}: this becomes the mantissa M, and the
+     * method returns the binary exponent k, {@code exp(x) = M * 2^k}.
+     */
+    int exp(double xh, double xl) {
+        if (xh < DoubleDouble.EXP_NEGLIGIBLE) {
+            set(0.0, 0.0);
+            return 0;
+        }
+        int n = (int) Math.floor(xh * DoubleDouble.INV_LN2_64 + 0.5);
+        double nd = n;
+        double r0 = xh - nd * DoubleDouble.LN2_64_1;
+        twoSum(r0, xl);
+        twoProductOf(nd, DoubleDouble.LN2_64_2);
+        sub(productHi, productLo);
+        add(-(nd * DoubleDouble.LN2_64_3));
+        double rh = hi;
+        double rl = lo;
+        double rhHigh = DoubleDouble.splitHigh(rh);
+        double rhLow = rh - rhHigh;
+        double[] c = DoubleDouble.INV_FACTORIAL_HI;
+        double tail = c[9] * rh + c[8];
+        tail = tail * rh + c[7];
+        tail = tail * rh + c[6];
+        tail = tail * rh + c[5];
+        set(tail, 0.0);
+        for (int i = 4; i >= 0; i--) {
+            mulAdd(rh, rhHigh, rhLow, rl, c[i], DoubleDouble.INV_FACTORIAL_LO[i]);
+        }
+        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
+        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
+        double ph = hi;
+        double pl = lo;
+        int j = n & 63;
+        set(DoubleDouble.EXP2_TABLE_HI[j], DoubleDouble.EXP2_TABLE_LO[j]).mul(ph, pl);
+        return n >> 6;
+    }
+}
