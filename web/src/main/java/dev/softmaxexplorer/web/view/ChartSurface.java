@@ -1,5 +1,8 @@
 package dev.softmaxexplorer.web.view;
 
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -21,8 +24,9 @@ public final class ChartSurface {
 
     public static ChartSurface of(HTMLCanvasElement canvas) {
         double ratio = Window.current().getDevicePixelRatio();
-        double width = canvas.getClientWidth();
-        double height = canvas.getClientHeight();
+        CssSize size = cssSize(canvas);
+        double width = size.width();
+        double height = size.height();
         int deviceWidth = (int) Math.ceil(width * ratio);
         int deviceHeight = (int) Math.ceil(height * ratio);
         // Assigning the size clears and reallocates the backing store: only do it when it changed.
@@ -35,4 +39,30 @@ public final class ChartSurface {
         context.clearRect(0, 0, width, height);
         return new ChartSurface(context, width, height);
     }
+
+    /** A canvas's CSS size in pixels, as its clientWidth and clientHeight give it. */
+    interface CssSize extends JSObject {
+        @JSProperty("w")
+        double width();
+
+        @JSProperty("h")
+        double height();
+    }
+
+    /**
+     * The canvas's CSS size, read from the layout once and then kept up to date by a
+     * ResizeObserver: reading clientWidth after the frame's DOM writes would force a layout per
+     * chart per frame. A change of size is announced as a window resize, on which the page
+     * redraws every chart.
+     */
+    @JSBody(params = "canvas", script = ""
+            + "var read = function () { return {w: canvas.clientWidth, h: canvas.clientHeight}; };"
+            + "if (typeof ResizeObserver !== 'function') { return read(); }"
+            + "if (!canvas.softmaxExplorerSize) {"
+            + " canvas.softmaxExplorerSize = read();"
+            + " new ResizeObserver(function () { var now = read(), was = canvas.softmaxExplorerSize;"
+            + "  if (now.w !== was.w || now.h !== was.h) { canvas.softmaxExplorerSize = now;"
+            + "   window.dispatchEvent(new Event('resize')); } }).observe(canvas); }"
+            + "return canvas.softmaxExplorerSize;")
+    private static native CssSize cssSize(HTMLCanvasElement canvas);
 }
