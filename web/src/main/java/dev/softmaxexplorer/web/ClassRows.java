@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.view.NearRows;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -21,25 +22,39 @@ final class ClassRows {
     private final HTMLElement container;
     private final Page page;
     private final List<Row> rows = new ArrayList<>();
+    private final NearRows nearRows = new NearRows();
 
     ClassRows(HTMLElement container, Page page) {
         this.container = container;
         this.page = page;
     }
 
-    void sync(State state, double[] shownProbabilities) {
+    /**
+     * Shows the state in the rows, adding or removing rows to match K; with {@code nearOnly},
+     * only in the rows on screen or near it.
+     *
+     * @return whether every row is up to date
+     */
+    boolean sync(State state, double[] shownProbabilities, boolean nearOnly) {
         int k = state.classCount();
         while (rows.size() < k) {
             Row row = new Row(rows.size());
             rows.add(row);
             container.appendChild(row.element);
+            nearRows.watch(row.element);
         }
         while (rows.size() > k) {
             container.removeChild(rows.remove(rows.size() - 1).element);
         }
+        boolean complete = true;
         for (Row row : rows) {
-            row.show(state, shownProbabilities[row.index]);
+            if (nearOnly && !NearRows.isNear(row.element)) {
+                complete = false;
+            } else {
+                row.show(state, shownProbabilities[row.index]);
+            }
         }
+        return complete;
     }
 
     private final class Row {

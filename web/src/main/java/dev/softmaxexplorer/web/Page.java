@@ -42,6 +42,7 @@ final class Page implements Editor {
     private boolean addressPending;
     private int fuzzSeed;
     private Frame frame;
+    private Frame rowsDrawn;
     private boolean catchUpPending;
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
@@ -259,15 +260,13 @@ final class Page implements Editor {
         }
         boolean behind = false;
         for (PanelSlot slot : slots) {
-            if (state.shows(slot.view()) && slot.isStale(frame)) {
-                if (slot.isNear()) {
-                    slot.draw(frame);
-                } else {
-                    behind = true;
-                }
+            if (state.shows(slot.view()) && slot.isNear()) {
+                slot.drawNear(frame);
             }
+            behind |= state.shows(slot.view()) && slot.isStale(frame);
         }
-        rows.sync(state, frame.trace().probabilities());
+        rowsDrawn = rows.sync(state, frame.trace().probabilities(), true) ? frame : null;
+        behind |= rowsDrawn == null;
         showControls();
         runChecks(frame);
         Timing.measure("softmax-explorer-render", start);
@@ -295,6 +294,11 @@ final class Page implements Editor {
             frame = Frame.of(state);
         }
         boolean drewOne = false;
+        if (rowsDrawn != frame) {
+            rows.sync(state, frame.trace().probabilities(), false);
+            rowsDrawn = frame;
+            drewOne = true;
+        }
         for (PanelSlot slot : slots) {
             if (state.shows(slot.view()) && slot.isStale(frame)) {
                 if (drewOne && deadline.timeRemaining() < IDLE_MARGIN_MS) {

@@ -6,4 +6,14 @@ package dev.softmaxexplorer.web;
  */
 public interface Panel {
     void render(Frame frame);
+
+    /**
+     * Draws at least what is on screen or near it, and says whether that was everything: a long
+     * list may leave its far rows to {@link #render}, which the page calls when the browser is
+     * idle. Most panels draw everything.
+     */
+    default boolean renderNear(Frame frame) {
+        render(frame);
+        return true;
+    }
 }

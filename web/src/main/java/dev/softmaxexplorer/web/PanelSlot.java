@@ -15,6 +15,7 @@ final class PanelSlot {
     private final HTMLElement element;
     private boolean near;
     private Frame drawn;
+    private Frame partlyDrawn;
 
     PanelSlot(View view, Panel panel) {
         this.view = view;
@@ -50,6 +51,17 @@ final class PanelSlot {
         return drawn != frame;
     }
 
+    /** Draws the frame, or at least its part near the screen. */
+    void drawNear(Frame frame) {
+        if (drawn != frame && partlyDrawn != frame) {
+            if (panel.renderNear(frame)) {
+                drawn = frame;
+            } else {
+                partlyDrawn = frame;
+            }
+        }
+    }
+
     void draw(Frame frame) {
         if (drawn != frame) {
             drawn = frame;
@@ -60,5 +72,6 @@ final class PanelSlot {
     /** Forgets what was drawn, so that the next draw repaints (the canvas sizes changed). */
     void invalidate() {
         drawn = null;
+        partlyDrawn = null;
     }
 }

@@ -12,6 +12,11 @@ public final class StepsPanel implements Panel {
 
     @Override
     public void render(Frame frame) {
-        table.show(frame.trace(), frame.state().names(), frame.state().target());
+        table.show(frame.trace(), frame.state().names(), frame.state().target(), false);
+    }
+
+    @Override
+    public boolean renderNear(Frame frame) {
+        return table.show(frame.trace(), frame.state().names(), frame.state().target(), true);
     }
 }

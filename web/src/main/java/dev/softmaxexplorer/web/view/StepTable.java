@@ -6,6 +6,7 @@ import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline.Step;
 import dev.softmaxexplorer.core.Pipeline.Trace;
 import java.util.List;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -22,6 +23,7 @@ public final class StepTable {
     private final HTMLElement body;
     private final HTMLElement foot;
     private final HTMLElement caption;
+    private final NearRows nearRows = new NearRows();
     private String shape = "";
 
     public StepTable(HTMLElement head, HTMLElement body, HTMLElement foot, HTMLElement caption) {
@@ -31,7 +33,12 @@ public final class StepTable {
         this.caption = caption;
     }
 
-    public void show(Trace trace, List<String> names, int target) {
+    /**
+     * Shows the trace; with {@code nearOnly}, only in the rows on screen or near it.
+     *
+     * @return whether every row is up to date
+     */
+    public boolean show(Trace trace, List<String> names, int target, boolean nearOnly) {
         boolean stable = trace.mode() == Mode.STABLE;
         String[] headers = stable
                 ? new String[] {"Class", "z", "z / T", "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
@@ -54,8 +61,13 @@ public final class StepTable {
         double[] e = trace.exps();
         double[] p = trace.probabilities();
         double[] logp = trace.logProbabilities();
+        boolean complete = true;
         for (int i = 0; i < k; i++) {
             HTMLElement row = body.getChildNodes().item(i).cast();
+            if (nearOnly && !NearRows.isNear(row)) {
+                complete = false;
+                continue;
+            }
             row.setClassName(i == target ? "true-class" : "");
             HTMLElement nameCell = row.getChildNodes().item(0).cast();
             nameCell.setTextContent(names.get(i));
@@ -75,6 +87,7 @@ public final class StepTable {
         int exps = stable ? 4 : 3;
         cell(sums, exps, trace.sum(), first, Step.SUM, -1, "p-sum");
         cell(sums, exps + 1, trace.probabilitySum(), null, Step.SUM, -1, "p-psum").setAttribute("id", "p-sum");
+        return complete;
     }
 
     private void build(String[] headers, int k) {
@@ -98,6 +111,7 @@ public final class StepTable {
                 row.appendChild(DOCUMENT.createElement("td"));
             }
             body.appendChild(row);
+            nearRows.watch(row);
         }
         HTMLElement sums = DOCUMENT.createElement("tr").cast();
         HTMLElement label = DOCUMENT.createElement("th").cast();
@@ -116,14 +130,22 @@ public final class StepTable {
         boolean broken = Double.isNaN(value) || Double.isInfinite(value);
         boolean isFirst = first != null && first.step() == step && (step == Step.SUM || first.index() == index);
         // Formatting and DOM writes dominate a frame: skip both when the cell shows this already.
-        String key = Double.doubleToRawLongBits(value) + (isFirst ? "!" : "");
-        if (!key.equals(cell.getAttribute("data-value"))) {
-            cell.setAttribute("data-value", key);
+        if (!shows(cell, value, isFirst)) {
+            remember(cell, value, isFirst);
             cell.setTextContent(Numbers.compact(value) + (isFirst ? " \u2190 first" : ""));
             cell.setClassName(kind + (broken ? " broken" : "") + (isFirst ? " first-break" : ""));
         }
         return cell;
     }
+
+    /** Whether the cell shows this value already; Object.is tells -0 from 0 and matches NaN. */
+    @JSBody(params = {"cell", "value", "first"}, script = "return Object.is(cell.softmaxExplorerValue, value)"
+            + " && cell.softmaxExplorerFirst === first;")
+    private static native boolean shows(HTMLElement cell, double value, boolean first);
+
+    @JSBody(params = {"cell", "value", "first"}, script = "cell.softmaxExplorerValue = value;"
+            + " cell.softmaxExplorerFirst = first;")
+    private static native void remember(HTMLElement cell, double value, boolean first);
 
     private static void clear(HTMLElement element) {
         while (element.getFirstChild() != null) {
