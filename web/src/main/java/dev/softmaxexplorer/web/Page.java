@@ -258,6 +258,9 @@ final class Page implements Editor {
         if (frame == null || frame.state() != state) {
             frame = Frame.of(state);
         }
+        for (PanelSlot slot : slots) {
+            slot.isNear();
+        }
         boolean behind = false;
         for (PanelSlot slot : slots) {
             if (state.shows(slot.view()) && slot.isNear()) {

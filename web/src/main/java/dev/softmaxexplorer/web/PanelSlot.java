@@ -14,6 +14,7 @@ final class PanelSlot {
     private final Panel panel;
     private final HTMLElement element;
     private boolean near;
+    private boolean nearKnown;
     private Frame drawn;
     private Frame partlyDrawn;
 
@@ -21,13 +22,13 @@ final class PanelSlot {
         this.view = view;
         this.panel = panel;
         this.element = Dom.byId(view.elementId());
-        this.near = Visibility.isNear(element);
     }
 
     /** Starts following whether the view is near the screen; calls back when it comes near. */
     void observe(Runnable cameNear) {
         Visibility.observe(element, isNear -> {
             near = isNear;
+            nearKnown = true;
             if (isNear) {
                 cameNear.run();
             }
@@ -42,7 +43,16 @@ final class PanelSlot {
         return element;
     }
 
+    /**
+     * Whether the view is near the screen. Until the observer's first report, the layout is
+     * asked: the first frame must not wait for the observer. Asking every slot before drawing any
+     * costs one layout instead of one per slot.
+     */
     boolean isNear() {
+        if (!nearKnown) {
+            near = Visibility.isNear(element);
+            nearKnown = true;
+        }
         return near;
     }
 
