@@ -2,6 +2,7 @@ package dev.softmaxexplorer.site;
 
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.probe.ProbeProtocol;
+import dev.softmaxexplorer.web.state.State;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  *
  * <p>Arguments: the target directory (holding {@code site/}, {@code probe/} and
  * {@code softmax-explorer.html}). System property {@code benchmark.profile=true} also prints the
- * top functions by self time of a CPU profile of 200 slider moves at K = 10.
+ * top functions by self time of a CPU profile of 200 slider moves at K = 10 (or
+ * {@code benchmark.profile.k}).
  */
 public final class Benchmark {
     private static final int LOADS = 10;
@@ -96,7 +98,7 @@ public final class Benchmark {
                 b.sampleLoad();
             }
             if (Boolean.getBoolean("benchmark.profile")) {
-                b.profile(10);
+                b.profile(Integer.getInteger("benchmark.profile.k", 10));
             }
             // Last: its CDP script-on-new-document leaves later rAF-driven scripts hanging here.
             if (only.contains("load")) {
@@ -411,12 +413,13 @@ public final class Benchmark {
     private void profile(int k) {
         // benchmark.profile.site: a folder with a non-minified app.js, to map names to Java methods.
         String site = System.getProperty("benchmark.profile.site", "");
+        String hash = (k > State.MAX_CLASSES ? "stress&" : "") + "k=" + k;
         driver.get("about:blank");
         if (!site.isEmpty()) {
-            driver.get(Path.of(site, "index.html").toUri() + "#k=" + k);
+            driver.get(Path.of(site, "index.html").toUri() + "#" + hash);
             sleep(2000);
         } else {
-            openPage("k=" + k);
+            openPage(hash);
         }
         moves("z1-slider", 30);
         driver.executeCdpCommand("Profiler.enable", Map.of());
