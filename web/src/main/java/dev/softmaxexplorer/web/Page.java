@@ -31,15 +31,15 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 final class Page implements Editor {
     /** Idle time a view's drawing may need: with less left, the next view waits for the next period. */
     private static final double IDLE_MARGIN_MS = 8;
-    /** The longest the address lags behind the state. */
-    private static final int ADDRESS_DELAY_MS = 200;
+    /** How long the state must be still before the address follows it. */
+    private static final int ADDRESS_DELAY_MS = 250;
 
     private State state = State.defaults();
     private boolean framePending;
     private HTMLElement invalidField;
     private Fuzzer fuzzer;
     private boolean hashStale;
-    private boolean addressPending;
+    private int addressTimer;
     private int fuzzSeed;
     private Frame frame;
     private Frame rowsDrawn;
@@ -184,19 +184,15 @@ final class Page implements Editor {
     }
 
     /**
-     * The address follows the state a moment later, at most every {@link #ADDRESS_DELAY_MS}:
-     * history.replaceState costs milliseconds in Chromium, which also throttles pages that call
-     * it more than 200 times in 10 s, and a dragged slider changes the state every frame.
+     * The address follows the state once it has been still for {@link #ADDRESS_DELAY_MS}:
+     * history.replaceState costs milliseconds in Chromium (tens with a thousand logits in the
+     * hash), Chromium throttles pages that call it more than 200 times in 10 s, and a dragged
+     * slider changes the state every frame.
      */
     private void scheduleAddress() {
         hashStale = true;
-        if (!addressPending) {
-            addressPending = true;
-            Window.setTimeout(() -> {
-                addressPending = false;
-                writeAddressIfStale();
-            }, ADDRESS_DELAY_MS);
-        }
+        Window.clearTimeout(addressTimer);
+        addressTimer = Window.setTimeout(this::writeAddressIfStale, ADDRESS_DELAY_MS);
     }
 
     private void writeAddressIfStale() {

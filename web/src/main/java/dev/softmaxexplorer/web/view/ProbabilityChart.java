@@ -6,12 +6,18 @@ import org.teavm.jso.canvas.CanvasRenderingContext2D;
 /**
  * Probability bars on a 0..1 axis: the true class green with a tick, the others blue, the value on
  * each bar, a triangle over the predicted class. NaN and Infinity are written where the bar would be.
+ * When the bars are too narrow for words (stress mode's hundreds of classes), only the true and
+ * the predicted class keep their value and name; the step table has every number.
  */
 public final class ProbabilityChart {
     private static final double LEFT = 36;
     private static final double TOP = 30;
     private static final double BOTTOM = 40;
     private static final double GAP = 0.28;
+    /** The narrowest slot a bar's own value and name are written in. */
+    private static final double MIN_LABELLED_SLOT = 28;
+    /** How wide the true and predicted classes' words may be between narrow bars. */
+    private static final double NARROW_LABEL_WIDTH = 80;
 
     private ProbabilityChart() {
     }
@@ -24,6 +30,7 @@ public final class ProbabilityChart {
         Axes.probabilityGrid(ctx, theme, LEFT, TOP, plotWidth, plotHeight);
         double slot = plotWidth / p.length;
         double barWidth = slot * (1 - GAP);
+        boolean narrow = slot < MIN_LABELLED_SLOT;
         for (int i = 0; i < p.length; i++) {
             double x = LEFT + slot * i + (slot - barWidth) / 2;
             double centre = x + barWidth / 2;
@@ -40,16 +47,23 @@ public final class ProbabilityChart {
                 ctx.setFillStyle(theme.bad());
                 top = base - plotHeight / 2;
             }
-            ctx.setTextBaseline("bottom");
-            ctx.fillText(Format.significant(p[i], 3), centre, top - 3, slot);
+            boolean labelled = !narrow || i == target || i == predicted;
+            double labelWidth = narrow ? NARROW_LABEL_WIDTH : slot;
+            if (labelled) {
+                ctx.setTextBaseline("bottom");
+                ctx.fillText(Format.significant(p[i], 3), centre, top - 3, labelWidth);
+            }
             if (i == predicted) {
                 marker(ctx, theme, centre, top - 20);
             }
+            if (!labelled) {
+                continue;
+            }
             ctx.setFillStyle(i == target ? theme.trueClass() : theme.foreground());
             ctx.setTextBaseline("top");
-            ctx.fillText(Labels.fit(ctx, names[i], slot - 2), centre, base + 5, slot);
+            ctx.fillText(Labels.fit(ctx, names[i], labelWidth - 2), centre, base + 5, labelWidth);
             if (i == target) {
-                ctx.fillText("\u2713 true", centre, base + 21, slot);
+                ctx.fillText("\u2713 true", centre, base + 21, labelWidth);
             }
         }
     }
