@@ -13,14 +13,23 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 final class QuizView implements Panel {
     private final Editor editor;
-    private final HTMLElement[] prompts;
-    private final HTMLElement[][] buttons;
-    private final HTMLElement[] reveals;
-    private final int[] chosen;
+    private HTMLElement[] prompts;
+    private HTMLElement[][] buttons;
+    private HTMLElement[] reveals;
+    private int[] chosen;
 
     QuizView(Editor editor) {
         this.editor = editor;
-        List<Question> questions = Quiz.questions(editor.state());
+        Dom.byId("quiz-reset").addEventListener("click", e -> {
+            if (chosen != null) {
+                Arrays.fill(chosen, -1);
+                show(Quiz.questions(editor.state()));
+            }
+        });
+    }
+
+    /** Builds the questions' elements on the first render, so that loading the page does not wait for them. */
+    private void build(List<Question> questions) {
         int n = questions.size();
         prompts = new HTMLElement[n];
         buttons = new HTMLElement[n][];
@@ -31,10 +40,6 @@ final class QuizView implements Panel {
         for (int q = 0; q < n; q++) {
             list.appendChild(build(q, questions.get(q)));
         }
-        Dom.byId("quiz-reset").addEventListener("click", e -> {
-            Arrays.fill(chosen, -1);
-            show(Quiz.questions(editor.state()));
-        });
     }
 
     private HTMLElement build(int q, Question question) {
@@ -70,7 +75,11 @@ final class QuizView implements Panel {
 
     @Override
     public void render(Frame frame) {
-        show(Quiz.questions(frame.state()));
+        List<Question> questions = Quiz.questions(frame.state());
+        if (prompts == null) {
+            build(questions);
+        }
+        show(questions);
     }
 
     private void show(List<Question> questions) {
