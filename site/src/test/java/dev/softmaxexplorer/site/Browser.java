@@ -84,10 +84,7 @@ final class Browser implements AutoCloseable {
      * every view has drawn, those below the screen included.
      */
     void load(String hash) {
-        driver.get("about:blank");
-        open(siteFile("index.html"), hash);
-        waiting().until(d -> (Boolean) script(
-                "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
+        loadUntil(hash, "softmax-explorer-settled");
     }
 
     /**
@@ -95,10 +92,14 @@ final class Browser implements AutoCloseable {
      * changes the state every frame).
      */
     void loadUnsettled(String hash) {
+        loadUntil(hash, "softmax-explorer-render");
+    }
+
+    /** A fresh load of the built page, waiting for the page's performance entry of this name. */
+    private void loadUntil(String hash, String entry) {
         driver.get("about:blank");
         open(siteFile("index.html"), hash);
-        waiting().until(d -> (Boolean) script(
-                "return performance.getEntriesByName('softmax-explorer-render').length > 0;"));
+        waiting().until(d -> (Boolean) script("return performance.getEntriesByName(arguments[0]).length > 0;", entry));
     }
 
     WebElement element(String id) {
