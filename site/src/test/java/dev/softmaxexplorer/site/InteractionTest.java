@@ -154,7 +154,8 @@ class InteractionTest extends BrowserTest {
         assertEquals(List.of("other", "other", "true"), Charts.barsAlongTheAxis(browser));
         assertEquals(Format.significant(Softmax.crossEntropy(new double[] {2, 1, 0}, 1, 2, 0), 6),
                 browser.text("loss"));
-        assertTrue(((String) browser.script("return location.hash;")).contains("c=2"));
+        // The address follows once the state has been still for a moment.
+        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("c=2"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
@@ -219,7 +220,7 @@ class InteractionTest extends BrowserTest {
         assertEquals("Class 1 \u2713", browser.text("predicted"));
         assertEquals(3, tableRows());
         assertEquals(List.of("true", "other", "other"), Charts.barsAlongTheAxis(browser));
-        assertEquals("", browser.script("return location.hash;"), "the default state is the empty hash");
+        browser.waiting().until(d -> "".equals(browser.script("return location.hash;")));
         assertEquals(List.of(), browser.consoleErrors());
     }
 

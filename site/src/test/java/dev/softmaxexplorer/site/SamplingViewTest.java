@@ -73,7 +73,8 @@ class SamplingViewTest extends BrowserTest {
         String link = browser.driver.findElement(By.id("sampling-link")).getAttribute("href");
         assertTrue(link.contains("seed=8") && link.contains("n=100"), link);
 
-        // The address now carries seed 8: a reload shows the same draws.
+        // Once the address carries seed 8, a reload shows the same draws.
+        browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("seed=8"));
         browser.driver.navigate().refresh();
         browser.waiting().until(d -> column("sampling-table", 3).equals(seed8));
         assertEquals(List.of(), browser.consoleErrors());
@@ -117,7 +118,7 @@ class SamplingViewTest extends BrowserTest {
         type("tz1", "6");
         String expected = Numbers.compact(Distillation.klDivergence(new double[] {6, 2, 0}, DEFAULT_LOGITS, 2));
         browser.waiting().until(d -> text("distill-kl").equals(expected));
-        assertTrue(browser.driver.getCurrentUrl().contains("tz=6"), browser.driver.getCurrentUrl());
+        browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("tz=6"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
