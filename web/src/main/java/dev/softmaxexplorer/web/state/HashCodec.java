@@ -27,7 +27,8 @@ import java.util.function.Function;
  * {@code mode} (naive, stable), {@code prec} (float64, float32, float16, bfloat16), {@code tz}
  * (teacher logits), {@code seed}, {@code n} (samples), {@code topk}, {@code topp}, {@code lr}
  * (learning rate), {@code embed} (1 or 0), {@code scheme} (auto, light, dark, projector),
- * {@code fuzz} (a seed: random input every frame; 0 or absent = off), {@code check} (1: check
+ * {@code lang} (en, ja; absent = the browser's language; any other value reads as en, with no
+ * notice, as a link from a translated copy of the page should), {@code fuzz} (a seed: random input every frame; 0 or absent = off), {@code check} (1: check
  * the page's invariants after every update).
  *
  * <p>Decoding is total: any text gives a valid state and one notice for each thing ignored,
@@ -93,6 +94,8 @@ public final class HashCodec {
             flag("embed", "embed", State::embed, State::withEmbed),
             scalar("scheme", s -> s.colorScheme() == ColorScheme.AUTO ? null : s.colorScheme().key(),
                     (s, text) -> InputParser.colorScheme(text), State::withColorScheme),
+            scalar("lang", s -> s.language() == Language.AUTO ? null : s.language().key(),
+                    (s, text) -> ParseResult.of(Language.fromLink(text)), State::withLanguage),
             scalar("fuzz", s -> s.fuzzSeed() == 0 ? null : Integer.toString(s.fuzzSeed()),
                     (s, text) -> InputParser.fuzzSeed(text), State::withFuzzSeed),
             flag("check", "invariant checks", State::checks, State::withChecks));

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * <li>teacher logits {@code 4 - 2i} (twice the student's defaults: the same ranking, more
  *     confident, so that distillation at T = 4 visibly softens them);</li>
  * <li>sampling seed 42, N = 1000 draws, top-k and top-p off (0 and 1), learning rate 1;</li>
- * <li>not embedded, colours following the system, stress mode off.</li>
+ * <li>not embedded, colours and language following the system, stress mode off.</li>
  * </ul>
  *
  * <p>Logit arrays are compared bit by bit in {@link #equals(Object)}, so -0.0 differs from 0.0
@@ -68,6 +68,7 @@ public final class State {
     private final double learningRate;
     private final boolean embed;
     private final ColorScheme colorScheme;
+    private final Language language;
     private final boolean stress;
     private final int fuzzSeed;
     private final boolean checks;
@@ -102,9 +103,9 @@ public final class State {
             throw new IllegalArgumentException("labelSmoothing must be in [0, 1]: "
                     + Format.shortest(d.labelSmoothing));
         }
-        if (d.mode == null || d.precision == null || d.colorScheme == null) {
-            throw new IllegalArgumentException("mode, precision and colorScheme must not be null: "
-                    + d.mode + ", " + d.precision + ", " + d.colorScheme);
+        if (d.mode == null || d.precision == null || d.colorScheme == null || d.language == null) {
+            throw new IllegalArgumentException("mode, precision, colorScheme and language must not be null: "
+                    + d.mode + ", " + d.precision + ", " + d.colorScheme + ", " + d.language);
         }
         if (d.samplingSeed < 0) {
             throw new IllegalArgumentException("samplingSeed must be >= 0: " + d.samplingSeed);
@@ -141,6 +142,7 @@ public final class State {
         this.learningRate = d.learningRate;
         this.embed = d.embed;
         this.colorScheme = d.colorScheme;
+        this.language = d.language;
         this.stress = d.stress;
         this.fuzzSeed = d.fuzzSeed;
         this.checks = d.checks;
@@ -164,6 +166,7 @@ public final class State {
         d.learningRate = 1;
         d.embed = false;
         d.colorScheme = ColorScheme.AUTO;
+        d.language = Language.AUTO;
         d.stress = false;
         return new State(d);
     }
@@ -321,6 +324,11 @@ public final class State {
     /** The colour scheme. */
     public ColorScheme colorScheme() {
         return colorScheme;
+    }
+
+    /** The language of the page's words; {@link Language#AUTO} follows the browser. */
+    public Language language() {
+        return language;
     }
 
     /** The fuzz mode's seed; 0 when fuzzing is off. */
@@ -530,6 +538,11 @@ public final class State {
         return with(d -> d.colorScheme = scheme);
     }
 
+    /** This state in another language. */
+    public State withLanguage(Language chosen) {
+        return with(d -> d.language = chosen);
+    }
+
     /**
      * This state with the fuzz mode's seed: random input fires at the controls every frame,
      * reproducibly for the seed; 0 turns it off.
@@ -611,6 +624,7 @@ public final class State {
                 && sameBits(learningRate, o.learningRate)
                 && embed == o.embed
                 && colorScheme == o.colorScheme
+                && language == o.language
                 && stress == o.stress
                 && fuzzSeed == o.fuzzSeed
                 && checks == o.checks;
@@ -637,6 +651,7 @@ public final class State {
         h = 31 * h + Double.hashCode(learningRate);
         h = 31 * h + (embed ? 1 : 0);
         h = 31 * h + colorScheme.ordinal();
+        h = 31 * h + language.ordinal();
         h = 31 * h + (stress ? 1 : 0);
         h = 31 * h + fuzzSeed;
         return 31 * h + (checks ? 1 : 0);
@@ -668,6 +683,7 @@ public final class State {
         double learningRate;
         boolean embed;
         ColorScheme colorScheme;
+        Language language;
         boolean stress;
         int fuzzSeed;
         boolean checks;
@@ -691,6 +707,7 @@ public final class State {
             learningRate = s.learningRate;
             embed = s.embed;
             colorScheme = s.colorScheme;
+            language = s.language;
             stress = s.stress;
             fuzzSeed = s.fuzzSeed;
             checks = s.checks;
