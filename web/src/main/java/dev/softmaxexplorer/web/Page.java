@@ -7,6 +7,7 @@ import dev.softmaxexplorer.web.check.Invariants;
 import dev.softmaxexplorer.web.state.ColorScheme;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.web.state.Language;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.Preset;
@@ -45,6 +46,7 @@ final class Page implements Editor {
     private final HTMLInputElement naive = Dom.byId("naive", HTMLInputElement.class);
     private final HTMLSelectElement precision = Dom.byId("precision", HTMLSelectElement.class);
     private final HTMLSelectElement theme = Dom.byId("theme", HTMLSelectElement.class);
+    private final HTMLSelectElement language = Dom.byId("language", HTMLSelectElement.class);
     private final HTMLElement message = Dom.byId("input-message");
     private final HTMLElement notice = Dom.byId("notice");
 
@@ -71,7 +73,8 @@ final class Page implements Editor {
         });
         // Reset restores what a person set, not how the page is being viewed or tested.
         Dom.byId("reset").addEventListener("click", e -> edit(null, s -> State.defaults()
-                .withColorScheme(s.colorScheme()).withEmbed(s.embed()).withStress(s.stress())
+                .withColorScheme(s.colorScheme()).withLanguage(s.language()).withEmbed(s.embed())
+                .withStress(s.stress())
                 .withFuzzSeed(s.fuzzSeed()).withChecks(s.checks())));
         temperatureSlider.onInput(e -> {
             double t = TemperatureScale.temperature(Integer.parseInt(temperatureSlider.getValue()));
@@ -99,6 +102,8 @@ final class Page implements Editor {
             ParseResult<ColorScheme> parsed = InputParser.colorScheme(theme.getValue());
             edit(theme, parsed, s -> s.withColorScheme(parsed.value()));
         });
+        language.addEventListener("change",
+                e -> edit(language, s -> s.withLanguage(Language.fromLink(language.getValue()))));
         Actions.wire(this);
         Window.current().addEventListener("hashchange", e -> readHash());
         Window.current().addEventListener("resize", e -> requestRender());
@@ -214,6 +219,8 @@ final class Page implements Editor {
             writeHash(state);
         }
         Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
+        // Before the panels, which take their words from the language shown.
+        Translation.show(state.language());
         Dom.attribute(Dom.DOCUMENT.getBody(), "class", state.embed() ? "embed" : "");
         Frame frame = Frame.of(state);
         for (Panel panel : panels) {
@@ -264,6 +271,9 @@ final class Page implements Editor {
         Dom.checked(naive, state.mode() == Mode.NAIVE);
         precision.setValue(state.precision().displayName());
         theme.setValue(state.colorScheme().key());
+        // The pseudo-locales are English underneath and have no option of their own.
+        Language shown = Translation.words().language();
+        language.setValue(shown == Language.JAPANESE ? shown.key() : Language.ENGLISH.key());
     }
 
     private static void setIfDifferent(HTMLInputElement field, String text) {
