@@ -145,7 +145,7 @@ final class Page implements Editor {
             source.setAttribute("aria-invalid", "true");
             source.setAttribute("aria-describedby", "input-message");
         }
-        Dom.text(message, text + " The last good value is kept.");
+        Dom.text(message, Translation.words().format("page.rejected", "reason", text));
     }
 
     private void accept(HTMLElement source) {
@@ -188,8 +188,8 @@ final class Page implements Editor {
 
     private void showNotices(List<String> notices) {
         Dom.hidden(notice, notices.isEmpty());
-        Dom.text(notice, notices.isEmpty() ? "" : "The link had settings this page cannot use: "
-                + String.join(" ", notices) + " Everything else is as the link says.");
+        Dom.text(notice, notices.isEmpty() ? ""
+                : Translation.words().format("page.link-notices", "notices", String.join(" ", notices)));
     }
 
     void requestRender() {
@@ -207,8 +207,8 @@ final class Page implements Editor {
             draw();
         } catch (RuntimeException e) {
             // Keep the last good picture and say so, rather than leaving a half-drawn page.
-            Embedding.showFatal("Softmax Explorer could not show this state (" + e.getClass().getSimpleName()
-                    + "). The last good result stays on screen; change an input or reset.");
+            Embedding.showFatal(Translation.words().format("page.render-failed", "error",
+                    e.getClass().getSimpleName()));
         }
     }
 
@@ -260,14 +260,16 @@ final class Page implements Editor {
         if (!Dom.isFocused(temperatureSlider)) {
             temperatureSlider.setValue(Integer.toString(TemperatureScale.position(state.temperature())));
         }
-        Dom.attribute(temperatureSlider, "aria-valuetext", "T = " + Format.significant(state.temperature(), 3));
+        Dom.attribute(temperatureSlider, "aria-valuetext", Translation.words().format("inputs.t-slider.value",
+                "t", Format.significant(state.temperature(), 3)));
         if (!Dom.isFocused(smoothing)) {
             setIfDifferent(smoothing, Format.shortest(state.labelSmoothing()));
         }
         if (!Dom.isFocused(smoothingSlider)) {
             smoothingSlider.setValue(Format.shortest(state.labelSmoothing()));
         }
-        Dom.attribute(smoothingSlider, "aria-valuetext", "epsilon = " + Format.fixed(state.labelSmoothing(), 2));
+        Dom.attribute(smoothingSlider, "aria-valuetext", Translation.words().format("inputs.eps-slider.value",
+                "epsilon", Format.fixed(state.labelSmoothing(), 2)));
         Dom.checked(naive, state.mode() == Mode.NAIVE);
         precision.setValue(state.precision().displayName());
         theme.setValue(state.colorScheme().key());

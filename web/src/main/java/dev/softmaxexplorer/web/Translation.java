@@ -19,7 +19,7 @@ import org.teavm.jso.dom.xml.NodeList;
  * {@code data-i18n-content}) without a reload, sets {@code <html lang dir>}, and gives the panels
  * their words through {@link #words()}.
  */
-final class Translation {
+public final class Translation {
     private static final Messages.Table ENGLISH = lookUpIn(table("en"));
     private static Messages words = Messages.of(ENGLISH, ENGLISH, Language.ENGLISH);
 
@@ -27,7 +27,7 @@ final class Translation {
     }
 
     /** The words of the language now shown. */
-    static Messages words() {
+    public static Messages words() {
         return words;
     }
 

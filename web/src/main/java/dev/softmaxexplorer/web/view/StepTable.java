@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.core.Pipeline.Break;
 import dev.softmaxexplorer.core.Pipeline.Mode;
@@ -31,22 +32,24 @@ public final class StepTable {
         this.caption = caption;
     }
 
-    public void show(Trace trace, List<String> names, int target) {
+    public void show(Trace trace, List<String> names, int target, Messages words) {
         boolean stable = trace.mode() == Mode.STABLE;
+        String className = words.text("table.class");
         String[] headers = stable
-                ? new String[] {"Class", "z", "z / T", "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
-                : new String[] {"Class", "z", "z / T", "e^(z / T)", "p", "log p"};
+                ? new String[] {className, "z", "z / T", "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
+                : new String[] {className, "z", "z / T", "e^(z / T)", "p", "log p"};
         int k = names.size();
-        String wanted = trace.mode() + ":" + k;
+        String wanted = trace.mode() + ":" + k + ":" + className;
         if (!wanted.equals(shape)) {
             build(headers, k);
             shape = wanted;
         }
-        caption.setTextContent("Step by step, " + (stable ? "subtracting the maximum" : "naive") + ", in "
-                + trace.precision().displayName() + (stable
-                        ? ": max = " + Numbers.compact(trace.max()) + ", sum = " + Numbers.compact(trace.sum())
-                                + ", log sum = " + Numbers.compact(trace.logSum())
-                        : ": sum = " + Numbers.compact(trace.sum())));
+        caption.setTextContent(stable
+                ? words.format("results.steps-caption.stable", "precision", trace.precision().displayName(),
+                        "max", Numbers.compact(trace.max()), "sum", Numbers.compact(trace.sum()),
+                        "logSum", Numbers.compact(trace.logSum()))
+                : words.format("results.steps-caption.naive", "precision", trace.precision().displayName(),
+                        "sum", Numbers.compact(trace.sum())));
         Break first = trace.firstBreak().orElse(null);
         double[] z = trace.logits();
         double[] x = trace.scaled();
