@@ -65,7 +65,7 @@ final class Results implements Panel {
 
         Theme theme = Theme.of(probabilityChart);
         ProbabilityChart.draw(ChartSurface.of(probabilityChart), theme, names.toArray(new String[0]), p, target,
-                predictedClass);
+                predictedClass, words);
         double[][] multiples = new double[MULTIPLE_TEMPERATURES.length][];
         int current = -1;
         for (int i = 0; i < MULTIPLE_TEMPERATURES.length; i++) {

@@ -22,6 +22,7 @@ import org.teavm.jso.dom.xml.NodeList;
 public final class Translation {
     private static final Messages.Table ENGLISH = lookUpIn(table("en"));
     private static Messages words = Messages.of(ENGLISH, ENGLISH, Language.ENGLISH);
+    private static String trueWordShown;
 
     private Translation() {
     }
@@ -34,11 +35,21 @@ public final class Translation {
     /** Shows the page in the state's language (for {@link Language#AUTO}, the browser's). */
     static void show(Language chosen) {
         Language shown = chosen.resolve(browserLanguage());
-        if (shown == words.language()) {
-            return;
-        }
-        words = Messages.of(lookUpIn(table(shown.key())), ENGLISH, shown);
         HTMLElement root = Dom.DOCUMENT.getDocumentElement();
+        if (shown != words.language()) {
+            words = Messages.of(lookUpIn(table(shown.key())), ENGLISH, shown);
+            translate(root, shown);
+        }
+        // The tables' "true class" mark is generated content in style.css, which reads its word here.
+        String trueWord = words.text("table.true");
+        if (!trueWord.equals(trueWordShown)) {
+            trueWordShown = trueWord;
+            root.getStyle().setProperty("--true-word", "\"" + trueWord.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+        }
+    }
+
+    /** Puts the static elements' words, and the page's lang and dir, into the language shown. */
+    private static void translate(HTMLElement root, Language shown) {
         root.setAttribute("lang", shown.key());
         root.setAttribute("dir", shown.rightToLeft() ? "rtl" : "ltr");
         NodeList<HTMLElement> texts = withAttribute("data-i18n");

@@ -86,7 +86,7 @@ public final class DistillationPanel implements Panel {
         Theme theme = Theme.of(chart);
         String[] labels = names.toArray(new String[0]);
         Dom.attribute(chart, "aria-label", words.format("distillation.distillation-chart.label.current", "t", tText));
-        PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target);
+        PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target, words);
         SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target, currentSoft,
                 words.text("chart.current-temperature"));
 

@@ -36,6 +36,6 @@ public final class LossCurvePanel implements Panel {
         Dom.text(sentence, Translation.words().format(key, "className", name, "p", Format.significant(p, 3),
                 "logP", Format.significant(logP, 3), "loss", Format.significant(value, 3),
                 "smoothedLoss", Format.significant(frame.exact().crossEntropy(), 3)));
-        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name);
+        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, Translation.words());
     }
 }

@@ -124,7 +124,7 @@ public final class SamplingPanel implements Panel {
         Dom.attribute(chart, "aria-label", words.format("sampling.sampling-chart.label" + plural, "n", draws));
 
         SamplingChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, filtered, shares,
-                target);
+                target, words);
         table.shape(new String[] {words.text("table.class"), "p", words.text("sampling.table.filtered"),
             words.text("sampling.table.count"), words.text("sampling.table.share")}, k, 1);
         for (int i = 0; i < k; i++) {

@@ -79,7 +79,7 @@ public final class SweepPanel implements Panel {
         Theme theme = Theme.of(chart);
         String[] labels = names.toArray(new String[0]);
         SweepChart.drawProbabilities(ChartSurface.of(chart), theme, sweep, labels, target, t);
-        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, entropies, maxEntropy, t, entropy);
+        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, entropies, maxEntropy, t, entropy, words);
         showTable(labels, target, words);
     }
 

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.core.Format;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 
@@ -17,7 +18,7 @@ public final class ProbabilityChart {
     }
 
     public static void draw(ChartSurface surface, Theme theme, String[] names, double[] p, int target,
-            int predicted) {
+            int predicted, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double plotHeight = surface.height - TOP - BOTTOM;
@@ -49,7 +50,7 @@ public final class ProbabilityChart {
             ctx.setTextBaseline("top");
             ctx.fillText(Labels.fit(ctx, names[i], slot - 2), centre, base + 5, slot);
             if (i == target) {
-                ctx.fillText("\u2713 true", centre, base + 21, slot);
+                ctx.fillText(words.text("chart.true"), centre, base + 21, slot);
             }
         }
     }

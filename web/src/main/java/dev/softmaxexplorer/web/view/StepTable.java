@@ -41,7 +41,7 @@ public final class StepTable {
         int k = names.size();
         String wanted = trace.mode() + ":" + k + ":" + className;
         if (!wanted.equals(shape)) {
-            build(headers, k);
+            build(headers, k, words.text("table.sum"));
             shape = wanted;
         }
         caption.setTextContent(stable
@@ -80,7 +80,7 @@ public final class StepTable {
         cell(sums, exps + 1, trace.probabilitySum(), null, Step.SUM, -1, "p-psum").setAttribute("id", "p-sum");
     }
 
-    private void build(String[] headers, int k) {
+    private void build(String[] headers, int k, String sumLabel) {
         clear(head);
         clear(body);
         clear(foot);
@@ -105,7 +105,7 @@ public final class StepTable {
         HTMLElement sums = DOCUMENT.createElement("tr").cast();
         HTMLElement label = DOCUMENT.createElement("th").cast();
         label.setAttribute("scope", "row");
-        label.setTextContent("Sum");
+        label.setTextContent(sumLabel);
         sums.appendChild(label);
         for (int c = 1; c < headers.length; c++) {
             sums.appendChild(DOCUMENT.createElement("td"));
