@@ -20,7 +20,7 @@ final class QuizView implements Panel {
 
     QuizView(Editor editor) {
         this.editor = editor;
-        List<Question> questions = Quiz.questions(editor.state());
+        List<Question> questions = Quiz.questions(editor.state(), Translation.words());
         int n = questions.size();
         prompts = new HTMLElement[n];
         buttons = new HTMLElement[n][];
@@ -33,7 +33,7 @@ final class QuizView implements Panel {
         }
         Dom.byId("quiz-reset").addEventListener("click", e -> {
             Arrays.fill(chosen, -1);
-            show(Quiz.questions(editor.state()));
+            show(Quiz.questions(editor.state(), Translation.words()));
         });
     }
 
@@ -54,7 +54,7 @@ final class QuizView implements Panel {
             int answer = c;
             button.addEventListener("click", e -> {
                 chosen[q] = answer;
-                show(Quiz.questions(editor.state()));
+                show(Quiz.questions(editor.state(), Translation.words()));
             });
             buttons[q][c] = button;
             group.appendChild(button);
@@ -70,7 +70,7 @@ final class QuizView implements Panel {
 
     @Override
     public void render(Frame frame) {
-        show(Quiz.questions(frame.state()));
+        show(Quiz.questions(frame.state(), Translation.words()));
     }
 
     private void show(List<Question> questions) {
@@ -82,7 +82,7 @@ final class QuizView implements Panel {
                 Dom.attribute(buttons[q][c], "aria-pressed", chosen[q] == c ? "true" : "false");
             }
             boolean answered = chosen[q] >= 0;
-            Dom.text(reveals[q], answered ? question.reveal(chosen[q]) : "");
+            Dom.text(reveals[q], answered ? question.reveal(chosen[q], Translation.words()) : "");
             Dom.attribute(reveals[q], "class", !answered ? "reveal" : chosen[q] == question.correct()
                     ? "reveal right" : "reveal wrong");
         }

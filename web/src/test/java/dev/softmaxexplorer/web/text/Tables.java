@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /** The string tables as the site build reads them (UTF-8 properties), for tests on the JVM. */
-final class Tables {
+public final class Tables {
     static final Path FOLDER = Path.of("src", "main", "strings");
 
     private Tables() {
@@ -31,7 +31,7 @@ final class Tables {
     }
 
     /** The page's words in English, as the browser gets them. */
-    static Messages english() {
+    public static Messages english() {
         Map<String, String> table = read("en");
         return Messages.of(table::get, table::get, Language.ENGLISH);
     }
