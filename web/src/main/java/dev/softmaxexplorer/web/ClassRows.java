@@ -113,7 +113,9 @@ final class ClassRows {
             Dom.attribute(value, "aria-label", words.format("inputs.class.logit", "n", n, "className", className));
             Dom.attribute(slider, "aria-label", words.format("inputs.class.slider", "n", n, "className", className));
             Dom.attribute(slider, "aria-valuetext", words.format("inputs.class.slider.value", "n", n,
-                    "logit", Format.fixed(state.logit(index), 2), "percent", Format.percent(probability, 1)));
+                    "logit", Format.fixed(state.logit(index), 2),
+                    // Screen readers skip or mangle "%"; the table says the word.
+                    "percent", Format.percent(probability, 1).replace("%", "")));
             if (!Dom.isFocused(name) && !name.getValue().equals(className)) {
                 name.setValue(className);
             }

@@ -8,11 +8,13 @@ import dev.softmaxexplorer.web.state.ColorScheme;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.state.TemperatureScale;
+import dev.softmaxexplorer.web.text.Messages;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.teavm.jso.browser.History;
@@ -34,6 +36,7 @@ final class Page implements Editor {
     private Fuzzer fuzzer;
     private boolean hashStale;
     private int fuzzSeed;
+    private List<Message> notices = List.of();
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
     private final List<Panel> panels = Panels.all(this);
@@ -132,7 +135,7 @@ final class Page implements Editor {
         if (parsed.isOk()) {
             edit(source, change);
         } else {
-            reject(source, parsed.message());
+            reject(source, Translation.words().sentence(parsed.reason()));
         }
     }
 
@@ -169,7 +172,8 @@ final class Page implements Editor {
 
     private void readHash() {
         HashCodec.Decoded decoded = HashCodec.decode(Location.current().getHash());
-        showNotices(decoded.notices());
+        notices = decoded.notices();
+        Dom.hidden(notice, notices.isEmpty());
         if (!decoded.notices().isEmpty()) {
             // The address now says what the page shows; the notice says what was dropped.
             writeHash(decoded.state());
@@ -186,10 +190,18 @@ final class Page implements Editor {
         History.current().replaceState(null, "", hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
     }
 
-    private void showNotices(List<String> notices) {
-        Dom.hidden(notice, notices.isEmpty());
-        Dom.text(notice, notices.isEmpty() ? ""
-                : Translation.words().format("page.link-notices", "notices", String.join(" ", notices)));
+    /** Words the link's notices in the language shown, which the same link may have just chosen. */
+    private void showNotices() {
+        if (notices.isEmpty()) {
+            Dom.text(notice, "");
+            return;
+        }
+        Messages words = Translation.words();
+        StringBuilder sentences = new StringBuilder();
+        for (Message m : notices) {
+            sentences.append(sentences.length() > 0 ? " " : "").append(words.sentence(m));
+        }
+        Dom.text(notice, words.format("page.link-notices", "notices", sentences.toString()));
     }
 
     void requestRender() {
@@ -221,6 +233,7 @@ final class Page implements Editor {
         Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
         // Before the panels, which take their words from the language shown.
         Translation.show(state.language());
+        showNotices();
         Dom.attribute(Dom.DOCUMENT.getBody(), "class", state.embed() ? "embed" : "");
         Frame frame = Frame.of(state);
         for (Panel panel : panels) {

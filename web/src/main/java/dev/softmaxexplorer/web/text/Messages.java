@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.text;
 
 import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.state.Message;
 
 /**
  * The page's words in one language: templates looked up by key in that language's string table
@@ -69,6 +70,28 @@ public final class Messages {
      */
     public String format(String key, String... namesAndValues) {
         return fill(text(key), namesAndValues);
+    }
+
+    /** A message's words: its template with each value filled, nested messages worded first. */
+    public String format(Message message) {
+        Object[] values = message.namesAndValues();
+        String[] words = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            words[i] = values[i] instanceof Message nested ? format(nested) : (String) values[i];
+        }
+        return format(message.key(), words);
+    }
+
+    /**
+     * A message as a sentence of its own ("input.sentence"): first letter in upper case, which
+     * only English needs (ASCII only: Character.toUpperCase pulls TeaVM's Unicode case table into
+     * app.js, about 1.2 KB gzip), and the language's full stop.
+     */
+    public String sentence(Message message) {
+        String clause = format(message);
+        char first = clause.isEmpty() ? ' ' : clause.charAt(0);
+        String capital = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) + clause.substring(1) : clause;
+        return format("input.sentence", "reason", capital);
     }
 
     /**

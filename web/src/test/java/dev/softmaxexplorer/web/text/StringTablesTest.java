@@ -74,7 +74,7 @@ class StringTablesTest {
         Map<String, String> japanese = Tables.read("ja");
         List<String> untranslated = new ArrayList<>();
         japanese.forEach((key, text) -> {
-            boolean hasJapanese = text.codePoints().anyMatch(c -> c >= 0x3040 && c <= 0x9FFF || c >= 0xFF00 && c <= 0xFFEF);
+            boolean hasJapanese = text.codePoints().anyMatch(c -> c >= 0x3000 && c <= 0x9FFF || c >= 0xFF00 && c <= 0xFFEF);
             if (text.isBlank() || !hasJapanese && !text.equals(english.get(key))) {
                 untranslated.add(key);
             }
