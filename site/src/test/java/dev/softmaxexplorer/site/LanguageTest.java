@@ -62,6 +62,17 @@ class LanguageTest extends BrowserTest {
     }
 
     @Test
+    void inputMessagesAndLinkNoticesAreInTheLanguageShown() {
+        browser.load("lang=ja&t=abc");
+        assertTrue(browser.text("notice").startsWith("リンクに、このページでは使えない設定がありました：リンクの 't=abc' は無視しました："),
+                browser.text("notice"));
+        browser.type("temperature", "-1");
+        browser.waitForText("input-message",
+                "温度 Tは0 より大きい数でなければなりません。'-1' はその範囲外です。 直前の正しい値のままにしています。");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void typedClassNamesStayTextInEveryLanguage() {
         browser.load("lang=ja&names=%3Cem%3Ecat%3C%2Fem%3E,dog,bird");
         assertTrue(browser.text("summary").contains("<em>cat</em>"), browser.text("summary"));
