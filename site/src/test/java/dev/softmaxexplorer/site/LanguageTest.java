@@ -68,7 +68,7 @@ class LanguageTest extends BrowserTest {
                 browser.text("notice"));
         browser.type("temperature", "-1");
         browser.waitForText("input-message",
-                "温度 Tは0 より大きい数でなければなりません。'-1' はその範囲外です。 直前の正しい値のままにしています。");
+                "温度 Tは0 より大きい数でなければなりません。'-1' はその範囲外です。直前の正しい値のままにしています。");
         assertEquals(List.of(), browser.consoleErrors());
     }
 

@@ -56,11 +56,15 @@ public final class Messages {
 
     /** The text of a key without placeholders. */
     public String text(String key) {
+        return transform(template(key));
+    }
+
+    private String template(String key) {
         String template = table.template(key);
         if (template == null) {
             template = english.template(key);
         }
-        return transform(template == null ? key : template);
+        return template == null ? key : template;
     }
 
     /**
@@ -74,12 +78,17 @@ public final class Messages {
 
     /** A message's words: its template with each value filled, nested messages worded first. */
     public String format(Message message) {
+        return transform(untransformed(message));
+    }
+
+    /** A message's words before the pseudo-locales' transformation, which applies once, to the whole. */
+    private String untransformed(Message message) {
         Object[] values = message.namesAndValues();
         String[] words = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            words[i] = values[i] instanceof Message nested ? format(nested) : (String) values[i];
+            words[i] = values[i] instanceof Message nested ? untransformed(nested) : (String) values[i];
         }
-        return format(message.key(), words);
+        return fill(template(message.key()), words);
     }
 
     /**
@@ -88,7 +97,7 @@ public final class Messages {
      * app.js, about 1.2 KB gzip), and the language's full stop.
      */
     public String sentence(Message message) {
-        String clause = format(message);
+        String clause = untransformed(message);
         char first = clause.isEmpty() ? ' ' : clause.charAt(0);
         String capital = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) + clause.substring(1) : clause;
         return format("input.sentence", "reason", capital);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.state.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,6 +113,11 @@ class StringTablesTest {
     @Test
     void pseudoLocalesAreEnglishDoubledOrRightToLeft() {
         assertEquals("Reset Reset", Tables.of(Language.PSEUDO_LONG).text("header.reset"));
+        // A nested message is doubled once, as a whole, not at every level.
+        Message reason = new Message("input.must", "field", new Message("input.field.temperature"),
+                "requirement", new Message("input.requirement.positive"), "problem", new Message("input.problem.empty"));
+        String once = "the temperature T must be a number greater than 0; the text is empty";
+        assertEquals(once + " " + once, Tables.of(Language.PSEUDO_LONG).format(reason));
         assertEquals("\u202BReset\u202C", Tables.of(Language.PSEUDO_RIGHT_TO_LEFT).text("header.reset"));
     }
 
