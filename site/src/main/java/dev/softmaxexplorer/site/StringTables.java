@@ -25,6 +25,7 @@ final class StringTables {
     private static final Pattern TEXT = Pattern.compile("<([a-z0-9]+)([^<>]*?) data-i18n=\"([^\"]+)\"([^<>]*)>(.*?)</\\1>",
             Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile(" data-i18n-(label|content)=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile(" data-i18n(?:-label|-content)?=\"([^\"]+)\"");
     /** The inline elements translated prose may use; the page's script allows the same (Markup). */
     private static final Pattern ALLOWED_TAG = Pattern.compile("&lt;(/?(?:sup|sub|em|dfn|code))&gt;");
 
@@ -79,12 +80,20 @@ final class StringTables {
         }
         a.appendTail(withAttributes);
         String filled = withAttributes.toString();
+        // The page's own keys are left out of the English table: their words are in the page
+        // already, and the script keeps a copy of them when it leaves English.
+        Map<String, String> englishForCode = new TreeMap<>(english);
+        Matcher used = KEY.matcher(filled);
+        while (used.find()) {
+            englishForCode.remove(used.group(1));
+        }
         if (!filled.contains(before)) {
             throw new IllegalStateException("index.html has no " + before + " to put the string tables before");
         }
         StringBuilder blocks = new StringBuilder();
         tables.forEach((language, table) -> blocks.append("<script type=\"application/json\" id=\"strings-")
-                .append(language).append("\">").append(json(table)).append("</script>\n"));
+                .append(language).append("\">").append(json(language.equals(DEFAULT_LANGUAGE) ? englishForCode : table))
+                .append("</script>\n"));
         return filled.replace(before, blocks + before);
     }
 

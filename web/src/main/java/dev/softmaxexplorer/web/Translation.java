@@ -14,7 +14,8 @@ import org.teavm.jso.dom.xml.NodeList;
 /**
  * The page's words in the language the state asks for. The site build inlines every string table
  * as a data block ({@code <script type="application/json" id="strings-ja">}, never executed) and
- * writes the English words into the static elements; this class reads the tables, switches the
+ * writes the English words into the static elements (leaving them out of the inlined English
+ * table, which keeps only the words the code uses); this class reads the tables, switches the
  * static elements (those with {@code data-i18n}, {@code data-i18n-label} or
  * {@code data-i18n-content}) without a reload, sets {@code <html lang dir>}, and gives the panels
  * their words through {@link #words()}.
@@ -23,6 +24,7 @@ public final class Translation {
     private static final Messages.Table ENGLISH = lookUpIn(table("en"));
     private static Messages words = Messages.of(ENGLISH, ENGLISH, Language.ENGLISH);
     private static String trueWordShown;
+    private static EnglishPage englishPage;
 
     private Translation() {
     }
@@ -44,7 +46,8 @@ public final class Translation {
         String trueWord = words.text("table.true");
         if (!trueWord.equals(trueWordShown)) {
             trueWordShown = trueWord;
-            root.getStyle().setProperty("--true-word", "\"" + trueWord.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            String quoted = trueWord.replace("\\", "\\\\").replace("\"", "\\\"");
+            root.getStyle().setProperty("--true-word", "\"" + quoted + "\"");
         }
     }
 
@@ -52,17 +55,72 @@ public final class Translation {
     private static void translate(HTMLElement root, Language shown) {
         root.setAttribute("lang", shown.key());
         root.setAttribute("dir", shown.rightToLeft() ? "rtl" : "ltr");
-        NodeList<HTMLElement> texts = withAttribute("data-i18n");
-        for (int i = 0; i < texts.getLength(); i++) {
-            fill(texts.get(i), words.text(texts.get(i).getAttribute("data-i18n")));
+        if (englishPage == null) {
+            englishPage = new EnglishPage();
         }
-        NodeList<HTMLElement> labels = withAttribute("data-i18n-label");
-        for (int i = 0; i < labels.getLength(); i++) {
-            labels.get(i).setAttribute("aria-label", words.text(labels.get(i).getAttribute("data-i18n-label")));
+        // Only a language with a table of its own is filled from it; English and the pseudo-locales,
+        // which are English underneath, come from the build's English content of each element.
+        boolean ownTable = shown == Language.JAPANESE;
+        int copies = shown == Language.PSEUDO_LONG ? 2 : 1;
+        for (int i = 0; i < englishPage.texts.size(); i++) {
+            HTMLElement element = englishPage.texts.get(i);
+            if (ownTable) {
+                fill(element, words.text(element.getAttribute("data-i18n")));
+            } else {
+                restore(element, englishPage.originals.get(i), copies);
+            }
         }
-        NodeList<HTMLElement> contents = withAttribute("data-i18n-content");
-        for (int i = 0; i < contents.getLength(); i++) {
-            contents.get(i).setAttribute("content", words.text(contents.get(i).getAttribute("data-i18n-content")));
+        for (int i = 0; i < englishPage.attributed.size(); i++) {
+            HTMLElement element = englishPage.attributed.get(i);
+            String attribute = englishPage.attributes.get(i);
+            String original = englishPage.values.get(i);
+            String key = element.getAttribute(attribute.equals("content") ? "data-i18n-content" : "data-i18n-label");
+            element.setAttribute(attribute, ownTable ? words.text(key)
+                    : copies == 2 ? original + " " + original : original);
+        }
+    }
+
+    /**
+     * The English the build wrote into the static elements, kept when the page first leaves
+     * English: the inlined English table leaves those words out (they are in the page already),
+     * so switching back, and the pseudo-locales, start from these copies.
+     */
+    private static final class EnglishPage {
+        final List<HTMLElement> texts = new ArrayList<>();
+        final List<Node> originals = new ArrayList<>();
+        final List<HTMLElement> attributed = new ArrayList<>();
+        final List<String> attributes = new ArrayList<>();
+        final List<String> values = new ArrayList<>();
+
+        EnglishPage() {
+            NodeList<HTMLElement> elements = withAttribute("data-i18n");
+            for (int i = 0; i < elements.getLength(); i++) {
+                texts.add(elements.get(i));
+                originals.add(elements.get(i).cloneNode(true));
+            }
+            keep(withAttribute("data-i18n-label"), "aria-label");
+            keep(withAttribute("data-i18n-content"), "content");
+        }
+
+        private void keep(NodeList<HTMLElement> elements, String attribute) {
+            for (int i = 0; i < elements.getLength(); i++) {
+                attributed.add(elements.get(i));
+                attributes.add(attribute);
+                values.add(elements.get(i).getAttribute(attribute));
+            }
+        }
+    }
+
+    /** Gives an element copies of its build-time English children, separated by a space. */
+    private static void restore(HTMLElement element, Node original, int copies) {
+        Dom.clear(element);
+        for (int copy = 0; copy < copies; copy++) {
+            if (copy > 0) {
+                element.appendChild(Dom.DOCUMENT.createTextNode(" "));
+            }
+            for (Node child = original.getFirstChild(); child != null; child = child.getNextSibling()) {
+                element.appendChild(child.cloneNode(true));
+            }
         }
     }
 

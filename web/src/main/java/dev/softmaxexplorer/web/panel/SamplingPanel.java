@@ -119,9 +119,11 @@ public final class SamplingPanel implements Panel {
         String hash = HashCodec.encode(state);
         Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + state.samplingSeed() : hash));
         // English says "1 draw" and "2 draws"; a language without plurals has the same words in both keys.
-        String plural = n == 1 ? ".one" : ".other";
-        Dom.text(link, words.format("sampling.sampling-link" + plural, "n", draws, "seed", seedText));
-        Dom.attribute(chart, "aria-label", words.format("sampling.sampling-chart.label" + plural, "n", draws));
+        boolean one = n == 1;
+        Dom.text(link, words.format(one ? "sampling.sampling-link.one" : "sampling.sampling-link.other",
+                "n", draws, "seed", seedText));
+        Dom.attribute(chart, "aria-label", words.format(one ? "sampling.sampling-chart.label.one"
+                : "sampling.sampling-chart.label.other", "n", draws));
 
         SamplingChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, filtered, shares,
                 target, words);
