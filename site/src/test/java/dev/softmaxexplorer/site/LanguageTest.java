@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,28 @@ class LanguageTest extends BrowserTest {
         assertEquals("en", browser.script("return document.documentElement.lang;"));
         assertEquals("Predicted", word("results.predicted"));
         assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void withoutLangTheBrowsersLanguageChoosesAndTheLinkStaysShort() {
+        String agent = (String) browser.script("return navigator.userAgent;");
+        String language = (String) browser.script("return navigator.language;");
+        // A Japanese browser: the accepted languages are what navigator.language reports.
+        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", agent, "acceptLanguage", "ja-JP"));
+        try {
+            browser.load("z=3,1,0");
+            assertEquals("ja-JP", browser.script("return navigator.language;"));
+            assertEquals("入力", browser.text("inputs-title"));
+            assertEquals("ja", browser.value("language"));
+            assertEquals("#z=3,1,0", browser.script("return location.hash;"));
+            browser.load("z=3,1,0&lang=en");
+            assertEquals("Inputs", browser.text("inputs-title"));
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                    Map.of("userAgent", agent, "acceptLanguage", language));
+        }
         assertEquals(List.of(), browser.consoleErrors());
     }
 
