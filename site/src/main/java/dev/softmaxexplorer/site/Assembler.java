@@ -18,7 +18,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Build step of the site module: turns the hand-written page (index.html, style.css) and web's
- * compiled app.js into the three deliverables.
+ * compiled app.js into the three deliverables, with the words of the page's string tables
+ * ({@link StringTables}) written in and inlined.
  * <ul>
  * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
  *     script and stylesheet files and its one inline script (by hash), and no network at all;</li>
@@ -41,16 +42,18 @@ public final class Assembler {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: Assembler <page sources> <script folder> <output folder>");
+        if (args.length != 4) {
+            throw new IllegalArgumentException(
+                    "usage: Assembler <page sources> <script folder> <string tables folder> <output folder>");
         }
         Path sources = Path.of(args[0]);
-        Path output = Path.of(args[2]);
-        String html = Files.readString(sources.resolve("index.html"), StandardCharsets.UTF_8);
+        Path output = Path.of(args[3]);
+        String source = Files.readString(sources.resolve("index.html"), StandardCharsets.UTF_8);
         String css = Files.readString(sources.resolve("style.css"), StandardCharsets.UTF_8);
         String js = Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8);
-        require(html.contains(STYLESHEET_TAG) && html.contains(SCRIPT_TAG) && html.contains(CHARSET_META),
+        require(source.contains(STYLESHEET_TAG) && source.contains(SCRIPT_TAG) && source.contains(CHARSET_META),
                 "index.html must link style.css and app.js and declare its charset");
+        String html = StringTables.load(Path.of(args[2])).apply(source, SCRIPT_TAG);
 
         Path site = Files.createDirectories(output.resolve("site"));
         Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);

@@ -38,8 +38,12 @@ class CodeAndQuizTest extends BrowserTest {
         return (String) browser.script("return document.getElementById(arguments[0]).textContent;", id);
     }
 
+    private static String reveal(Question question, int chosen) {
+        return question.reveal(chosen, EnglishWords.WORDS);
+    }
+
     private static Question question(State state, String id) {
-        return Quiz.questions(state).stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
+        return Quiz.questions(state, EnglishWords.WORDS).stream().filter(q -> q.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -94,22 +98,22 @@ class CodeAndQuizTest extends BrowserTest {
         WebElement wrong = browser.driver.findElement(By.id("quiz-shift-0"));
         assertTrue(wrong.getSize().getHeight() >= 44);
         wrong.click();
-        browser.waiting().until(d -> shift.reveal(0).equals(textContent("quiz-shift-reveal")));
-        assertTrue(shift.reveal(0).startsWith("Not quite: the answer is \u201CStill "));
+        browser.waiting().until(d -> reveal(shift, 0).equals(textContent("quiz-shift-reveal")));
+        assertTrue(reveal(shift, 0).startsWith("Not quite: the answer is \u201CStill "));
         assertEquals("true", wrong.getAttribute("aria-pressed"));
         assertEquals("polite", browser.driver.findElement(By.id("quiz-shift-reveal")).getAttribute("aria-live"));
 
         Question sampling = question(STATE, "sampling");
         browser.driver.findElement(By.id("quiz-sampling-1")).click();
-        browser.waiting().until(d -> sampling.reveal(1).equals(textContent("quiz-sampling-reveal")));
-        assertTrue(sampling.reveal(1).startsWith("Right. Sampling draws each token"));
+        browser.waiting().until(d -> reveal(sampling, 1).equals(textContent("quiz-sampling-reveal")));
+        assertTrue(reveal(sampling, 1).startsWith("Right. Sampling draws each token"));
 
         // The revealed answer follows the inputs: a new T rewords it with the new numbers.
         WebElement temperature = browser.driver.findElement(By.id("temperature"));
         temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
         State warmer = STATE.withTemperature(2);
-        browser.waiting().until(d -> question(warmer, "sampling").reveal(1).equals(textContent("quiz-sampling-reveal")));
-        assertEquals(question(warmer, "shift").reveal(0), textContent("quiz-shift-reveal"));
+        browser.waiting().until(d -> reveal(question(warmer, "sampling"), 1).equals(textContent("quiz-sampling-reveal")));
+        assertEquals(reveal(question(warmer, "shift"), 0), textContent("quiz-shift-reveal"));
 
         browser.driver.findElement(By.id("quiz-reset")).click();
         browser.waiting().until(d -> "".equals(textContent("quiz-shift-reveal")));
@@ -123,13 +127,13 @@ class CodeAndQuizTest extends BrowserTest {
         browser.script("document.getElementById('quiz-temperature-0').focus();");
         new Actions(browser.driver).sendKeys(Keys.TAB).sendKeys(Keys.SPACE).perform();
         Question temperature = question(STATE, "temperature");
-        browser.waiting().until(d -> temperature.reveal(1).equals(textContent("quiz-temperature-reveal")));
-        assertTrue(temperature.reveal(1).startsWith("Right. "));
+        browser.waiting().until(d -> reveal(temperature, 1).equals(textContent("quiz-temperature-reveal")));
+        assertTrue(reveal(temperature, 1).startsWith("Right. "));
         assertEquals("quiz-temperature-1", browser.script("return document.activeElement.id;"));
         new Actions(browser.driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
         assertEquals("quiz-temperature-0", browser.script("return document.activeElement.id;"));
         new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
-        browser.waiting().until(d -> temperature.reveal(0).equals(textContent("quiz-temperature-reveal")));
+        browser.waiting().until(d -> reveal(temperature, 0).equals(textContent("quiz-temperature-reveal")));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
@@ -145,9 +149,9 @@ class CodeAndQuizTest extends BrowserTest {
         assertEquals(CodeSnippet.pytorch(extreme), textContent("pytorch-code"));
         assertEquals("The page is showing float16, naive; these programs compute the exact float64 values, as Copy CSV"
                 + " does.", textContent("code-note"));
-        for (Question q : Quiz.questions(extreme)) {
+        for (Question q : Quiz.questions(extreme, EnglishWords.WORDS)) {
             browser.driver.findElement(By.id("quiz-" + q.id() + "-0")).click();
-            browser.waiting().until(d -> q.reveal(0).equals(textContent("quiz-" + q.id() + "-reveal")));
+            browser.waiting().until(d -> reveal(q, 0).equals(textContent("quiz-" + q.id() + "-reveal")));
         }
         assertEquals(List.of(), browser.consoleErrors());
     }

@@ -17,13 +17,13 @@ final class Actions {
     static void wire(Page page) {
         HTMLElement status = Dom.byId("copy-status");
         Dom.byId("copy-link").addEventListener("click",
-                e -> copy(link(HashCodec.encode(page.state())), "Link copied.", status));
+                e -> copy(link(HashCodec.encode(page.state())), "header.copy-link.done", status));
         Dom.byId("copy-embed").addEventListener("click",
-                e -> copy(EmbedCode.iframe(pageAddress(), page.state()), "Embed code copied.", status));
+                e -> copy(EmbedCode.iframe(pageAddress(), page.state()), "header.copy-embed.done", status));
         Dom.byId("copy-csv").addEventListener("click",
-                e -> copy(Export.csv(page.state(), exact(page.state())), "Numbers copied as CSV.", status));
+                e -> copy(Export.csv(page.state(), exact(page.state())), "header.copy-csv.done", status));
         Dom.byId("copy-json").addEventListener("click",
-                e -> copy(Export.json(page.state(), exact(page.state())), "Numbers copied as JSON.", status));
+                e -> copy(Export.json(page.state(), exact(page.state())), "header.copy-json.done", status));
     }
 
     private static SoftmaxResult exact(State state) {
@@ -34,8 +34,8 @@ final class Actions {
         return pageAddress() + (hash.isEmpty() ? "" : "#" + hash);
     }
 
-    private static void copy(String text, String done, HTMLElement status) {
-        Clipboard.copy(text, done, status, Dom.byId("copy-fallback"));
+    private static void copy(String text, String doneKey, HTMLElement status) {
+        Clipboard.copy(text, Translation.words().text(doneKey), status, Dom.byId("copy-fallback"));
     }
 
     @JSBody(script = "return location.href.split('#')[0];")

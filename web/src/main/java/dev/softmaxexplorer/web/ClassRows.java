@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.view.NearRows;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,12 +122,15 @@ final class ClassRows {
             String className = state.name(index);
             String logit = Format.shortest(state.logit(index));
             Dom.checked(target, state.target() == index);
-            Dom.attribute(target, "aria-label", "True class: " + className);
-            Dom.attribute(name, "aria-label", "Name of class " + n);
-            Dom.attribute(value, "aria-label", "Logit z" + n + " (" + className + ")");
-            Dom.attribute(slider, "aria-label", "Logit z" + n + " (" + className + ") slider");
-            Dom.attribute(slider, "aria-valuetext", "z" + n + " = " + Format.fixed(state.logit(index), 2)
-                    + ", probability " + Format.percent(probability, 1).replace("%", " percent"));
+            Messages words = Translation.words();
+            Dom.attribute(target, "aria-label", words.format("inputs.class.true", "className", className));
+            Dom.attribute(name, "aria-label", words.format("inputs.class.name", "n", n));
+            Dom.attribute(value, "aria-label", words.format("inputs.class.logit", "n", n, "className", className));
+            Dom.attribute(slider, "aria-label", words.format("inputs.class.slider", "n", n, "className", className));
+            Dom.attribute(slider, "aria-valuetext", words.format("inputs.class.slider.value", "n", n,
+                    "logit", Format.fixed(state.logit(index), 2),
+                    // Screen readers skip or mangle "%"; the table says the word.
+                    "percent", Format.percent(probability, 1).replace("%", "")));
             if (!Dom.isFocused(name) && !name.getValue().equals(className)) {
                 name.setValue(className);
             }

@@ -21,8 +21,7 @@ final class Clipboard {
      */
     static void copy(String text, String done, HTMLElement status, HTMLElement fallback) {
         writeClipboard(text, () -> status.setTextContent(done),
-                () -> status.setTextContent("This browser refused the clipboard here; the text is selected"
-                        + " below so you can copy it yourself."), fallback);
+                () -> status.setTextContent(Translation.words().text("page.clipboard-refused")), fallback);
     }
 
     @JSFunctor

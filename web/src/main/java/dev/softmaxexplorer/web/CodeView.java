@@ -20,9 +20,9 @@ final class CodeView implements Panel {
         HTMLElement status = Dom.byId("code-copy-status");
         HTMLElement fallback = Dom.byId("code-copy-fallback");
         Dom.byId("copy-numpy").addEventListener("click", e -> Clipboard.copy(CodeSnippet.numpy(editor.state()),
-                "NumPy code copied.", status, fallback));
+                Translation.words().text("code.copy-numpy.done"), status, fallback));
         Dom.byId("copy-pytorch").addEventListener("click", e -> Clipboard.copy(CodeSnippet.pytorch(editor.state()),
-                "PyTorch code copied.", status, fallback));
+                Translation.words().text("code.copy-pytorch.done"), status, fallback));
     }
 
     @Override
@@ -32,8 +32,7 @@ final class CodeView implements Panel {
         Dom.text(pytorch, CodeSnippet.pytorch(state));
         boolean emulating = state.precision() != Precision.FLOAT64 || state.mode() != Mode.STABLE;
         Dom.hidden(note, !emulating);
-        Dom.text(note, emulating ? "The page is showing " + state.precision().displayName() + ", "
-                + state.mode().displayName() + "; these programs compute the exact float64 values, as Copy CSV does."
-                : "");
+        Dom.text(note, emulating ? Translation.words().format("code.code-note", "precision",
+                state.precision().displayName(), "mode", state.mode().displayName()) : "");
     }
 }

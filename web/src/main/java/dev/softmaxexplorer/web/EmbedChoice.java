@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web;
 
+import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.state.View;
@@ -29,7 +30,7 @@ final class EmbedChoice {
                     Dom.checked(box, true);
                 }
                 ParseResult<Set<View>> parsed = chosen.isEmpty()
-                        ? ParseResult.rejected("an embedding must keep at least one view")
+                        ? ParseResult.rejected(new Message("input.views.keep-one"))
                         : ParseResult.of(chosen);
                 editor.edit(box, parsed, s -> s.withViews(parsed.value()));
             });

@@ -7,11 +7,14 @@ import dev.softmaxexplorer.web.check.Invariants;
 import dev.softmaxexplorer.web.state.ColorScheme;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.InputParser;
+import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.state.TemperatureScale;
+import dev.softmaxexplorer.web.text.Messages;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.teavm.jso.browser.History;
@@ -44,6 +47,7 @@ final class Page implements Editor {
     private Frame frame;
     private Frame rowsDrawn;
     private boolean catchUpPending;
+    private List<Message> notices = List.of();
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
     private final List<PanelSlot> slots = Panels.all(this);
@@ -58,6 +62,7 @@ final class Page implements Editor {
     private final HTMLInputElement naive = Dom.byId("naive", HTMLInputElement.class);
     private final HTMLSelectElement precision = Dom.byId("precision", HTMLSelectElement.class);
     private final HTMLSelectElement theme = Dom.byId("theme", HTMLSelectElement.class);
+    private final HTMLSelectElement language = Dom.byId("language", HTMLSelectElement.class);
     private final HTMLElement message = Dom.byId("input-message");
     private final HTMLElement notice = Dom.byId("notice");
 
@@ -84,7 +89,8 @@ final class Page implements Editor {
         });
         // Reset restores what a person set, not how the page is being viewed or tested.
         Dom.byId("reset").addEventListener("click", e -> edit(null, s -> State.defaults()
-                .withColorScheme(s.colorScheme()).withEmbed(s.embed()).withStress(s.stress())
+                .withColorScheme(s.colorScheme()).withLanguage(s.language()).withEmbed(s.embed())
+                .withStress(s.stress())
                 .withFuzzSeed(s.fuzzSeed()).withChecks(s.checks())));
         temperatureSlider.onInput(e -> {
             double t = TemperatureScale.temperature(Integer.parseInt(temperatureSlider.getValue()));
@@ -112,6 +118,8 @@ final class Page implements Editor {
             ParseResult<ColorScheme> parsed = InputParser.colorScheme(theme.getValue());
             edit(theme, parsed, s -> s.withColorScheme(parsed.value()));
         });
+        language.addEventListener("change",
+                e -> edit(language, s -> s.withLanguage(Language.fromLink(language.getValue()))));
         Actions.wire(this);
         Window.current().addEventListener("hashchange", e -> readHash());
         // A reload or a bookmark right after a change keeps it.
@@ -150,7 +158,7 @@ final class Page implements Editor {
         if (parsed.isOk()) {
             edit(source, change);
         } else {
-            reject(source, parsed.message());
+            reject(source, Translation.words().sentence(parsed.reason()));
         }
     }
 
@@ -163,7 +171,7 @@ final class Page implements Editor {
             source.setAttribute("aria-invalid", "true");
             source.setAttribute("aria-describedby", "input-message");
         }
-        Dom.text(message, text + " The last good value is kept.");
+        Dom.text(message, Translation.words().format("page.rejected", "reason", text));
     }
 
     private void accept(HTMLElement source) {
@@ -204,7 +212,8 @@ final class Page implements Editor {
 
     private void readHash() {
         HashCodec.Decoded decoded = HashCodec.decode(Location.current().getHash());
-        showNotices(decoded.notices());
+        notices = decoded.notices();
+        Dom.hidden(notice, notices.isEmpty());
         if (!decoded.notices().isEmpty()) {
             // The address now says what the page shows; the notice says what was dropped.
             writeHash(decoded.state());
@@ -221,10 +230,18 @@ final class Page implements Editor {
         History.current().replaceState(null, "", hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
     }
 
-    private void showNotices(List<String> notices) {
-        Dom.hidden(notice, notices.isEmpty());
-        Dom.text(notice, notices.isEmpty() ? "" : "The link had settings this page cannot use: "
-                + String.join(" ", notices) + " Everything else is as the link says.");
+    /** Words the link's notices in the language shown, which the same link may have just chosen. */
+    private void showNotices() {
+        if (notices.isEmpty()) {
+            Dom.text(notice, "");
+            return;
+        }
+        Messages words = Translation.words();
+        StringBuilder sentences = new StringBuilder();
+        for (Message m : notices) {
+            sentences.append(sentences.length() > 0 ? " " : "").append(words.sentence(m));
+        }
+        Dom.text(notice, words.format("page.link-notices", "notices", sentences.toString()));
     }
 
     void requestRender() {
@@ -242,14 +259,17 @@ final class Page implements Editor {
             drawing.run();
         } catch (RuntimeException e) {
             // Keep the last good picture and say so, rather than leaving a half-drawn page.
-            Embedding.showFatal("Softmax Explorer could not show this state (" + e.getClass().getSimpleName()
-                    + "). The last good result stays on screen; change an input or reset.");
+            Embedding.showFatal(Translation.words().format("page.render-failed", "error",
+                    e.getClass().getSimpleName()));
         }
     }
 
     private void draw() {
         double start = Timing.now();
         Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
+        // Before the panels, which take their words from the language shown.
+        Translation.show(state.language());
+        showNotices();
         layout.apply(state);
         if (frame == null || frame.state() != state) {
             frame = Frame.of(state);
@@ -289,6 +309,7 @@ final class Page implements Editor {
      */
     private void catchUp(Visibility.IdleDeadline deadline) {
         catchUpPending = false;
+        Translation.show(state.language());
         if (frame == null || frame.state() != state) {
             frame = Frame.of(state);
         }
@@ -340,18 +361,23 @@ final class Page implements Editor {
         if (!Dom.isFocused(temperatureSlider)) {
             temperatureSlider.setValue(Integer.toString(TemperatureScale.position(state.temperature())));
         }
-        Dom.attribute(temperatureSlider, "aria-valuetext", "T = " + Format.significant(state.temperature(), 3));
+        Dom.attribute(temperatureSlider, "aria-valuetext", Translation.words().format("inputs.t-slider.value",
+                "t", Format.significant(state.temperature(), 3)));
         if (!Dom.isFocused(smoothing)) {
             setIfDifferent(smoothing, Format.shortest(state.labelSmoothing()));
         }
         if (!Dom.isFocused(smoothingSlider)) {
             smoothingSlider.setValue(Format.shortest(state.labelSmoothing()));
         }
-        Dom.attribute(smoothingSlider, "aria-valuetext", "epsilon = " + Format.fixed(state.labelSmoothing(), 2));
+        Dom.attribute(smoothingSlider, "aria-valuetext", Translation.words().format("inputs.eps-slider.value",
+                "epsilon", Format.fixed(state.labelSmoothing(), 2)));
         Dom.checked(naive, state.mode() == Mode.NAIVE);
         precision.setValue(state.precision().displayName());
         theme.setValue(state.colorScheme().key());
         embedChoice.show(state);
+        // The pseudo-locales are English underneath and have no option of their own.
+        Language shown = Translation.words().language();
+        language.setValue(shown == Language.JAPANESE ? shown.key() : Language.ENGLISH.key());
     }
 
     private static void setIfDifferent(HTMLInputElement field, String text) {

@@ -23,7 +23,7 @@ final class QuizView implements Panel {
         Dom.byId("quiz-reset").addEventListener("click", e -> {
             if (chosen != null) {
                 Arrays.fill(chosen, -1);
-                show(Quiz.questions(editor.state()));
+                show(Quiz.questions(editor.state(), Translation.words()));
             }
         });
     }
@@ -59,7 +59,7 @@ final class QuizView implements Panel {
             int answer = c;
             button.addEventListener("click", e -> {
                 chosen[q] = answer;
-                show(Quiz.questions(editor.state()));
+                show(Quiz.questions(editor.state(), Translation.words()));
             });
             buttons[q][c] = button;
             group.appendChild(button);
@@ -75,7 +75,7 @@ final class QuizView implements Panel {
 
     @Override
     public void render(Frame frame) {
-        List<Question> questions = Quiz.questions(frame.state());
+        List<Question> questions = Quiz.questions(frame.state(), Translation.words());
         if (prompts == null) {
             build(questions);
         }
@@ -91,7 +91,7 @@ final class QuizView implements Panel {
                 Dom.attribute(buttons[q][c], "aria-pressed", chosen[q] == c ? "true" : "false");
             }
             boolean answered = chosen[q] >= 0;
-            Dom.text(reveals[q], answered ? question.reveal(chosen[q]) : "");
+            Dom.text(reveals[q], answered ? question.reveal(chosen[q], Translation.words()) : "");
             Dom.attribute(reveals[q], "class", !answered ? "reveal" : chosen[q] == question.correct()
                     ? "reveal right" : "reveal wrong");
         }

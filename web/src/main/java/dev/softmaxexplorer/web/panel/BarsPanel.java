@@ -5,8 +5,10 @@ import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Explanation;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.ProbabilityChart;
 import dev.softmaxexplorer.web.view.Theme;
@@ -38,19 +40,21 @@ public final class BarsPanel implements Panel {
         int predictedClass = frame.exact().predictedClass();
 
         Dom.text(loss, Format.significant(shownLoss, 6));
-        Dom.text(predicted, names.get(predictedClass) + (predictedClass == target ? " \u2713" : " \u2717"));
-        String sentence = Explanation.of(trace, names);
+        Messages words = Translation.words();
+        Dom.text(predicted, words.format(predictedClass == target ? "results.predicted.right" : "results.predicted.wrong",
+                "className", names.get(predictedClass)));
+        String sentence = Explanation.of(trace, names, words);
         Dom.hidden(explanation, sentence.isEmpty());
         Dom.text(explanation, sentence);
-        String spoken = "Predicted " + names.get(predictedClass) + " with probability "
-                + Format.percent(p[predictedClass], 1) + "; true class " + names.get(target) + " has "
-                + Format.percent(p[target], 1) + "; loss " + Format.significant(shownLoss, 3) + ".";
+        String spoken = words.format("results.summary", "predicted", names.get(predictedClass),
+                "predictedPercent", Format.percent(p[predictedClass], 1), "trueClass", names.get(target),
+                "truePercent", Format.percent(p[target], 1), "loss", Format.significant(shownLoss, 3));
         // The live region only speaks when the words change, not on every repaint.
         if (!spoken.equals(lastSummary)) {
             lastSummary = spoken;
             summary.setTextContent(spoken);
         }
         ProbabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, target,
-                predictedClass);
+                predictedClass, words);
     }
 }

@@ -7,9 +7,11 @@ import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Editor;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.PairedBarsChart;
@@ -64,12 +66,12 @@ public final class DistillationPanel implements Panel {
         double lossFactor = Distillation.lossFactor(t);
         double distillationLoss = Distillation.distillationLoss(teacher, student, t);
         String tText = Format.shortest(t);
+        Messages words = Translation.words();
         Dom.text(kl, Numbers.compact(divergence));
         Dom.text(factor, Numbers.compact(lossFactor));
         Dom.text(loss, Numbers.compact(distillationLoss));
-        Dom.text(summary, "At T = " + tText + ", KL(teacher \u2016 student) = " + Format.significant(divergence, 3)
-                + " nats; times T\u00b2 = " + Numbers.compact(lossFactor) + " gives the distillation loss "
-                + Format.significant(distillationLoss, 3) + ".");
+        Dom.text(summary, words.format("distillation.summary", "t", tText, "kl", Format.significant(divergence, 3),
+                "factor", Numbers.compact(lossFactor), "loss", Format.significant(distillationLoss, 3)));
 
         double[][] soft = new double[SOFT_TEMPERATURES.length][];
         int currentSoft = -1;
@@ -79,17 +81,19 @@ public final class DistillationPanel implements Panel {
                 currentSoft = j;
             }
         }
-        Dom.text(softSentence, softTargetsSentence(names, soft));
+        Dom.text(softSentence, softTargetsSentence(names, soft, words));
 
         Theme theme = Theme.of(chart);
         String[] labels = names.toArray(new String[0]);
-        Dom.attribute(chart, "aria-label", "Paired bars at T = " + tText + ": q, the teacher's soft targets, beside p,"
-                + " the student's probabilities; the table below gives the numbers.");
-        PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target);
-        SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target, currentSoft);
+        Dom.attribute(chart, "aria-label", words.format("distillation.distillation-chart.label.current", "t", tText));
+        PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target, words);
+        SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target, currentSoft,
+                words.text("chart.current-temperature"));
 
-        table.shape(new String[] {"Class", "teacher z", "student z", "q", "p", "q at T = 1", "q at T = 4"}, k, 0);
-        Dom.text(tableTitle, "Teacher and student: q and p at the current T = " + tText);
+        table.shape(new String[] {words.text("table.class"), words.text("distillation.table.teacher-z"),
+            words.text("distillation.table.student-z"), "q", "p", words.format("distillation.table.q-at", "t", "1"),
+            words.format("distillation.table.q-at", "t", "4")}, k, 0);
+        Dom.text(tableTitle, words.format("distillation.distillation-table-title.current", "t", tText));
         for (int i = 0; i < k; i++) {
             table.rowHeader(i, names.get(i), i == target);
             table.cell(i, 1, Numbers.compact(teacher[i]));
@@ -105,7 +109,7 @@ public final class DistillationPanel implements Panel {
      * What the softening shows: the teacher's favourite and its runner-up at T = 1 and at T = 4.
      * The runner-up is the "dark knowledge" a one-hot label cannot carry.
      */
-    private static String softTargetsSentence(List<String> names, double[][] soft) {
+    private static String softTargetsSentence(List<String> names, double[][] soft, Messages words) {
         double[] plain = soft[0];
         double[] softened = soft[1];
         int top = 0;
@@ -120,11 +124,10 @@ public final class DistillationPanel implements Panel {
                 second = i;
             }
         }
-        return "At T = 1 the teacher gives " + names.get(top) + " " + Format.percent(plain[top], 1) + " and its runner-up "
-                + names.get(second) + " " + Format.percent(plain[second], 1) + "; at T = 4 they get "
-                + Format.percent(softened[top], 1) + " and " + Format.percent(softened[second], 1)
-                + ". Softening brings out which wrong answers the teacher finds nearly right, which a one-hot label"
-                + " never says: that is what the student learns from.";
+        return words.format("distillation.soft-targets-sentence", "top", names.get(top),
+                "topPercent", Format.percent(plain[top], 1), "second", names.get(second),
+                "secondPercent", Format.percent(plain[second], 1), "topSoftPercent", Format.percent(softened[top], 1),
+                "secondSoftPercent", Format.percent(softened[second], 1));
     }
 
     /** One labelled field a class; rows are added and removed at the end, so a field being typed in stays. */
@@ -167,7 +170,8 @@ public final class DistillationPanel implements Panel {
         }
 
         void show(State state) {
-            Dom.text(label, "Teacher z" + (index + 1) + " (" + state.name(index) + ")");
+            Dom.text(label, Translation.words().format("distillation.teacher-logit", "n", Integer.toString(index + 1),
+                    "className", state.name(index)));
             String value = Format.shortest(state.teacherLogit(index));
             if (!Dom.isFocused(field) && !field.getValue().equals(value)) {
                 field.setValue(value);

@@ -9,9 +9,11 @@ import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Editor;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.GradientChart;
 import dev.softmaxexplorer.web.view.Theme;
@@ -118,22 +120,27 @@ public final class GradientPanel implements Panel {
                 learningRate.setValue(rate);
             }
         }
-        Dom.text(manySteps, animation != null ? "Stop stepping" : "Take " + REPEATED_STEPS + " steps");
+        Dom.text(manySteps, animation != null ? Translation.words().text("loss.gradient-steps.stop")
+                : stepsLabel());
         Dom.text(result, resultText(state, exact));
     }
 
+    private static String stepsLabel() {
+        return Translation.words().format("loss.gradient-steps.take", "n", Integer.toString(REPEATED_STEPS));
+    }
+
     private String resultText(State state, SoftmaxResult exact) {
+        Messages words = Translation.words();
         if (refusal != null && refusal.at == state) {
-            return "The step was refused: " + refusal.message;
+            return refusal.message;
         }
         if (outcome != null && outcome.after == state) {
-            String steps = outcome.steps == 1 ? "1 step" : outcome.steps + " steps";
-            return "Loss " + Format.significant(outcome.lossBefore, 3) + " \u2192 "
-                    + Format.significant(exact.crossEntropy(), 3) + " after " + steps + " at learning rate "
-                    + Format.shortest(state.learningRate()) + ".";
+            return words.format(outcome.steps == 1 ? "loss.step-result.one" : "loss.step-result.other",
+                    "before", Format.significant(outcome.lossBefore, 3),
+                    "after", Format.significant(exact.crossEntropy(), 3), "n", Integer.toString(outcome.steps),
+                    "rate", Format.shortest(state.learningRate()));
         }
-        return "Loss now " + Format.significant(exact.crossEntropy(), 3) + ". A step moves every logit against its "
-                + "gradient: z \u2190 z \u2212 learning rate \u00d7 dL/dz.";
+        return words.format("loss.step-result.now", "loss", Format.significant(exact.crossEntropy(), 3));
     }
 
     /**
@@ -154,8 +161,10 @@ public final class GradientPanel implements Panel {
                             next.labelSmoothing(), next.learningRate()));
                 }
             } catch (IllegalArgumentException e) {
-                reason[0] = e.getMessage();
-                throw e;
+                // Core's only refusal here is a logit leaving the doubles; its message is for developers.
+                reason[0] = Translation.words().format("loss.step-refused",
+                        "rate", Format.shortest(s.learningRate()));
+                throw new IllegalArgumentException(reason[0], e);
             }
             taken[0] = true;
             return next;
@@ -164,7 +173,7 @@ public final class GradientPanel implements Panel {
             refusal = new Refusal(editor.state(), reason[0]);
             outcome = null;
             // A refused edit does not re-render: show the reason next to the button now.
-            Dom.text(result, "The step was refused: " + reason[0]);
+            Dom.text(result, reason[0]);
         }
         return taken[0];
     }
@@ -197,7 +206,7 @@ public final class GradientPanel implements Panel {
 
     private void stopAnimation() {
         animation = null;
-        Dom.text(manySteps, "Take " + REPEATED_STEPS + " steps");
+        Dom.text(manySteps, stepsLabel());
     }
 
     private static double loss(State s) {

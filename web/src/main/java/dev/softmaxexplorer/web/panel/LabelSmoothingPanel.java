@@ -5,6 +5,7 @@ import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.TargetChart;
@@ -33,13 +34,11 @@ public final class LabelSmoothingPanel implements Panel {
         Dom.text(minimum, Format.significant(least, 6));
         String epsText = Format.shortest(eps);
         if (eps > 0) {
-            Dom.text(why, "With \u03b5 = " + epsText + " the target keeps " + Format.significant(y[(state.target() + 1) % k], 3)
-                    + " on every wrong class, so the best p is y itself, not a one-hot vector; at p = y the loss is "
-                    + "the entropy of y, " + Format.significant(least, 3) + ", and no logits can bring it lower, "
-                    + "however confident the model gets.");
+            Dom.text(why, Translation.words().format("loss.smoothing-why", "epsilon", epsText,
+                    "share", Format.significant(y[(state.target() + 1) % k], 3),
+                    "least", Format.significant(least, 3)));
         } else {
-            Dom.text(why, "With \u03b5 = 0 the target is one-hot: the loss is \u2212log p of the true class and "
-                    + "falls towards 0 as that p approaches 1. Raise \u03b5 to see the floor appear.");
+            Dom.text(why, Translation.words().text("loss.smoothing-why.zero"));
         }
         TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.names().toArray(new String[0]), y,
                 frame.exact().probabilities(), state.target());

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.NegativeLogChart;
@@ -30,20 +31,11 @@ public final class LossCurvePanel implements Panel {
         // the loss is still finite, 2e7, and only exp of it is out of a double's range.
         double logP = frame.exact().logProbability(target);
         double value = -logP;
-        String words;
-        if (p > 0) {
-            String shownP = Format.significant(p, 3);
-            words = "True class " + name + " has p = " + shownP + ", so the loss is \u2212log " + shownP + " = "
-                    + Format.significant(value, 3) + ".";
-        } else {
-            words = "True class " + name + " has p = e^(" + Format.significant(logP, 3)
-                    + "), too small for a double, so the loss is \u2212log p = " + Format.significant(value, 3) + ".";
-        }
-        if (state.labelSmoothing() > 0) {
-            words += " With label smoothing the loss also weighs the other classes: "
-                    + Format.significant(frame.exact().crossEntropy(), 3) + " (see below).";
-        }
-        Dom.text(sentence, words);
-        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name);
+        String key = (p > 0 ? "loss.nll-sentence" : "loss.nll-sentence.underflow")
+                + (state.labelSmoothing() > 0 ? ".smoothed" : "");
+        Dom.text(sentence, Translation.words().format(key, "className", name, "p", Format.significant(p, 3),
+                "logP", Format.significant(logP, 3), "loss", Format.significant(value, 3),
+                "smoothedLoss", Format.significant(frame.exact().crossEntropy(), 3)));
+        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, Translation.words());
     }
 }

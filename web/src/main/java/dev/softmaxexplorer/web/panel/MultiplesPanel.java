@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.SmallMultiplesChart;
 import dev.softmaxexplorer.web.view.Theme;
@@ -28,6 +29,6 @@ public final class MultiplesPanel implements Panel {
             }
         }
         SmallMultiplesChart.draw(ChartSurface.of(chart), Theme.of(chart), TEMPERATURES, multiples,
-                frame.state().target(), current);
+                frame.state().target(), current, Translation.words().text("chart.current-temperature"));
     }
 }

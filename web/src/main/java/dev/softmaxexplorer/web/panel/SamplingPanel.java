@@ -8,10 +8,12 @@ import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Editor;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.SamplingChart;
@@ -100,27 +102,33 @@ public final class SamplingPanel implements Panel {
         for (double w : filtered) {
             kept += w > 0 ? 1 : 0;
         }
-        Dom.text(source, "Drawn from the exact softmax p at T = " + Format.shortest(state.temperature())
-                + " (float64, whatever the precision chosen above), after top-k ("
-                + (state.topK() == 0 ? "off" : Integer.toString(state.topK())) + ") and top-p ("
-                + (state.topP() == 1 ? "off" : Format.shortest(state.topP())) + "): " + kept + " of " + k
-                + " classes kept, renormalised to sum to 1.");
+        Messages words = Translation.words();
+        String off = words.text("sampling.off");
+        Dom.text(source, words.format("sampling.source", "t", Format.shortest(state.temperature()),
+                "topK", state.topK() == 0 ? off : Integer.toString(state.topK()),
+                "topP", state.topP() == 1 ? off : Format.shortest(state.topP()),
+                "kept", Integer.toString(kept), "k", Integer.toString(k)));
         int greedy = Sampling.greedy(p);
         int most = Sampling.greedy(shares);
-        String drawsWord = n == 1 ? " draw" : " draws";
-        Dom.text(verdict, "Greedy decoding (argmax) would always pick " + names.get(greedy) + ". Sampling picked "
-                + names.get(greedy) + " in " + Format.percent(shares[greedy], 1) + " of the draws (" + counts[greedy]
-                + " of " + n + ")" + (most == greedy ? "." : "; it picked " + names.get(most) + " most often ("
-                        + counts[most] + drawsWord + ")."));
+        String draws = Integer.toString(n);
+        String seedText = Integer.toString(state.samplingSeed());
+        Dom.text(verdict, words.format(most == greedy ? "sampling.verdict" : "sampling.verdict.other",
+                "greedy", names.get(greedy), "share", Format.percent(shares[greedy], 1),
+                "count", Integer.toString(counts[greedy]), "n", draws, "most", names.get(most),
+                "mostCount", Integer.toString(counts[most])));
         String hash = HashCodec.encode(state);
         Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + state.samplingSeed() : hash));
-        Dom.text(link, "Link that reproduces these " + n + drawsWord + " (seed " + state.samplingSeed() + ")");
-        Dom.attribute(chart, "aria-label", "Histogram of " + n + drawsWord + " against the filtered distribution; "
-                + "the table below gives the same numbers.");
+        // English says "1 draw" and "2 draws"; a language without plurals has the same words in both keys.
+        boolean one = n == 1;
+        Dom.text(link, words.format(one ? "sampling.sampling-link.one" : "sampling.sampling-link.other",
+                "n", draws, "seed", seedText));
+        Dom.attribute(chart, "aria-label", words.format(one ? "sampling.sampling-chart.label.one"
+                : "sampling.sampling-chart.label.other", "n", draws));
 
         SamplingChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, filtered, shares,
-                target);
-        table.shape(new String[] {"Class", "p", "filtered p", "count", "share"}, k, 1);
+                target, words);
+        table.shape(new String[] {words.text("table.class"), "p", words.text("sampling.table.filtered"),
+            words.text("sampling.table.count"), words.text("sampling.table.share")}, k, 1);
         for (int i = 0; i < k; i++) {
             table.rowHeader(i, names.get(i), i == target);
             table.cell(i, 1, Numbers.compact(p[i]));
@@ -128,7 +136,7 @@ public final class SamplingPanel implements Panel {
             table.cell(i, 3, Integer.toString(counts[i]));
             table.cell(i, 4, Format.percent(shares[i], 1));
         }
-        table.footerHeader(0, "All draws");
+        table.footerHeader(0, words.text("sampling.table.all"));
         table.footerCell(0, 3, Integer.toString(n));
     }
 
@@ -157,7 +165,7 @@ public final class SamplingPanel implements Panel {
         if (!Dom.isFocused(topPSlider)) {
             topPSlider.setValue(Format.shortest(state.topP()));
         }
-        Dom.attribute(topPSlider, "aria-valuetext", state.topP() == 1 ? "top-p off (1)"
+        Dom.attribute(topPSlider, "aria-valuetext", state.topP() == 1 ? Translation.words().text("sampling.top-p.off")
                 : "top-p = " + Format.shortest(state.topP()));
         Dom.attribute(topK, "aria-describedby", "top-k-hint");
     }

@@ -3,6 +3,7 @@ package dev.softmaxexplorer.web.panel;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.view.StepTable;
 
 /** The chosen machine's computation, step by step, with its first break outlined. */
@@ -12,11 +13,11 @@ public final class StepsPanel implements Panel {
 
     @Override
     public void render(Frame frame) {
-        table.show(frame.trace(), frame.state().names(), frame.state().target(), false);
+        table.show(frame.trace(), frame.state().names(), frame.state().target(), Translation.words(), false);
     }
 
     @Override
     public boolean renderNear(Frame frame) {
-        return table.show(frame.trace(), frame.state().names(), frame.state().target(), true);
+        return table.show(frame.trace(), frame.state().names(), frame.state().target(), Translation.words(), true);
     }
 }

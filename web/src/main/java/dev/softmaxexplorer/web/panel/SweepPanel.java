@@ -5,7 +5,9 @@ import dev.softmaxexplorer.core.TemperatureSweep;
 import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.web.view.ChartSurface;
 import dev.softmaxexplorer.web.view.SweepChart;
@@ -65,26 +67,25 @@ public final class SweepPanel implements Panel {
         double maxEntropy = TemperatureSweep.maxEntropy(k);
 
         String tText = Format.shortest(t);
-        Dom.text(current, "Current T = " + tText + ": entropy H = " + Numbers.compact(entropy)
-                + " nats, of at most log " + k + " = " + Numbers.compact(maxEntropy) + "."
-                + (t < TemperatureSweep.PAGE_MIN || t > TemperatureSweep.PAGE_MAX
-                        ? " This T is beyond the chart, marked at its " + (t < 1 ? "left" : "right") + " end."
-                        : ""));
-        Dom.attribute(chart, "aria-label", "Each class's probability as T goes from 0.05 to 20 (log axis), current T = "
-                + tText + " marked; the table below gives p at five temperatures.");
-        Dom.attribute(entropyChart, "aria-label", "Entropy of p from 0.05 to 20 (log axis), between 0 and log K; "
-                + "at the current T it is " + Numbers.compact(entropy) + " nats.");
+        Messages words = Translation.words();
+        String beyond = t < TemperatureSweep.PAGE_MIN ? "sweep.current.beyond-left"
+                : t > TemperatureSweep.PAGE_MAX ? "sweep.current.beyond-right" : "sweep.current";
+        Dom.text(current, words.format(beyond, "t", tText, "entropy", Numbers.compact(entropy),
+                "k", Integer.toString(k), "maxEntropy", Numbers.compact(maxEntropy)));
+        Dom.attribute(chart, "aria-label", words.format("sweep.sweep-chart.label.current", "t", tText));
+        Dom.attribute(entropyChart, "aria-label", words.format("sweep.sweep-entropy-chart.label.current",
+                "entropy", Numbers.compact(entropy)));
 
         Theme theme = Theme.of(chart);
         String[] labels = names.toArray(new String[0]);
         SweepChart.drawProbabilities(ChartSurface.of(chart), theme, sweep, labels, target, t);
-        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, entropies, maxEntropy, t, entropy);
-        showTable(labels, target);
+        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, entropies, maxEntropy, t, entropy, words);
+        showTable(labels, target, words);
     }
 
-    private void showTable(String[] names, int target) {
+    private void showTable(String[] names, int target, Messages words) {
         String[] headers = new String[TABLE_TEMPERATURES.length + 1];
-        headers[0] = "Class";
+        headers[0] = words.text("table.class");
         for (int c = 0; c < TABLE_TEMPERATURES.length; c++) {
             headers[c + 1] = "T = " + Format.shortest(TABLE_TEMPERATURES[c]);
         }
@@ -95,7 +96,7 @@ public final class SweepPanel implements Panel {
                 table.cell(i, c + 1, Numbers.compact(tableRows[c][i]));
             }
         }
-        table.footerHeader(0, "Entropy H (nats)");
+        table.footerHeader(0, words.text("sweep.table.entropy"));
         for (int c = 0; c < TABLE_TEMPERATURES.length; c++) {
             table.footerCell(0, c + 1, Numbers.compact(tableEntropies[c]));
         }

@@ -6,6 +6,7 @@ import dev.softmaxexplorer.web.Dom;
 import dev.softmaxexplorer.web.Editor;
 import dev.softmaxexplorer.web.Frame;
 import dev.softmaxexplorer.web.Panel;
+import dev.softmaxexplorer.web.Translation;
 import dev.softmaxexplorer.web.state.State;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -45,9 +46,7 @@ public final class TwoClassPanel implements Panel {
         Dom.text(softmax, Format.shortest(p));
         Dom.text(sigmoid, Format.shortest(s));
         boolean identical = Double.doubleToRawLongBits(p) == Double.doubleToRawLongBits(s);
-        Dom.text(verdict, identical
-                ? "\u2713 Identical, bit for bit: with two classes softmax is the logistic sigmoid of the difference."
-                : "Equal up to the last bits: (z1 \u2212 z2) / T had to be rounded to a double before the sigmoid, "
-                        + "while softmax used the exact difference.");
+        Dom.text(verdict, Translation.words().text(identical ? "loss.two-class-verdict.identical"
+                : "loss.two-class-verdict.close"));
     }
 }

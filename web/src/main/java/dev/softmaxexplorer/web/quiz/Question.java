@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.quiz;
 
+import dev.softmaxexplorer.web.text.Messages;
 import java.util.List;
 
 /**
@@ -28,12 +29,11 @@ public record Question(String id, String prompt, List<String> choices, int corre
      *
      * @throws IllegalArgumentException if chosen is not an index of {@code choices}
      */
-    public String reveal(int chosen) {
+    public String reveal(int chosen, Messages words) {
         if (chosen < 0 || chosen >= choices.size()) {
             throw new IllegalArgumentException("chosen must be in [0, " + (choices.size() - 1) + "]: " + chosen);
         }
-        String verdict = chosen == correct ? "Right. "
-                : "Not quite: the answer is \u201C" + choices.get(correct) + "\u201D. ";
-        return verdict + explanation;
+        return chosen == correct ? words.format("quiz.right", "explanation", explanation)
+                : words.format("quiz.wrong", "answer", choices.get(correct), "explanation", explanation);
     }
 }

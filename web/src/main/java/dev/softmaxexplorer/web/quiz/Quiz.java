@@ -9,6 +9,7 @@ import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import java.util.List;
 
@@ -30,36 +31,33 @@ public final class Quiz {
     private Quiz() {
     }
 
-    /** The questions for this state, always the same ones in the same order. */
-    public static List<Question> questions(State state) {
+    /** The questions for this state, worded in {@code words}' language, always the same ones in the same order. */
+    public static List<Question> questions(State state, Messages words) {
         double[] z = state.logits();
         double t = state.temperature();
         double[] p = Softmax.softmax(z, t);
-        return List.of(temperature(state, z, t, p), shift(state, z, t, p), logits(state, z, t, p),
-                sampling(state, p), smoothing(state, z, t), float16(z, t), calibration(state, p));
+        return List.of(temperature(state, z, t, p, words), shift(state, z, t, p, words), logits(state, z, t, p, words),
+                sampling(state, p, words), smoothing(state, z, t, words), float16(z, t, words),
+                calibration(state, p, words));
     }
 
-    private static Question temperature(State state, double[] z, double t, double[] p) {
+    private static Question temperature(State state, double[] z, double t, double[] p, Messages words) {
         int top = Softmax.argmax(z);
         double half = t / 2;
-        String after;
-        if (half > 0) {
-            // The prediction is the argmax of z itself, so it is the same class at T / 2; only its p moves.
-            after = " and still " + state.name(top) + " at T = " + Numbers.compact(half) + " (p = "
-                    + Numbers.compact(Softmax.softmax(z, half)[top]) + ")";
-        } else {
-            after = " (T / 2 is below the smallest positive double here, so there is no T / 2 to show)";
-        }
+        String name = state.name(top);
+        // The prediction is the argmax of z itself, so it is the same class at T / 2; only its p moves.
+        String explanation = half > 0
+                ? words.format("quiz.temperature.explanation", "className", name, "t", Numbers.compact(t),
+                        "p", Numbers.compact(p[top]), "half", Numbers.compact(half),
+                        "halfP", Numbers.compact(Softmax.softmax(z, half)[top]))
+                : words.format("quiz.temperature.explanation.no-half", "className", name, "t", Numbers.compact(t),
+                        "p", Numbers.compact(p[top]));
         return new Question("temperature",
-                "At T = " + Numbers.compact(t) + " the page predicts " + state.name(top)
-                        + ". If T is halved, does the predicted class change?",
-                List.of("Yes: a lower T can let another class overtake", "No: the same class stays on top"), 1,
-                "Dividing every logit by the same positive T keeps their order, so the prediction is "
-                        + state.name(top) + " at T = " + Numbers.compact(t) + " (p = " + Numbers.compact(p[top]) + ")"
-                        + after + ". A lower T sharpens the distribution; it never reorders it.");
+                words.format("quiz.temperature.prompt", "t", Numbers.compact(t), "className", name),
+                List.of(words.text("quiz.temperature.yes"), words.text("quiz.temperature.no")), 1, explanation);
     }
 
-    private static Question shift(State state, double[] z, double t, double[] p) {
+    private static Question shift(State state, double[] z, double t, double[] p, Messages words) {
         int c = state.target();
         double[] shifted = new double[z.length];
         for (int i = 0; i < z.length; i++) {
@@ -67,92 +65,76 @@ public final class Quiz {
         }
         String now = Numbers.compact(p[c]);
         return new Question("shift",
-                "The true class " + state.name(c) + " has p = " + now + ". Add 100 to every logit: what is its"
-                        + " probability then?",
-                List.of("Higher than " + now, "Still " + now, "Lower than " + now), 1,
-                "Softmax only sees differences between logits: e^(z + 100) = e^100 \u00B7 e^z, and e^100 cancels"
-                        + " between the numerator and the sum. With every logit raised by 100, p of " + state.name(c)
-                        + " is " + Numbers.compact(Softmax.softmax(shifted, t)[c]) + ".");
+                words.format("quiz.shift.prompt", "className", state.name(c), "p", now),
+                List.of(words.format("quiz.shift.higher", "p", now), words.format("quiz.shift.same", "p", now),
+                        words.format("quiz.shift.lower", "p", now)), 1,
+                words.format("quiz.shift.explanation", "className", state.name(c),
+                        "shiftedP", Numbers.compact(Softmax.softmax(shifted, t)[c])));
     }
 
-    private static Question logits(State state, double[] z, double t, double[] p) {
+    private static Question logits(State state, double[] z, double t, double[] p, Messages words) {
         int c = state.target();
         double eps = state.labelSmoothing();
         double right = Softmax.crossEntropy(z, t, c, eps);
         double twice = Softmax.crossEntropy(p, 1, c, eps);
-        return new Question("logits",
-                "PyTorch's F.cross_entropy (nn.CrossEntropyLoss): what do you pass it?",
-                List.of("Probabilities: apply softmax first", "Raw logits (here z / T)"), 1,
-                "It applies log-softmax itself, stably: given z / T it returns this page's loss, "
-                        + Numbers.compact(right) + ". Given the softmax outputs it applies softmax twice and returns "
-                        + Numbers.compact(twice) + ", a loss that is wrong and learns slowly. (Log-probabilities would"
-                        + " give the right loss, as log-softmax ignores a constant shift; they are what NLLLoss takes.)");
+        return new Question("logits", words.text("quiz.logits.prompt"),
+                List.of(words.text("quiz.logits.probabilities"), words.text("quiz.logits.logits")), 1,
+                words.format("quiz.logits.explanation", "loss", Numbers.compact(right),
+                        "twice", Numbers.compact(twice)));
     }
 
-    private static Question sampling(State state, double[] p) {
+    private static Question sampling(State state, double[] p, Messages words) {
         int top = Sampling.greedy(p);
         int seed = state.samplingSeed();
         int count = Sampling.counts(p, SAMPLE_DRAWS, seed)[top];
+        String draws = Integer.toString(SAMPLE_DRAWS);
+        String percent = Format.percent(p[top], 1);
         return new Question("sampling",
-                "Draw " + SAMPLE_DRAWS + " tokens from p with seed " + seed + ". How often does the most likely"
-                        + " class, " + state.name(top) + " (p = " + Format.percent(p[top], 1) + "), come up?",
-                List.of("All " + SAMPLE_DRAWS + " times: sampling picks the most likely token",
-                        "About p \u00D7 " + SAMPLE_DRAWS + " times, give or take"), 1,
-                "Sampling draws each token with its probability; it is not argmax. With seed " + seed + ", "
-                        + state.name(top) + " came up " + count + " times out of " + SAMPLE_DRAWS + ", close to p = "
-                        + Format.percent(p[top], 1) + ", and the other classes " + (SAMPLE_DRAWS - count)
-                        + " times. Greedy decoding would pick " + state.name(top) + " all " + SAMPLE_DRAWS
-                        + " times.");
+                words.format("quiz.sampling.prompt", "n", draws, "seed", Integer.toString(seed),
+                        "className", state.name(top), "percent", percent),
+                List.of(words.format("quiz.sampling.all", "n", draws), words.format("quiz.sampling.about", "n", draws)),
+                1,
+                words.format("quiz.sampling.explanation", "seed", Integer.toString(seed), "className", state.name(top),
+                        "count", Integer.toString(count), "n", draws, "percent", percent,
+                        "others", Integer.toString(SAMPLE_DRAWS - count)));
     }
 
-    private static Question smoothing(State state, double[] z, double t) {
+    private static Question smoothing(State state, double[] z, double t, Messages words) {
         int k = state.classCount();
         int c = state.target();
         double eps = state.labelSmoothing() > 0 ? state.labelSmoothing() : EXAMPLE_SMOOTHING;
         double[] y = LabelSmoothing.target(k, c, eps);
         double share = y[c == 0 ? 1 : 0];
-        String pageNote = state.labelSmoothing() > 0 ? ""
-                : " (The page has \u03B5 = 0 now, where the loss can come as close to 0 as the logits allow.)";
         return new Question("smoothing",
-                "With label smoothing \u03B5 = " + Numbers.compact(eps) + " and K = " + k
-                        + " classes, can the loss reach 0 if the model gets confident enough?",
-                List.of("Yes, once the true class's logit is large enough", "No: the loss has a floor above 0"), 1,
-                "The smoothed target gives every other class y = \u03B5 / K = " + Numbers.compact(share)
-                        + ", so the loss is the entropy of y plus KL(y \u2016 p), never below the entropy. Its least"
-                        + " value is " + Numbers.compact(LabelSmoothing.minimumCrossEntropy(k, eps))
-                        + ", reached when p equals y; pushing the true logit higher makes it rise again. With the"
-                        + " current logits and \u03B5 = " + Numbers.compact(eps) + " the loss is "
-                        + Numbers.compact(Softmax.crossEntropy(z, t, c, eps)) + "." + pageNote);
+                words.format("quiz.smoothing.prompt", "epsilon", Numbers.compact(eps), "k", Integer.toString(k)),
+                List.of(words.text("quiz.smoothing.yes"), words.text("quiz.smoothing.no")), 1,
+                words.format(state.labelSmoothing() > 0 ? "quiz.smoothing.explanation"
+                        : "quiz.smoothing.explanation.page-without", "share", Numbers.compact(share),
+                        "least", Numbers.compact(LabelSmoothing.minimumCrossEntropy(k, eps)),
+                        "epsilon", Numbers.compact(eps), "loss", Numbers.compact(Softmax.crossEntropy(z, t, c, eps))));
     }
 
-    private static Question float16(double[] z, double t) {
+    private static Question float16(double[] z, double t, Messages words) {
         String half = Format.fixed(Precision.FLOAT16.expOverflowThreshold(), 2);
         String single = Format.fixed(Precision.FLOAT32.expOverflowThreshold(), 2);
         String doubleLimit = Format.fixed(Precision.FLOAT64.expOverflowThreshold(), 2);
         double largest = Pipeline.trace(z, t, Precision.FLOAT64, Mode.STABLE).max();
         Trace naive = Pipeline.trace(z, t, Precision.FLOAT16, Mode.NAIVE);
-        String here = naive.firstBreak().isPresent()
-                ? "so naive float16 breaks on these logits: tick Naive softmax and choose float16 above to see where."
-                : "so naive float16 stays finite here; push z / T past " + half + " to watch it break.";
-        return new Question("float16",
-                "The naive formula computes e^(z / T) as it stands. In float16, from which z / T on does e^(z / T)"
-                        + " overflow to Infinity?",
-                List.of("About " + doubleLimit, "About " + half, "About " + single), 1,
-                "float16's largest finite number is " + Format.shortest(Precision.FLOAT16.maxFinite()) + ", and e^"
-                        + half + " is already past it (" + single + " is the limit of float32 and bfloat16, "
-                        + doubleLimit + " of float64). The largest z / T now is " + Numbers.compact(largest) + ", "
-                        + here);
+        return new Question("float16", words.text("quiz.float16.prompt"),
+                List.of(words.format("quiz.float16.about", "limit", doubleLimit),
+                        words.format("quiz.float16.about", "limit", half),
+                        words.format("quiz.float16.about", "limit", single)), 1,
+                words.format(naive.firstBreak().isPresent() ? "quiz.float16.explanation.breaks"
+                        : "quiz.float16.explanation.finite", "max", Format.shortest(Precision.FLOAT16.maxFinite()),
+                        "half", half, "single", single, "double", doubleLimit, "largest", Numbers.compact(largest)));
     }
 
-    private static Question calibration(State state, double[] p) {
+    private static Question calibration(State state, double[] p, Messages words) {
         int top = Sampling.greedy(p);
         String shown = Format.percent(p[top], 1);
         return new Question("calibration",
-                "The model gives " + state.name(top) + " p = " + shown + ". Is it right " + shown
-                        + " of the time on inputs like this one?",
-                List.of("Yes: that is what a probability means", "Only if the model is calibrated"), 1,
-                "Softmax outputs add up to 1, but that does not make them frequencies: deep networks are often"
-                        + " over-confident. Measure it on held-out data; temperature scaling then fits one T, which"
-                        + " changes this " + shown + " but never which class is predicted.");
+                words.format("quiz.calibration.prompt", "className", state.name(top), "percent", shown),
+                List.of(words.text("quiz.calibration.yes"), words.text("quiz.calibration.only-if")), 1,
+                words.format("quiz.calibration.explanation", "percent", shown));
     }
 }

@@ -27,8 +27,10 @@ import java.util.function.Function;
  * {@code mode} (naive, stable), {@code prec} (float64, float32, float16, bfloat16), {@code tz}
  * (teacher logits), {@code seed}, {@code n} (samples), {@code topk}, {@code topp}, {@code lr}
  * (learning rate), {@code embed} (1 or 0), {@code views} (what an embedding keeps, keys of
- * {@link View} separated by commas: {@code views=bars,sweep}), {@code scheme} (auto, light, dark, projector),
- * {@code fuzz} (a seed: random input every frame; 0 or absent = off), {@code check} (1: check
+ * {@link View} separated by commas: {@code views=bars,sweep}), {@code scheme} (auto, light, dark,
+ * projector), {@code lang} (en, ja; absent = the browser's language; any other value reads as en,
+ * with no notice, as a link from a translated copy of the page should), {@code fuzz} (a seed:
+ * random input every frame; 0 or absent = off), {@code check} (1: check
  * the page's invariants after every update).
  *
  * <p>Decoding is total: any text gives a valid state and one notice for each thing ignored,
@@ -52,8 +54,8 @@ public final class HashCodec {
     /** The most notices listed; one more line counts the rest. */
     public static final int MAX_NOTICES = 10;
 
-    /** A decoded hash: a valid state and what was ignored, as sentences for the page. */
-    public record Decoded(State state, List<String> notices) {
+    /** A decoded hash: a valid state and what was ignored, as sentences for the page to word. */
+    public record Decoded(State state, List<Message> notices) {
 
         /** Copies the notices, so that the record stays immutable. */
         public Decoded {
@@ -62,7 +64,7 @@ public final class HashCodec {
     }
 
     private static final List<Field> FIELDS = List.of(
-            flag("stress", "stress mode", State::stress, State::withStress),
+            flag("stress", "input.field.stress", State::stress, State::withStress),
             new Field("k", s -> s.classCount() == State.DEFAULT_CLASSES ? null : Integer.toString(s.classCount()),
                     HashCodec::readClassCount),
             new Field("z", s -> numbersUnlessDefault(s.logits(), State::defaultLogit),
@@ -91,13 +93,15 @@ public final class HashCodec {
                     (s, text) -> InputParser.topP(text), State::withTopP),
             scalar("lr", s -> numberUnlessDefault(s.learningRate(), 1),
                     (s, text) -> InputParser.learningRate(text), State::withLearningRate),
-            flag("embed", "embed", State::embed, State::withEmbed),
+            flag("embed", "input.field.embed", State::embed, State::withEmbed),
             scalar("views", HashCodec::writeViews, (s, text) -> InputParser.views(text), State::withViews),
             scalar("scheme", s -> s.colorScheme() == ColorScheme.AUTO ? null : s.colorScheme().key(),
                     (s, text) -> InputParser.colorScheme(text), State::withColorScheme),
+            scalar("lang", s -> s.language() == Language.AUTO ? null : s.language().key(),
+                    (s, text) -> ParseResult.of(Language.fromLink(text)), State::withLanguage),
             scalar("fuzz", s -> s.fuzzSeed() == 0 ? null : Integer.toString(s.fuzzSeed()),
                     (s, text) -> InputParser.fuzzSeed(text), State::withFuzzSeed),
-            flag("check", "invariant checks", State::checks, State::withChecks));
+            flag("check", "input.field.checks", State::checks, State::withChecks));
 
     private HashCodec() {
     }
@@ -132,8 +136,7 @@ public final class HashCodec {
         if (h.length() > MAX_HASH_LENGTH) {
             int cut = h.lastIndexOf('&', MAX_HASH_LENGTH);
             h = cut < 0 ? "" : h.substring(0, cut);
-            notices.add("The link is longer than " + MAX_HASH_LENGTH
-                    + " characters; the settings after that point were ignored.");
+            notices.add(new Message("link.too-long", "max", Integer.toString(MAX_HASH_LENGTH)));
         }
         Map<String, String> values = new HashMap<>();
         for (String pair : split(h, '&')) {
@@ -141,14 +144,13 @@ public final class HashCodec {
                 continue;
             }
             int eq = pair.indexOf('=');
-            ParseResult<String> rawKey = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq), "the key");
+            ParseResult<String> rawKey = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq),
+                    new Message("link.field.key"));
             String key = rawKey.isOk() ? InputParser.lowerCaseKey(rawKey.value()) : "";
             if (field(key) == null) {
-                notices.add("Ignored " + InputParser.quote(readable(pair))
-                        + " in the link: the page has no such setting.");
+                notices.add(new Message("link.unknown", "text", InputParser.quote(readable(pair))));
             } else if (values.containsKey(key)) {
-                notices.add("Ignored " + InputParser.quote(readable(pair)) + " in the link: '" + key
-                        + "' was given before.");
+                notices.add(new Message("link.repeated", "text", InputParser.quote(readable(pair)), "key", key));
             } else {
                 values.put(key, eq < 0 ? null : pair.substring(eq + 1));
             }
@@ -185,9 +187,9 @@ public final class HashCodec {
     }
 
     /** An on/off field written as "1" when on; a bare key (no '=') reads as on. */
-    private static Field flag(String key, String name, Function<State, Boolean> get,
+    private static Field flag(String key, String nameKey, Function<State, Boolean> get,
             BiFunction<State, Boolean, State> set) {
-        Field byValue = scalar(key, s -> null, (s, text) -> InputParser.flag(text, name), set);
+        Field byValue = scalar(key, s -> null, (s, text) -> InputParser.flag(text, new Message(nameKey)), set);
         return new Field(key, s -> get.apply(s) ? "1" : null,
                 (s, in) -> in.raw == null ? set.apply(s, Boolean.TRUE) : byValue.reader.read(s, in));
     }
@@ -226,7 +228,7 @@ public final class HashCodec {
         }
         double[] values = student ? sized.logits() : sized.teacherLogits();
         for (int i = 0; i < Math.min(items.size(), values.length); i++) {
-            ParseResult<String> text = PercentEncoding.decode(items.get(i), "the value");
+            ParseResult<String> text = PercentEncoding.decode(items.get(i), new Message("link.field.value"));
             ParseResult<Double> v = text.isOk()
                     ? (student ? InputParser.logit(text.value(), i) : InputParser.teacherLogit(text.value(), i))
                     : ParseResult.rejected(text.reason());
@@ -244,7 +246,8 @@ public final class HashCodec {
         List<String> items = split(in.raw == null ? "" : in.raw, ',');
         String[] names = s.names().toArray(new String[0]);
         for (int i = 0; i < Math.min(items.size(), names.length); i++) {
-            ParseResult<String> text = PercentEncoding.decode(items.get(i), "the name of class " + (i + 1));
+            ParseResult<String> text = PercentEncoding.decode(items.get(i),
+                    new Message("input.field.class-name", "n", Integer.toString(i + 1)));
             ParseResult<String> name = text.isOk() ? InputParser.className(text.value(), i) : text;
             if (name.isOk()) {
                 names[i] = name.value();
@@ -313,7 +316,7 @@ public final class HashCodec {
 
     /** The text percent-decoded for a notice when that works, else as it came. */
     private static String readable(String raw) {
-        ParseResult<String> decoded = PercentEncoding.decode(raw, "the text");
+        ParseResult<String> decoded = PercentEncoding.decode(raw, new Message("link.field.text"));
         return decoded.isOk() ? decoded.value() : raw;
     }
 
@@ -348,37 +351,38 @@ public final class HashCodec {
         }
 
         ParseResult<String> text() {
-            return raw == null ? ParseResult.of("") : PercentEncoding.decode(raw, "the value of '" + key + "'");
+            return raw == null ? ParseResult.of("")
+                    : PercentEncoding.decode(raw, new Message("link.field.value-of", "key", key));
         }
 
-        State reject(State unchanged, String reason) {
+        State reject(State unchanged, Message reason) {
             String shown = raw == null ? key : key + "=" + readable(raw);
-            decoding.notices.add("Ignored " + InputParser.quote(shown) + " in the link: " + reason + ".");
+            decoding.notices.add(new Message("link.ignored", "text", InputParser.quote(shown), "reason", reason));
             return unchanged;
         }
 
-        void rejectItem(String item, String reason) {
-            decoding.notices.add("Ignored " + InputParser.quote(readable(item)) + " in '" + key + "' in the link: "
-                    + reason + ".");
+        void rejectItem(String item, Message reason) {
+            decoding.notices.add(new Message("link.ignored-item", "text", InputParser.quote(readable(item)),
+                    "key", key, "reason", reason));
         }
 
         void checkCount(int given, int classes) {
             if (given > classes) {
-                decoding.notices.add("Ignored the last " + (given - classes) + " of the " + given + " values of '"
-                        + key + "' in the link: there are " + classes + " classes.");
+                decoding.notices.add(new Message("link.too-many", "extra", Integer.toString(given - classes),
+                        "given", Integer.toString(given), "key", key, "classes", Integer.toString(classes)));
             } else if (given < classes) {
-                decoding.notices.add("The link gives " + given + " values of '" + key + "' for " + classes
-                        + " classes; the others keep their defaults.");
+                decoding.notices.add(new Message("link.too-few", "given", Integer.toString(given), "key", key,
+                        "classes", Integer.toString(classes)));
             }
         }
     }
 
     /** The notices of one decode, at most {@link #MAX_NOTICES} of them plus a count of the rest. */
     private static final class Notices {
-        private final List<String> list = new ArrayList<>();
+        private final List<Message> list = new ArrayList<>();
         private int more;
 
-        void add(String notice) {
+        void add(Message notice) {
             if (list.size() < MAX_NOTICES) {
                 list.add(notice);
             } else {
@@ -386,10 +390,10 @@ public final class HashCodec {
             }
         }
 
-        List<String> list() {
-            List<String> all = new ArrayList<>(list);
+        List<Message> list() {
+            List<Message> all = new ArrayList<>(list);
             if (more > 0) {
-                all.add("... and " + more + " more problems with the link.");
+                all.add(new Message("link.more", "more", Integer.toString(more)));
             }
             return all;
         }

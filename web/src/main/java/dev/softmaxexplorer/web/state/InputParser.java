@@ -34,67 +34,74 @@ public final class InputParser {
     /** How many characters of refused text a reason quotes. */
     private static final int QUOTE_LENGTH = 24;
 
+    private static final Message FINITE = new Message("input.requirement.finite");
+    private static final Message POSITIVE = new Message("input.requirement.positive");
+    private static final String WHOLE = "input.requirement.whole";
+
     private InputParser() {
     }
 
     /** The logit of class {@code index} (0-based, shown as z1, z2, ...): any finite number. */
     public static ParseResult<Double> logit(String text, int index) {
-        return number(text, "the logit z" + (index + 1), "a finite number", x -> true);
+        return number(text, new Message("input.field.logit", "n", Integer.toString(index + 1)), FINITE, x -> true);
     }
 
     /** The teacher's logit of class {@code index} (0-based): any finite number. */
     public static ParseResult<Double> teacherLogit(String text, int index) {
-        return number(text, "the teacher's logit z" + (index + 1), "a finite number", x -> true);
+        return number(text, new Message("input.field.teacher-logit", "n", Integer.toString(index + 1)), FINITE,
+                x -> true);
     }
 
     /** The temperature T: a number greater than 0 (the slider covers about 0.05 to 20). */
     public static ParseResult<Double> temperature(String text) {
-        return number(text, "the temperature T", "a number greater than 0", x -> x > 0);
+        return number(text, new Message("input.field.temperature"), POSITIVE, x -> x > 0);
     }
 
     /** The label smoothing eps: a number from 0 to 1 (the slider covers 0 to 0.5). */
     public static ParseResult<Double> labelSmoothing(String text) {
-        return number(text, "the label smoothing \u03b5", "a number from 0 to 1", x -> x >= 0 && x <= 1);
+        return number(text, new Message("input.field.label-smoothing"), new Message("input.requirement.zero-to-one"),
+                x -> x >= 0 && x <= 1);
     }
 
     /** Top-p: a number greater than 0 and at most 1 (1 = off). */
     public static ParseResult<Double> topP(String text) {
-        return number(text, "top-p", "a number greater than 0 and at most 1", x -> x > 0 && x <= 1);
+        return number(text, new Message("input.field.top-p"), new Message("input.requirement.top-p"),
+                x -> x > 0 && x <= 1);
     }
 
     /** The learning rate of a gradient step: a number greater than 0. */
     public static ParseResult<Double> learningRate(String text) {
-        return number(text, "the learning rate", "a number greater than 0", x -> x > 0);
+        return number(text, new Message("input.field.learning-rate"), POSITIVE, x -> x > 0);
     }
 
     /** The number of classes K: a whole number from 2 to {@code maxClassCount}. */
     public static ParseResult<Integer> classCount(String text, int maxClassCount) {
-        return wholeNumber(text, "the number of classes K", State.MIN_CLASSES, maxClassCount, "");
+        return wholeNumber(text, new Message("input.field.class-count"), State.MIN_CLASSES, maxClassCount, WHOLE);
     }
 
     /** The true class as a 0-based index, given K classes: 0 to K - 1. */
     public static ParseResult<Integer> target(String text, int classCount) {
-        return wholeNumber(text, "the true class c", 0, classCount - 1, " (0 is the first class)");
+        return wholeNumber(text, new Message("input.field.target"), 0, classCount - 1, "input.requirement.whole.first");
     }
 
     /** The seed of the sampling generator: 0 to 2147483647. */
     public static ParseResult<Integer> samplingSeed(String text) {
-        return wholeNumber(text, "the sampling seed", 0, Integer.MAX_VALUE, "");
+        return wholeNumber(text, new Message("input.field.sampling-seed"), 0, Integer.MAX_VALUE, WHOLE);
     }
 
     /** The fuzz mode's seed: 0 (off) or a positive whole number. */
     public static ParseResult<Integer> fuzzSeed(String text) {
-        return wholeNumber(text, "the fuzz seed", 0, Integer.MAX_VALUE, "");
+        return wholeNumber(text, new Message("input.field.fuzz-seed"), 0, Integer.MAX_VALUE, WHOLE);
     }
 
     /** The number of samples N: 1 to {@link State#MAX_SAMPLE_COUNT}. */
     public static ParseResult<Integer> sampleCount(String text) {
-        return wholeNumber(text, "the number of samples N", 1, State.MAX_SAMPLE_COUNT, "");
+        return wholeNumber(text, new Message("input.field.sample-count"), 1, State.MAX_SAMPLE_COUNT, WHOLE);
     }
 
     /** Top-k given K classes: 0 (off) to K. */
     public static ParseResult<Integer> topK(String text, int classCount) {
-        return wholeNumber(text, "top-k", 0, classCount, " (0 turns it off)");
+        return wholeNumber(text, new Message("input.field.top-k"), 0, classCount, "input.requirement.whole.off");
     }
 
     /**
@@ -103,19 +110,18 @@ public final class InputParser {
      * valid}: at most {@link State#MAX_NAME_LENGTH} characters, no control characters.
      */
     public static ParseResult<String> className(String text, int index) {
-        String field = "the name of class " + (index + 1);
+        Message field = new Message("input.field.class-name", "n", Integer.toString(index + 1));
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             return ParseResult.of(State.defaultName(index));
         }
         int length = t.codePointCount(0, t.length());
         if (length > State.MAX_NAME_LENGTH) {
-            return ParseResult.rejected(field + " is too long (" + length + " characters; at most "
-                    + State.MAX_NAME_LENGTH + ")");
+            return ParseResult.rejected(new Message("input.name.too-long", "field", field,
+                    "length", Integer.toString(length), "max", Integer.toString(State.MAX_NAME_LENGTH)));
         }
         if (!State.isValidName(t)) {
-            return ParseResult.rejected(field + " must not contain control characters, line breaks or"
-                    + " text-direction marks");
+            return ParseResult.rejected(new Message("input.name.invalid", "field", field));
         }
         return ParseResult.of(t);
     }
@@ -128,8 +134,7 @@ public final class InputParser {
                 return ParseResult.of(m);
             }
         }
-        return ParseResult.rejected("the softmax form must be naive or stable; " + quote(text)
-                + " is not one of them");
+        return ParseResult.rejected(new Message("input.mode", "text", quote(text)));
     }
 
     /** The precision: "float64", "float32", "float16" or "bfloat16" (any letter case). */
@@ -140,8 +145,7 @@ public final class InputParser {
                 return ParseResult.of(p);
             }
         }
-        return ParseResult.rejected("the precision must be float64, float32, float16 or bfloat16; "
-                + quote(text) + " is not one of them");
+        return ParseResult.rejected(new Message("input.precision", "text", quote(text)));
     }
 
     /** The colour scheme: "auto", "light", "dark" or "projector" (any letter case). */
@@ -152,8 +156,7 @@ public final class InputParser {
                 return ParseResult.of(c);
             }
         }
-        return ParseResult.rejected("the colour scheme must be auto, light, dark or projector; "
-                + quote(text) + " is not one of them");
+        return ParseResult.rejected(new Message("input.scheme", "text", quote(text)));
     }
 
     /**
@@ -169,8 +172,7 @@ public final class InputParser {
             String key = lowerCaseKey(text.substring(start, end).trim());
             View view = view(key);
             if (view == null && !key.isEmpty()) {
-                return ParseResult.rejected("the views must be among " + viewKeys() + "; "
-                        + quote(key) + " is not one of them");
+                return ParseResult.rejected(new Message("input.views", "keys", viewKeys(), "text", quote(key)));
             }
             if (view != null) {
                 chosen.add(view);
@@ -178,7 +180,7 @@ public final class InputParser {
             start = end + 1;
         }
         if (chosen.isEmpty()) {
-            return ParseResult.rejected("the views must name at least one of " + viewKeys());
+            return ParseResult.rejected(new Message("input.views.none", "keys", viewKeys()));
         }
         return ParseResult.of(chosen);
     }
@@ -201,7 +203,7 @@ public final class InputParser {
     }
 
     /** An on/off option named {@code field}: "1" or "true" for on, "0" or "false" for off. */
-    public static ParseResult<Boolean> flag(String text, String field) {
+    public static ParseResult<Boolean> flag(String text, Message field) {
         String key = lowerCaseKey(text);
         if (key.equals("1") || key.equals("true")) {
             return ParseResult.of(Boolean.TRUE);
@@ -209,7 +211,7 @@ public final class InputParser {
         if (key.equals("0") || key.equals("false")) {
             return ParseResult.of(Boolean.FALSE);
         }
-        return ParseResult.rejected(field + " must be 1 (on) or 0 (off); " + quote(text) + " is neither");
+        return ParseResult.rejected(new Message("input.flag", "field", field, "text", quote(text)));
     }
 
     /**
@@ -238,64 +240,77 @@ public final class InputParser {
         boolean contains(double x);
     }
 
-    private static ParseResult<Double> number(String text, String field, String requirement, Range range) {
+    /** "{field} must be {requirement}; {problem}": what a field needs, completed by what was wrong. */
+    private record Must(Message field, Message requirement) {
+        <T> ParseResult<T> but(Message problem) {
+            return ParseResult.rejected(new Message("input.must", "field", field, "requirement", requirement,
+                    "problem", problem));
+        }
+    }
+
+    private static Message tooLong(String t) {
+        return new Message("input.problem.too-long", "length", Integer.toString(t.length()),
+                "max", Integer.toString(MAX_INPUT_LENGTH));
+    }
+
+    private static ParseResult<Double> number(String text, Message field, Message requirement, Range range) {
         String t = text == null ? "" : text.trim();
-        String must = field + " must be " + requirement + "; ";
+        Must must = new Must(field, requirement);
         if (t.isEmpty()) {
-            return ParseResult.rejected(must + "the text is empty");
+            return must.but(new Message("input.problem.empty"));
         }
         if (t.length() > MAX_INPUT_LENGTH) {
-            return ParseResult.rejected(must + "the text is too long (" + t.length() + " characters; at most "
-                    + MAX_INPUT_LENGTH + ")");
+            return must.but(tooLong(t));
         }
         if (!isDecimalLiteral(t)) {
             String unsigned = t.charAt(0) == '-' || t.charAt(0) == '+' ? t.substring(1) : t;
             String word = lowerCaseKey(unsigned);
             if (word.equals("nan") || word.equals("infinity") || word.equals("inf")) {
-                return ParseResult.rejected(must + quote(t) + " is not a finite number");
+                return must.but(new Message("input.problem.not-finite", "text", quote(t)));
             }
             if (t.indexOf(',') >= 0 && isDecimalLiteral(t.replace(',', '.'))) {
-                return ParseResult.rejected(must + "write the decimal point as '.', as in 0.5");
+                return must.but(new Message("input.problem.decimal-point"));
             }
-            return ParseResult.rejected(must + quote(t) + " is not a number");
+            return must.but(new Message("input.problem.not-number", "text", quote(t)));
         }
         double x;
         try {
             x = Format.parse(t);
         } catch (NumberFormatException e) {
-            return ParseResult.rejected(must + quote(t) + " is not a number");
+            return must.but(new Message("input.problem.not-number", "text", quote(t)));
         }
         if (x - x != 0) {
-            return ParseResult.rejected(must + quote(t) + " is too large");
+            return must.but(new Message("input.problem.too-large", "text", quote(t)));
         }
         if (!range.contains(x)) {
-            return ParseResult.rejected(must + quote(t) + " is outside that range");
+            return must.but(new Message("input.problem.outside", "text", quote(t)));
         }
         return ParseResult.of(x);
     }
 
-    private static ParseResult<Integer> wholeNumber(String text, String field, int min, int max, String note) {
+    private static ParseResult<Integer> wholeNumber(String text, Message field, int min, int max,
+            String requirementKey) {
         String t = text == null ? "" : text.trim();
-        String must = field + " must be a whole number from " + min + " to " + max + note + "; ";
+        Must must = new Must(field, new Message(requirementKey, "min", Integer.toString(min),
+                "max", Integer.toString(max)));
         if (t.isEmpty()) {
-            return ParseResult.rejected(must + "the text is empty");
+            return must.but(new Message("input.problem.empty"));
         }
         if (t.length() > MAX_INPUT_LENGTH) {
-            return ParseResult.rejected(must + "the text is too long (" + t.length() + " characters; at most "
-                    + MAX_INPUT_LENGTH + ")");
+            return must.but(tooLong(t));
         }
         int i = t.charAt(0) == '-' || t.charAt(0) == '+' ? 1 : 0;
         boolean negative = t.charAt(0) == '-';
         if (i == t.length()) {
-            return ParseResult.rejected(must + quote(t) + " is not a number");
+            return must.but(new Message("input.problem.not-number", "text", quote(t)));
         }
         int value = 0;
         boolean overflow = false;
         for (; i < t.length(); i++) {
             char c = t.charAt(i);
             if (c < '0' || c > '9') {
-                return ParseResult.rejected(must + quote(t)
-                        + (isDecimalLiteral(t) ? " is not a whole number" : " is not a number"));
+                return must.but(new Message(isDecimalLiteral(t) ? "input.problem.not-whole"
+                        : "input.problem.not-number", "text", quote(t)));
             }
             if (value > (Integer.MAX_VALUE - (c - '0')) / 10) {
                 overflow = true;
@@ -304,7 +319,7 @@ public final class InputParser {
             }
         }
         if (overflow || (negative ? -value : value) < min || value > max) {
-            return ParseResult.rejected(must + quote(t) + " is outside that range");
+            return must.but(new Message("input.problem.outside", "text", quote(t)));
         }
         return ParseResult.of(negative ? -value : value);
     }

@@ -5,18 +5,18 @@ package dev.softmaxexplorer.web.state;
  * it instead of throwing, so the page can show the reason next to the field (or in the list of
  * link notices) and keep the last good state.
  *
- * <p>The reason is a clause that names the field and says what was wrong, starting in lower
- * case and without a final period ("the temperature T must be a number greater than 0; -1 is
- * not"), so that it can end a longer sentence; {@link #message()} makes it a sentence of its own.
+ * <p>The reason is a {@link Message}, worded when shown: a clause that names the field and says
+ * what was wrong ("the temperature T must be a number greater than 0; -1 is outside that range"),
+ * which can end a longer sentence (a link notice) or be a sentence of its own (next to a field).
  *
  * @param <T> the type of the value
  */
 public final class ParseResult<T> {
 
     private final T value;
-    private final String reason;
+    private final Message reason;
 
-    private ParseResult(T value, String reason) {
+    private ParseResult(T value, Message reason) {
         this.value = value;
         this.reason = reason;
     }
@@ -36,10 +36,10 @@ public final class ParseResult<T> {
     /**
      * A refusal.
      *
-     * @throws IllegalArgumentException if reason is null or empty
+     * @throws IllegalArgumentException if reason is null
      */
-    public static <T> ParseResult<T> rejected(String reason) {
-        if (reason == null || reason.isEmpty()) {
+    public static <T> ParseResult<T> rejected(Message reason) {
+        if (reason == null) {
             throw new IllegalArgumentException("reason must not be empty: " + reason);
         }
         return new ParseResult<>(null, reason);
@@ -67,25 +67,10 @@ public final class ParseResult<T> {
      *
      * @throws IllegalStateException if the text was accepted
      */
-    public String reason() {
+    public Message reason() {
         if (reason == null) {
             throw new IllegalStateException("this input was accepted: there is no reason to give");
         }
         return reason;
-    }
-
-    /**
-     * Why the text was refused, as a sentence for the page: the reason with a capital first
-     * letter and a final period.
-     *
-     * @throws IllegalStateException if the text was accepted
-     */
-    public String message() {
-        String r = reason();
-        char first = r.charAt(0);
-        // ASCII only (reasons are this program's own text, starting in lower case):
-        // Character.toUpperCase pulls TeaVM's Unicode case table into app.js (about 1.2 KB gzip).
-        char capital = first >= 'a' && first <= 'z' ? (char) (first - ('a' - 'A')) : first;
-        return capital + r.substring(1) + ".";
     }
 }

@@ -52,7 +52,7 @@ final class PercentEncoding {
      * that are not well-formed UTF-8 (stray continuation bytes, truncated sequences, overlong
      * forms, surrogates, values above U+10FFFF).
      */
-    static ParseResult<String> decode(String text, String field) {
+    static ParseResult<String> decode(String text, Message field) {
         if (text.indexOf('%') < 0) {
             return ParseResult.of(text);
         }
@@ -68,7 +68,7 @@ final class PercentEncoding {
             }
             int b = hexByte(text, i);
             if (b < 0) {
-                return ParseResult.rejected(field + " has a '%' that is not followed by two hex digits");
+                return ParseResult.rejected(new Message("link.percent.hex", "field", field));
             }
             i += 3;
             if (b < 0x80) {
@@ -109,8 +109,8 @@ final class PercentEncoding {
         return ParseResult.of(out.toString());
     }
 
-    private static ParseResult<String> notUtf8(String field) {
-        return ParseResult.rejected(field + " has %-escapes that are not valid UTF-8 text");
+    private static ParseResult<String> notUtf8(Message field) {
+        return ParseResult.rejected(new Message("link.percent.utf8", "field", field));
     }
 
     private static boolean isUnreserved(int c) {

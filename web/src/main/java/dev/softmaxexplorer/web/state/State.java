@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * <li>teacher logits {@code 4 - 2i} (twice the student's defaults: the same ranking, more
  *     confident, so that distillation at T = 4 visibly softens them);</li>
  * <li>sampling seed 42, N = 1000 draws, top-k and top-p off (0 and 1), learning rate 1;</li>
- * <li>not embedded, colours following the system, stress mode off; embedded, the inputs, bars,
- *     small multiples and step table are kept.</li>
+ * <li>not embedded, colours and language following the system, stress mode off; embedded, the
+ *     inputs, bars, small multiples and step table are kept.</li>
  * </ul>
  *
  * <p>Logit arrays are compared bit by bit in {@link #equals(Object)}, so -0.0 differs from 0.0
@@ -75,6 +75,7 @@ public final class State {
     private final boolean embed;
     private final int views;
     private final ColorScheme colorScheme;
+    private final Language language;
     private final boolean stress;
     private final int fuzzSeed;
     private final boolean checks;
@@ -109,9 +110,9 @@ public final class State {
             throw new IllegalArgumentException("labelSmoothing must be in [0, 1]: "
                     + Format.shortest(d.labelSmoothing));
         }
-        if (d.mode == null || d.precision == null || d.colorScheme == null) {
-            throw new IllegalArgumentException("mode, precision and colorScheme must not be null: "
-                    + d.mode + ", " + d.precision + ", " + d.colorScheme);
+        if (d.mode == null || d.precision == null || d.colorScheme == null || d.language == null) {
+            throw new IllegalArgumentException("mode, precision, colorScheme and language must not be null: "
+                    + d.mode + ", " + d.precision + ", " + d.colorScheme + ", " + d.language);
         }
         if (d.samplingSeed < 0) {
             throw new IllegalArgumentException("samplingSeed must be >= 0: " + d.samplingSeed);
@@ -152,6 +153,7 @@ public final class State {
         this.embed = d.embed;
         this.views = d.views;
         this.colorScheme = d.colorScheme;
+        this.language = d.language;
         this.stress = d.stress;
         this.fuzzSeed = d.fuzzSeed;
         this.checks = d.checks;
@@ -176,6 +178,7 @@ public final class State {
         d.embed = false;
         d.views = bits(DEFAULT_VIEWS);
         d.colorScheme = ColorScheme.AUTO;
+        d.language = Language.AUTO;
         d.stress = false;
         return new State(d);
     }
@@ -349,6 +352,11 @@ public final class State {
     /** The colour scheme. */
     public ColorScheme colorScheme() {
         return colorScheme;
+    }
+
+    /** The language of the page's words; {@link Language#AUTO} follows the browser. */
+    public Language language() {
+        return language;
     }
 
     /** The fuzz mode's seed; 0 when fuzzing is off. */
@@ -575,6 +583,11 @@ public final class State {
         return with(d -> d.colorScheme = scheme);
     }
 
+    /** This state in another language. */
+    public State withLanguage(Language chosen) {
+        return with(d -> d.language = chosen);
+    }
+
     /**
      * This state with the fuzz mode's seed: random input fires at the controls every frame,
      * reproducibly for the seed; 0 turns it off.
@@ -657,6 +670,7 @@ public final class State {
                 && embed == o.embed
                 && views == o.views
                 && colorScheme == o.colorScheme
+                && language == o.language
                 && stress == o.stress
                 && fuzzSeed == o.fuzzSeed
                 && checks == o.checks;
@@ -684,6 +698,7 @@ public final class State {
         h = 31 * h + (embed ? 1 : 0);
         h = 31 * h + views;
         h = 31 * h + colorScheme.ordinal();
+        h = 31 * h + language.ordinal();
         h = 31 * h + (stress ? 1 : 0);
         h = 31 * h + fuzzSeed;
         return 31 * h + (checks ? 1 : 0);
@@ -716,6 +731,7 @@ public final class State {
         boolean embed;
         int views;
         ColorScheme colorScheme;
+        Language language;
         boolean stress;
         int fuzzSeed;
         boolean checks;
@@ -740,6 +756,7 @@ public final class State {
             embed = s.embed;
             views = s.views;
             colorScheme = s.colorScheme;
+            language = s.language;
             stress = s.stress;
             fuzzSeed = s.fuzzSeed;
             checks = s.checks;

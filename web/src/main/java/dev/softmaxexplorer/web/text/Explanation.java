@@ -10,14 +10,15 @@ import java.util.List;
 
 /**
  * The one sentence that says why a computation broke: which step first produced Infinity or NaN,
- * for which class, and the threshold of the precision that it crossed.
+ * for which class, and the threshold of the precision that it crossed. Core reports the break as
+ * data (step, class, fault); the words are chosen here, one string-table key per case.
  */
 public final class Explanation {
     private Explanation() {
     }
 
     /** The sentence for the trace's first break, or the empty string when nothing broke. */
-    public static String of(Trace trace, List<String> names) {
+    public static String of(Trace trace, List<String> names, Messages words) {
         if (trace.firstBreak().isEmpty()) {
             return "";
         }
@@ -26,42 +27,33 @@ public final class Explanation {
         String format = precision.displayName();
         String max = Format.significant(precision.maxFinite(), 5);
         String value = word(at.fault());
+        String name = names.get(at.index() < 0 ? 0 : at.index());
         switch (at.step()) {
             case LOGIT:
-                return "The logit of " + names.get(at.index()) + " is too large for " + format
-                        + " (largest finite value " + max + "), so it is " + value
-                        + " before anything is computed.";
+                return words.format("explanation.logit", "className", name, "format", format, "max", max,
+                        "value", value);
             case TEMPERATURE:
-                return "T is too large for " + format + " (largest finite value " + max + ").";
+                return words.format("explanation.temperature", "format", format, "max", max);
             case SCALED:
-                return "z / T for " + names.get(at.index()) + " is " + value + ": it exceeds " + format
-                        + "'s largest finite value, " + max + ".";
+                return words.format("explanation.scaled", "className", name, "format", format, "max", max,
+                        "value", value);
             case MAX:
             case SHIFTED:
-                return "z / T - max for " + names.get(at.index() < 0 ? 0 : at.index())
-                        + " is NaN: with Infinity among the values, Infinity - Infinity has no answer.";
+                return words.format("explanation.shifted", "className", name);
             case EXP:
-                String exponent = Numbers.compact(exponentOf(trace, at.index()));
-                return "e^" + exponent + " overflows " + format + " (e^x is finite only for x <= "
-                        + Format.fixed(precision.expOverflowThreshold(), 2) + "), so " + names.get(at.index())
-                        + "'s exponential is Infinity" + (trace.mode() == Mode.NAIVE
-                                ? " and the probabilities become Infinity / Infinity = NaN. Subtracting the"
-                                        + " maximum first keeps every exponent at or below 0."
-                                : ".");
+                return words.format(trace.mode() == Mode.NAIVE ? "explanation.exp.naive" : "explanation.exp.stable",
+                        "exponent", Numbers.compact(exponentOf(trace, at.index())), "format", format,
+                        "threshold", Format.fixed(precision.expOverflowThreshold(), 2), "className", name);
             case SUM:
-                return "The sum of the exponentials overflows " + format + " (largest finite value " + max
-                        + ") when " + names.get(at.index()) + "'s term is added, so every probability is"
-                        + " divided by Infinity.";
+                return words.format("explanation.sum", "className", name, "format", format, "max", max);
             case PROBABILITY:
-                return "The probability of " + names.get(at.index()) + " is " + value
-                        + (at.fault() == Fault.NAN ? ": Infinity / Infinity has no answer." : ".");
+                return words.format(at.fault() == Fault.NAN ? "explanation.probability.nan"
+                        : "explanation.probability", "className", name, "value", value);
             case LOG_SUM:
-                return "log of the sum is " + value + " in " + format + ".";
+                return words.format("explanation.log-sum", "format", format, "value", value);
             case LOG_PROBABILITY:
-                return "log p of " + names.get(at.index()) + " is " + value
-                        + (at.fault() == Fault.NEGATIVE_INFINITY
-                                ? ": p underflowed to 0 in " + format + ", and log 0 = -Infinity."
-                                : ".");
+                return words.format(at.fault() == Fault.NEGATIVE_INFINITY ? "explanation.log-probability.underflow"
+                        : "explanation.log-probability", "className", name, "format", format, "value", value);
             default:
                 throw new IllegalStateException("unknown step " + at.step());
         }

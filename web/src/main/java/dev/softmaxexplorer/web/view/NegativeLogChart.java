@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.NegativeLogCurve;
 import org.teavm.jso.JSBody;
@@ -42,14 +43,15 @@ public final class NegativeLogChart {
      * @param value -log p as core computed it (Infinity at p = 0)
      * @param name the true class's name, written beside the point
      */
-    public static void draw(ChartSurface surface, Theme theme, double p, double value, String name) {
+    public static void draw(ChartSurface surface, Theme theme, double p, double value, String name,
+            Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double width = surface.width - LEFT - RIGHT;
         double height = surface.height - TOP - BOTTOM;
         if (width <= 0 || height <= 0) {
             return;
         }
-        grid(ctx, theme, width, height);
+        grid(ctx, theme, width, height, words);
 
         ctx.save();
         ctx.beginPath();
@@ -77,10 +79,11 @@ public final class NegativeLogChart {
         ctx.restore();
 
         references(ctx, theme, width, height);
-        current(ctx, theme, p, value, name, width, height);
+        current(ctx, theme, p, value, name, width, height, words);
     }
 
-    private static void grid(CanvasRenderingContext2D ctx, Theme theme, double width, double height) {
+    private static void grid(CanvasRenderingContext2D ctx, Theme theme, double width, double height,
+            Messages words) {
         ctx.setLineWidth(1);
         ctx.setFont(theme.smallFont());
         ctx.setTextAlign("right");
@@ -102,7 +105,7 @@ public final class NegativeLogChart {
             ctx.fillText(P_TICKS[i], x, TOP + height + 4);
         }
         ctx.setFillStyle(theme.foreground());
-        ctx.fillText("p (probability of the true class)", LEFT + width / 2, TOP + height + 20);
+        ctx.fillText(words.text("loss.chart.p-axis"), LEFT + width / 2, TOP + height + 20);
         ctx.setTextAlign("left");
         ctx.setTextBaseline("bottom");
         ctx.fillText("\u2212log p", 4, TOP - 8);
@@ -140,7 +143,7 @@ public final class NegativeLogChart {
     }
 
     private static void current(CanvasRenderingContext2D ctx, Theme theme, double p, double value, String name,
-            double width, double height) {
+            double width, double height, Messages words) {
         boolean inRange = p >= 0 && p <= 1;
         double x = xOf(inRange ? p : 0, width);
         String text = name + ": \u2212log p = " + Format.significant(value, 3);
@@ -169,7 +172,7 @@ public final class NegativeLogChart {
         ctx.fillText(Labels.fit(ctx, text, width * 0.6), labelX, labelY);
         if (!onChart) {
             ctx.setFont(theme.smallFont());
-            ctx.fillText("above the top of the chart", labelX, labelY + 16);
+            ctx.fillText(words.text("loss.chart.above"), labelX, labelY + 16);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.core.Format;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 
@@ -17,7 +18,7 @@ public final class PairedBarsChart {
     }
 
     public static void draw(ChartSurface surface, Theme theme, String[] names, double[] first, String firstLetter,
-            double[] second, String secondLetter, int target) {
+            double[] second, String secondLetter, int target, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double plotHeight = surface.height - TOP - BOTTOM;
@@ -56,7 +57,7 @@ public final class PairedBarsChart {
             ctx.setFillStyle(i == target ? theme.trueClass() : theme.foreground());
             ctx.fillText(Labels.fit(ctx, names[i], slot - 2), centre, base + 20, slot);
             if (i == target) {
-                ctx.fillText("\u2713 true", centre, base + 36, slot);
+                ctx.fillText(words.text("chart.true"), centre, base + 36, slot);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.core.Format;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 
@@ -23,7 +24,7 @@ public final class ProbabilityChart {
     }
 
     public static void draw(ChartSurface surface, Theme theme, String[] names, double[] p, int target,
-            int predicted) {
+            int predicted, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double plotHeight = surface.height - TOP - BOTTOM;
@@ -63,7 +64,7 @@ public final class ProbabilityChart {
             ctx.setTextBaseline("top");
             ctx.fillText(Labels.fit(ctx, names[i], labelWidth - 2), centre, base + 5, labelWidth);
             if (i == target) {
-                ctx.fillText("\u2713 true", centre, base + 21, labelWidth);
+                ctx.fillText(words.text("chart.true"), centre, base + 21, labelWidth);
             }
         }
     }

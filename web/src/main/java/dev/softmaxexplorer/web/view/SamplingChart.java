@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.core.Format;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 
@@ -17,7 +18,7 @@ public final class SamplingChart {
     }
 
     public static void draw(ChartSurface surface, Theme theme, String[] names, double[] p, double[] filtered,
-            double[] shares, int target) {
+            double[] shares, int target, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double plotHeight = surface.height - TOP - BOTTOM;
@@ -58,9 +59,9 @@ public final class SamplingChart {
             ctx.fillText(Labels.fit(ctx, names[i], slot - 2), centre, base + 5, slot);
             if (filtered[i] == 0 && p[i] > 0) {
                 ctx.setFillStyle(theme.muted());
-                ctx.fillText("removed", centre, base + 21, slot);
+                ctx.fillText(words.text("sampling.chart.removed"), centre, base + 21, slot);
             } else if (i == target) {
-                ctx.fillText("\u2713 true", centre, base + 21, slot);
+                ctx.fillText(words.text("chart.true"), centre, base + 21, slot);
             }
         }
     }

@@ -19,9 +19,10 @@ public final class SmallMultiplesChart {
      * @param temperatures the panels' temperatures
      * @param probabilities {@code probabilities[panel][class]}
      * @param current the index of the panel at the current temperature, or -1
+     * @param currentLabel the words after that panel's title, in the page's language
      */
     public static void draw(ChartSurface surface, Theme theme, double[] temperatures, double[][] probabilities,
-            int target, int current) {
+            int target, int current, String currentLabel) {
         CanvasRenderingContext2D ctx = surface.context;
         double panelWidth = surface.width / temperatures.length;
         double plotHeight = surface.height - TITLE - 2 * PAD;
@@ -31,7 +32,7 @@ public final class SmallMultiplesChart {
             ctx.setTextAlign("center");
             ctx.setTextBaseline("top");
             ctx.setFillStyle(panel == current ? theme.foreground() : theme.muted());
-            String title = "T = " + Format.shortest(temperatures[panel]) + (panel == current ? " (current)" : "");
+            String title = "T = " + Format.shortest(temperatures[panel]) + (panel == current ? " " + currentLabel : "");
             ctx.fillText(title, left + panelWidth / 2, 2, panelWidth - 4);
             if (panel == current) {
                 ctx.setStrokeStyle(theme.foreground());

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.core.Pipeline.Break;
 import dev.softmaxexplorer.core.Pipeline.Mode;
@@ -38,22 +39,24 @@ public final class StepTable {
      *
      * @return whether every row is up to date
      */
-    public boolean show(Trace trace, List<String> names, int target, boolean nearOnly) {
+    public boolean show(Trace trace, List<String> names, int target, Messages words, boolean nearOnly) {
         boolean stable = trace.mode() == Mode.STABLE;
+        String className = words.text("table.class");
         String[] headers = stable
-                ? new String[] {"Class", "z", "z / T", "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
-                : new String[] {"Class", "z", "z / T", "e^(z / T)", "p", "log p"};
+                ? new String[] {className, "z", "z / T", "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
+                : new String[] {className, "z", "z / T", "e^(z / T)", "p", "log p"};
         int k = names.size();
-        String wanted = trace.mode() + ":" + k;
+        String wanted = trace.mode() + ":" + k + ":" + className;
         if (!wanted.equals(shape)) {
-            build(headers, k);
+            build(headers, k, words.text("table.sum"));
             shape = wanted;
         }
-        caption.setTextContent("Step by step, " + (stable ? "subtracting the maximum" : "naive") + ", in "
-                + trace.precision().displayName() + (stable
-                        ? ": max = " + Numbers.compact(trace.max()) + ", sum = " + Numbers.compact(trace.sum())
-                                + ", log sum = " + Numbers.compact(trace.logSum())
-                        : ": sum = " + Numbers.compact(trace.sum())));
+        caption.setTextContent(stable
+                ? words.format("results.steps-caption.stable", "precision", trace.precision().displayName(),
+                        "max", Numbers.compact(trace.max()), "sum", Numbers.compact(trace.sum()),
+                        "logSum", Numbers.compact(trace.logSum()))
+                : words.format("results.steps-caption.naive", "precision", trace.precision().displayName(),
+                        "sum", Numbers.compact(trace.sum())));
         Break first = trace.firstBreak().orElse(null);
         double[] z = trace.logits();
         double[] x = trace.scaled();
@@ -90,7 +93,7 @@ public final class StepTable {
         return complete;
     }
 
-    private void build(String[] headers, int k) {
+    private void build(String[] headers, int k, String sumLabel) {
         clear(head);
         clear(body);
         clear(foot);
@@ -116,7 +119,7 @@ public final class StepTable {
         HTMLElement sums = DOCUMENT.createElement("tr").cast();
         HTMLElement label = DOCUMENT.createElement("th").cast();
         label.setAttribute("scope", "row");
-        label.setTextContent("Sum");
+        label.setTextContent(sumLabel);
         sums.appendChild(label);
         for (int c = 1; c < headers.length; c++) {
             sums.appendChild(DOCUMENT.createElement("td"));

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.view;
 
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.state.TemperatureScale;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ public final class SweepChart {
      * @param current H at the current T
      */
     public static void drawEntropy(ChartSurface surface, Theme theme, double[] entropies, double maxEntropy,
-            double temperature, double current) {
+            double temperature, double current, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double gutter = gutter(surface);
         double plotWidth = surface.width - LEFT - gutter;
@@ -100,7 +101,7 @@ public final class SweepChart {
         ctx.fillText("0", LEFT - 6, base);
         ctx.setTextAlign("left");
         ctx.fillText("log K = " + Format.significant(maxEntropy, 4), LEFT + plotWidth + 6, TOP, gutter - 8);
-        ctx.fillText("H (nats)", LEFT + plotWidth + 6, TOP + plotHeight / 2, gutter - 8);
+        ctx.fillText(words.text("sweep.chart.entropy-axis"), LEFT + plotWidth + 6, TOP + plotHeight / 2, gutter - 8);
         temperatureAxis(ctx, theme, plotWidth, base);
         double scale = maxEntropy > 0 ? plotHeight / maxEntropy : 0;
         ctx.setStrokeStyle(theme.foreground());

@@ -9,7 +9,9 @@ import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
+import dev.softmaxexplorer.web.text.Tables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,18 +20,19 @@ import org.junit.jupiter.api.Test;
 
 class QuizTest {
     private static final State DEFAULTS = State.defaults();
+    private static final Messages WORDS = Tables.english();
 
     private static Map<String, Question> byId(State state) {
-        return Quiz.questions(state).stream().collect(Collectors.toMap(Question::id, Function.identity()));
+        return Quiz.questions(state, WORDS).stream().collect(Collectors.toMap(Question::id, Function.identity()));
     }
 
     @Test
     void theSameQuestionsInTheSameOrderForEveryState() {
         List<String> ids = List.of("temperature", "shift", "logits", "sampling", "smoothing", "float16", "calibration");
-        assertEquals(ids, Quiz.questions(DEFAULTS).stream().map(Question::id).toList());
+        assertEquals(ids, Quiz.questions(DEFAULTS, WORDS).stream().map(Question::id).toList());
         State other = DEFAULTS.withClassCount(10).withTemperature(0.05).withLabelSmoothing(0.3);
-        assertEquals(ids, Quiz.questions(other).stream().map(Question::id).toList());
-        for (Question q : Quiz.questions(DEFAULTS)) {
+        assertEquals(ids, Quiz.questions(other, WORDS).stream().map(Question::id).toList());
+        for (Question q : Quiz.questions(DEFAULTS, WORDS)) {
             assertTrue(q.choices().size() >= 2 && q.choices().size() <= 4, q.id());
         }
     }
@@ -42,9 +45,9 @@ class QuizTest {
         assertEquals("No: the same class stays on top", q.choices().get(q.correct()));
         assertEquals("Right. Dividing every logit by the same positive T keeps their order, so the prediction is Class 1"
                 + " at T = 1 (p = 0.665241) and still Class 1 at T = 0.5 (p = 0.866813). A lower T sharpens the"
-                + " distribution; it never reorders it.", q.reveal(1));
-        assertTrue(q.reveal(0).startsWith("Not quite: the answer is \u201CNo: the same class stays on top\u201D. "
-                + "Dividing"), q.reveal(0));
+                + " distribution; it never reorders it.", q.reveal(1, WORDS));
+        assertTrue(q.reveal(0, WORDS).startsWith("Not quite: the answer is \u201CNo: the same class stays on top\u201D. "
+                + "Dividing"), q.reveal(0, WORDS));
     }
 
     @Test
@@ -145,7 +148,7 @@ class QuizTest {
                 DEFAULTS.withLogits(new double[] {1000, 999, 998}).withLabelSmoothing(1),
                 DEFAULTS.withLogits(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0}).withTemperature(Double.MIN_VALUE),
                 DEFAULTS.withStress(true).withClassCount(1000))) {
-            for (Question q : Quiz.questions(state)) {
+            for (Question q : Quiz.questions(state, WORDS)) {
                 // A loss may truly be Infinity (a class with p = 0 weighed by label smoothing) and is then
                 // said so in words; NaN would be a bug.
                 String text = q.prompt() + q.explanation() + String.join("", q.choices());
@@ -157,9 +160,9 @@ class QuizTest {
     @Test
     void revealRefusesAChoiceThatIsNotOffered() {
         Question q = byId(DEFAULTS).get("logits");
-        assertThrows(IllegalArgumentException.class, () -> q.reveal(2));
+        assertThrows(IllegalArgumentException.class, () -> q.reveal(2, WORDS));
         assertThrows(IllegalArgumentException.class, () -> new Question("x", "?", List.of("only"), 0, ""));
-        assertEquals("Right. " + q.explanation(), q.reveal(1));
+        assertEquals("Right. " + q.explanation(), q.reveal(1, WORDS));
         assertEquals(Format.percent(0.665, 1), "66.5%");
     }
 }

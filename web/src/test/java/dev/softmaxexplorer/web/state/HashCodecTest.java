@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.text.Messages;
+import dev.softmaxexplorer.web.text.Tables;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HashCodecTest {
+    private static final Messages WORDS = Tables.english();
+
+    /** The notices as the English page words them. */
+    private static List<String> sentences(List<Message> notices) {
+        return notices.stream().map(WORDS::sentence).toList();
+    }
+
 
     private static final double[] SPECIAL = {
         0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 2.2250738585072009e-308,
@@ -37,7 +46,7 @@ class HashCodecTest {
         for (String h : new String[] {"", "#", null, "&&&", "#&"}) {
             HashCodec.Decoded d = HashCodec.decode(h);
             assertEquals(State.defaults(), d.state());
-            assertEquals(List.of(), d.notices());
+            assertEquals(List.of(), sentences(d.notices()));
         }
     }
 
@@ -101,7 +110,7 @@ class HashCodecTest {
     @Test
     void decodingAcceptsAnyOrderCaseAndALeadingHash() {
         HashCodec.Decoded d = HashCodec.decode("#c=3&Z=1,2,3,4&MODE=Naive&stress=0&t=2");
-        assertEquals(List.of(), d.notices());
+        assertEquals(List.of(), sentences(d.notices()));
         assertEquals(4, d.state().classCount());
         assertEquals(3, d.state().target());
         assertEquals(Mode.NAIVE, d.state().mode());
@@ -171,7 +180,7 @@ class HashCodecTest {
     })
     void eachRejectionGivesANotice(String hash, String notice) {
         HashCodec.Decoded d = HashCodec.decode(hash);
-        assertEquals(List.of(notice), d.notices());
+        assertEquals(List.of(notice), sentences(d.notices()));
     }
 
     @Test
@@ -181,14 +190,14 @@ class HashCodecTest {
         assertEquals(0.2, d.state().labelSmoothing());
         assertEquals(Mode.NAIVE, d.state().mode());
         assertArrayEquals(new double[] {5, 6}, d.state().logits());
-        assertEquals(2, d.notices().size());
+        assertEquals(2, sentences(d.notices()).size());
     }
 
     @Test
     void listsKeepTheirPositions() {
         HashCodec.Decoded d = HashCodec.decode("z=9,abc,7,NaN");
         assertArrayEquals(new double[] {9, 1, 7, -1}, d.state().logits());
-        assertEquals(2, d.notices().size());
+        assertEquals(2, sentences(d.notices()).size());
         State names = HashCodec.decode("names=,,bird").state();
         assertEquals(List.of("Class 1", "Class 2", "bird"), names.names());
     }
@@ -198,18 +207,18 @@ class HashCodecTest {
         HashCodec.Decoded longer = HashCodec.decode("k=3&z=1,2,3,4,5");
         assertArrayEquals(new double[] {1, 2, 3}, longer.state().logits());
         assertEquals(List.of("Ignored the last 2 of the 5 values of 'z' in the link: there are 3 classes."),
-                longer.notices());
+                sentences(longer.notices()));
         HashCodec.Decoded shorter = HashCodec.decode("k=4&tz=1");
         assertArrayEquals(new double[] {1, 2, 0, -2}, shorter.state().teacherLogits());
         assertEquals(List.of("The link gives 1 values of 'tz' for 4 classes; the others keep their defaults."),
-                shorter.notices());
+                sentences(shorter.notices()));
         HashCodec.Decoded tooMany = HashCodec.decode("z=" + "1,".repeat(20) + "1");
         assertEquals(3, tooMany.state().classCount());
-        assertEquals(1, tooMany.notices().size());
+        assertEquals(1, sentences(tooMany.notices()).size());
         HashCodec.Decoded names = HashCodec.decode("names=cat,dog,x,y");
         assertEquals(List.of("cat", "dog", "x"), names.state().names());
         assertEquals(List.of("Ignored the last 1 of the 4 values of 'names' in the link: there are 3 classes."),
-                names.notices());
+                sentences(names.notices()));
     }
 
     @Test
@@ -227,20 +236,20 @@ class HashCodecTest {
         assertEquals(2.0, d.state().temperature());
         assertEquals(0.0, d.state().labelSmoothing());
         assertEquals("The link is longer than 100000 characters; the settings after that point were ignored.",
-                d.notices().get(0));
+                sentences(d.notices()).get(0));
         HashCodec.Decoded huge = HashCodec.decode("t=" + "1".repeat(5_000_000));
         assertEquals(State.defaults(), huge.state());
-        assertEquals(1, huge.notices().size());
+        assertEquals(1, sentences(huge.notices()).size());
     }
 
     @Test
     void noticesAreCapped() {
         HashCodec.Decoded d = HashCodec.decode("a&b&c&d&e&f&g&h&i&j&k2&l&m");
-        assertEquals(HashCodec.MAX_NOTICES + 1, d.notices().size());
-        assertEquals("... and 3 more problems with the link.", d.notices().get(HashCodec.MAX_NOTICES));
+        assertEquals(HashCodec.MAX_NOTICES + 1, sentences(d.notices()).size());
+        assertEquals("... and 3 more problems with the link.", sentences(d.notices()).get(HashCodec.MAX_NOTICES));
         HashCodec.Decoded items = HashCodec.decode("k=10&z=" + "x,".repeat(5000));
-        assertEquals(HashCodec.MAX_NOTICES + 1, items.notices().size());
-        assertEquals("... and 1 more problems with the link.", items.notices().get(HashCodec.MAX_NOTICES));
+        assertEquals(HashCodec.MAX_NOTICES + 1, sentences(items.notices()).size());
+        assertEquals("... and 1 more problems with the link.", sentences(items.notices()).get(HashCodec.MAX_NOTICES));
     }
 
     @Test
@@ -259,7 +268,7 @@ class HashCodecTest {
         for (String h : hostile) {
             assertDecodesToValidState(h);
         }
-        assertFalse(HashCodec.decode("k=1000000000").notices().isEmpty());
+        assertFalse(sentences(HashCodec.decode("k=1000000000").notices()).isEmpty());
         assertEquals("<script>alert(1)</script>", HashCodec.decode("names=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
                 .state().name(0).substring(0, 25));
     }
@@ -295,8 +304,8 @@ class HashCodecTest {
     private static void assertDecodesToValidState(String hash) {
         HashCodec.Decoded d = HashCodec.decode(hash);
         assertNotNull(d.state(), hash);
-        assertTrue(d.notices().size() <= HashCodec.MAX_NOTICES + 1, hash);
-        for (String notice : d.notices()) {
+        assertTrue(sentences(d.notices()).size() <= HashCodec.MAX_NOTICES + 1, hash);
+        for (String notice : sentences(d.notices())) {
             assertTrue(notice.length() < 400, notice);
             assertTrue(notice.chars().noneMatch(c -> c < 0x20), notice);
         }
@@ -306,7 +315,7 @@ class HashCodecTest {
     private static void assertRoundTrip(State s) {
         String hash = HashCodec.encode(s);
         HashCodec.Decoded back = HashCodec.decode(hash);
-        assertEquals(List.of(), back.notices(), hash);
+        assertEquals(List.of(), sentences(back.notices()), hash);
         assertEquals(s, back.state(), hash);
         assertEquals(hash, HashCodec.encode(back.state()));
         assertEquals(s, HashCodec.decode("#" + hash).state());

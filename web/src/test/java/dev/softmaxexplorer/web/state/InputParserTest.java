@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.text.Messages;
+import dev.softmaxexplorer.web.text.Tables;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class InputParserTest {
+    private static final Messages WORDS = Tables.english();
+
+    private static String english(Message reason) {
+        return WORDS.format(reason);
+    }
+
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -31,7 +39,7 @@ class InputParserTest {
     })
     void logitsAcceptPlainDecimals(String text, double expected) {
         ParseResult<Double> r = InputParser.logit(text, 0);
-        assertTrue(r.isOk(), () -> r.reason());
+        assertTrue(r.isOk(), () -> english(r.reason()));
         assertEquals(expected, r.value());
     }
 
@@ -65,18 +73,18 @@ class InputParserTest {
     void logitsRefuseWithAReasonNamingTheField(String text, String reason) {
         ParseResult<Double> r = InputParser.logit(text, 1);
         assertFalse(r.isOk());
-        assertEquals(reason, r.reason());
+        assertEquals(reason, english(r.reason()));
     }
 
     @Test
     void nullAndOverlongTextAreRefused() {
         assertEquals("the temperature T must be a number greater than 0; the text is empty",
-                InputParser.temperature(null).reason());
+                english(InputParser.temperature(null).reason()));
         String longText = "1".repeat(InputParser.MAX_INPUT_LENGTH + 1);
         assertEquals("the logit z1 must be a finite number; the text is too long (101 characters; at most 100)",
-                InputParser.logit(longText, 0).reason());
+                english(InputParser.logit(longText, 0).reason()));
         assertEquals("the number of classes K must be a whole number from 2 to 10; the text is too long"
-                + " (101 characters; at most 100)", InputParser.classCount(longText, 10).reason());
+                + " (101 characters; at most 100)", english(InputParser.classCount(longText, 10).reason()));
         assertTrue(InputParser.logit("0".repeat(99) + "1", 0).isOk());
     }
 
@@ -86,12 +94,12 @@ class InputParserTest {
         assertEquals(1e-300, InputParser.temperature("1e-300").value());
         assertEquals(1e300, InputParser.temperature("1e300").value());
         assertEquals("the temperature T must be a number greater than 0; '0' is outside that range",
-                InputParser.temperature("0").reason());
+                english(InputParser.temperature("0").reason()));
         assertFalse(InputParser.temperature("-0").isOk());
         assertFalse(InputParser.temperature("-1").isOk());
         assertFalse(InputParser.temperature("1e-999").isOk());
         assertEquals("The temperature T must be a number greater than 0; 'abc' is not a number.",
-                InputParser.temperature("abc").message());
+                WORDS.sentence(InputParser.temperature("abc").reason()));
     }
 
     @Test
@@ -99,7 +107,7 @@ class InputParserTest {
         assertEquals(0.0, InputParser.labelSmoothing("0").value());
         assertEquals(1.0, InputParser.labelSmoothing("1").value());
         assertEquals("the label smoothing \u03b5 must be a number from 0 to 1; '1.01' is outside that range",
-                InputParser.labelSmoothing("1.01").reason());
+                english(InputParser.labelSmoothing("1.01").reason()));
         assertFalse(InputParser.labelSmoothing("-0.1").isOk());
         assertEquals(1.0, InputParser.topP("1").value());
         assertEquals(1e-9, InputParser.topP("1e-9").value());
@@ -110,7 +118,7 @@ class InputParserTest {
         assertFalse(InputParser.learningRate("1e400").isOk());
         assertEquals(-3.0, InputParser.teacherLogit("-3", 0).value());
         assertEquals("the teacher's logit z3 must be a finite number; 'x' is not a number",
-                InputParser.teacherLogit("x", 2).reason());
+                english(InputParser.teacherLogit("x", 2).reason()));
     }
 
     @ParameterizedTest
@@ -137,7 +145,7 @@ class InputParserTest {
     })
     void classCountRefusals(String text, String problem) {
         assertEquals("the number of classes K must be a whole number from 2 to 10; " + problem,
-                InputParser.classCount(text, State.MAX_CLASSES).reason());
+                english(InputParser.classCount(text, State.MAX_CLASSES).reason()));
     }
 
     @Test
@@ -150,7 +158,7 @@ class InputParserTest {
     void integerFieldsHaveTheirRanges() {
         assertEquals(2, InputParser.target("2", 3).value());
         assertEquals("the true class c must be a whole number from 0 to 2 (0 is the first class); '3' is outside"
-                + " that range", InputParser.target("3", 3).reason());
+                + " that range", english(InputParser.target("3", 3).reason()));
         assertFalse(InputParser.target("-1", 3).isOk());
         assertEquals(0, InputParser.samplingSeed("0").value());
         assertEquals(Integer.MAX_VALUE, InputParser.samplingSeed("2147483647").value());
@@ -163,7 +171,7 @@ class InputParserTest {
         assertEquals(0, InputParser.topK("0", 3).value());
         assertEquals(3, InputParser.topK("3", 3).value());
         assertEquals("top-k must be a whole number from 0 to 3 (0 turns it off); '4' is outside that range",
-                InputParser.topK("4", 3).reason());
+                english(InputParser.topK("4", 3).reason()));
     }
 
     @Test
@@ -174,10 +182,10 @@ class InputParserTest {
         assertEquals("<img src=x onerror=alert(1)>", InputParser.className("<img src=x onerror=alert(1)>", 0).value());
         assertEquals("🐈".repeat(40), InputParser.className("🐈".repeat(40), 0).value());
         assertEquals("the name of class 3 is too long (41 characters; at most 40)",
-                InputParser.className("x".repeat(41), 2).reason());
+                english(InputParser.className("x".repeat(41), 2).reason()));
         for (String bad : new String[] {"a\nb", "a\u0000b", "a\u202Eb", "a\uD800"}) {
             assertEquals("the name of class 1 must not contain control characters, line breaks or text-direction"
-                    + " marks", InputParser.className(bad, 0).reason(), bad);
+                    + " marks", english(InputParser.className(bad, 0).reason()), bad);
         }
     }
 
@@ -186,7 +194,7 @@ class InputParserTest {
         assertEquals(Mode.NAIVE, InputParser.mode("naive").value());
         assertEquals(Mode.STABLE, InputParser.mode(" STABLE ").value());
         assertEquals("the softmax form must be naive or stable; 'fast' is not one of them",
-                InputParser.mode("fast").reason());
+                english(InputParser.mode("fast").reason()));
         for (Precision p : Precision.values()) {
             assertEquals(p, InputParser.precision(p.displayName()).value());
         }
@@ -196,11 +204,12 @@ class InputParserTest {
             assertEquals(c, InputParser.colorScheme(c.key()).value());
         }
         assertFalse(InputParser.colorScheme("").isOk());
-        assertEquals(true, InputParser.flag("1", "embed").value());
-        assertEquals(true, InputParser.flag("TRUE", "embed").value());
-        assertEquals(false, InputParser.flag("0", "embed").value());
-        assertEquals(false, InputParser.flag("false", "embed").value());
-        assertEquals("embed must be 1 (on) or 0 (off); 'yes' is neither", InputParser.flag("yes", "embed").reason());
+        assertEquals(true, InputParser.flag("1", new Message("input.field.embed")).value());
+        assertEquals(true, InputParser.flag("TRUE", new Message("input.field.embed")).value());
+        assertEquals(false, InputParser.flag("0", new Message("input.field.embed")).value());
+        assertEquals(false, InputParser.flag("false", new Message("input.field.embed")).value());
+        assertEquals("embed must be 1 (on) or 0 (off); 'yes' is neither",
+                english(InputParser.flag("yes", new Message("input.field.embed")).reason()));
     }
 
     @Test
@@ -232,7 +241,7 @@ class InputParserTest {
         ParseResult<String> name = InputParser.className(text, 0);
         assertTrue(!name.isOk() || State.isValidName(name.value()));
         InputParser.mode(text);
-        InputParser.flag(text, "embed");
+        InputParser.flag(text, new Message("input.field.embed"));
     }
 
     @Property

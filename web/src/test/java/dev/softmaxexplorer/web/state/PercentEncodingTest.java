@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.softmaxexplorer.web.text.Messages;
+import dev.softmaxexplorer.web.text.Tables;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.ForAll;
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PercentEncodingTest {
+    private static final Message FIELD = new Message("input.field.class-name", "n", "1");
+    private static final Messages WORDS = Tables.english();
+
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -28,23 +33,23 @@ class PercentEncodingTest {
     })
     void encodesAsUtf8WithUpperCaseHex(String text, String encoded) {
         assertEquals(encoded, PercentEncoding.encode(text));
-        assertEquals(text, PercentEncoding.decode(encoded, "x").value());
+        assertEquals(text, PercentEncoding.decode(encoded, FIELD).value());
     }
 
     @Test
     void decodingKeepsUnescapedTextAndAcceptsLowerCaseHex() {
-        assertEquals("a+b c", PercentEncoding.decode("a+b%20c", "x").value());
-        assertEquals("é", PercentEncoding.decode("%c3%a9", "x").value());
-        assertEquals("猫", PercentEncoding.decode("猫", "x").value());
-        assertEquals("", PercentEncoding.decode("", "x").value());
+        assertEquals("a+b c", PercentEncoding.decode("a+b%20c", FIELD).value());
+        assertEquals("é", PercentEncoding.decode("%c3%a9", FIELD).value());
+        assertEquals("猫", PercentEncoding.decode("猫", FIELD).value());
+        assertEquals("", PercentEncoding.decode("", FIELD).value());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"%", "%2", "a%g0", "%%", "%2G", "abc%"})
     void refusesBrokenEscapes(String text) {
-        ParseResult<String> r = PercentEncoding.decode(text, "the name");
+        ParseResult<String> r = PercentEncoding.decode(text, FIELD);
         assertFalse(r.isOk());
-        assertEquals("the name has a '%' that is not followed by two hex digits", r.reason());
+        assertEquals("the name of class 1 has a '%' that is not followed by two hex digits", WORDS.format(r.reason()));
     }
 
     @ParameterizedTest
@@ -52,9 +57,9 @@ class PercentEncodingTest {
         "%80", "%BF", "%C0%80", "%C1%BF", "%C3", "%C3a", "%C3%28", "%E0%80%80", "%ED%A0%80", "%ED%BF%BF",
         "%F0%80%80%80", "%F4%90%80%80", "%F5%80%80%80", "%FF", "%FE", "%E7%8C", "%F0%9F%90"})
     void refusesMalformedUtf8(String text) {
-        ParseResult<String> r = PercentEncoding.decode(text, "the name");
+        ParseResult<String> r = PercentEncoding.decode(text, FIELD);
         assertFalse(r.isOk());
-        assertEquals("the name has %-escapes that are not valid UTF-8 text", r.reason());
+        assertEquals("the name of class 1 has %-escapes that are not valid UTF-8 text", WORDS.format(r.reason()));
     }
 
     @Property
@@ -64,7 +69,7 @@ class PercentEncodingTest {
         }
         String encoded = PercentEncoding.encode(text);
         assertTrue(encoded.chars().allMatch(c -> c > 0x20 && c < 0x7F), encoded);
-        assertEquals(text, PercentEncoding.decode(encoded, "x").value());
+        assertEquals(text, PercentEncoding.decode(encoded, FIELD).value());
         assertEquals(text, URLDecoder.decode(encoded, StandardCharsets.UTF_8));
     }
 
@@ -77,12 +82,15 @@ class PercentEncodingTest {
         ParseResult<Double> ok = ParseResult.of(-0.0);
         assertTrue(ok.isOk());
         assertEquals(-0.0, ok.value());
-        ParseResult<Double> no = ParseResult.rejected("the temperature T must be greater than 0; -1 is not");
+        ParseResult<Double> no = ParseResult.rejected(new Message("input.must", "field",
+                new Message("input.field.temperature"), "requirement", new Message("input.requirement.positive"),
+                "problem", new Message("input.problem.outside", "text", "'-1'")));
         assertFalse(no.isOk());
-        assertEquals("The temperature T must be greater than 0; -1 is not.", no.message());
+        assertEquals("The temperature T must be a number greater than 0; '-1' is outside that range.",
+                WORDS.sentence(no.reason()));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, no::value);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, ok::reason);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ParseResult.of(null));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ParseResult.rejected(""));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ParseResult.rejected(null));
     }
 }

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class ExplanationTest {
     private static final List<String> NAMES = List.of("Class 1", "Class 2", "Class 3");
+    private static final Messages WORDS = Tables.english();
 
     @Test
     void saysNothingWhenNothingBroke() {
         assertEquals("", Explanation.of(Pipeline.trace(new double[] {2, 1, 0}, 1, Precision.FLOAT64, Mode.STABLE),
-                NAMES));
+                NAMES, WORDS));
     }
 
     @Test
@@ -24,7 +25,7 @@ class ExplanationTest {
                 + " exponential is Infinity and the probabilities become Infinity / Infinity = NaN."
                 + " Subtracting the maximum first keeps every exponent at or below 0.",
                 Explanation.of(Pipeline.trace(new double[] {1000, 999, 998}, 1, Precision.FLOAT64, Mode.NAIVE),
-                        NAMES));
+                        NAMES, WORDS));
     }
 
     @Test
@@ -34,13 +35,13 @@ class ExplanationTest {
                 + " exponential is Infinity and the probabilities become Infinity / Infinity = NaN."
                 + " Subtracting the maximum first keeps every exponent at or below 0.",
                 Explanation.of(Pipeline.trace(new double[] {11.09375, 0, 0}, 1, Precision.FLOAT16, Mode.NAIVE),
-                        NAMES));
+                        NAMES, WORDS));
     }
 
     @Test
     void aLogitTooLargeForTheFormatIsCaughtFirst() {
         assertEquals("The logit of Class 2 is too large for float16 (largest finite value 65504), so it is"
                 + " Infinity before anything is computed.",
-                Explanation.of(Pipeline.trace(new double[] {0, 1e5, 0}, 1, Precision.FLOAT16, Mode.STABLE), NAMES));
+                Explanation.of(Pipeline.trace(new double[] {0, 1e5, 0}, 1, Precision.FLOAT16, Mode.STABLE), NAMES, WORDS));
     }
 }

@@ -1,0 +1,144 @@
+package dev.softmaxexplorer.site;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The page's string tables (web/src/main/strings/LANG.properties, one per language) at build time:
+ * writes the English words into the page's static elements, so that the page reads in English
+ * before its script runs (and without it), and inlines every table as a JSON data block that the
+ * script reads to switch languages. Browsers never execute a {@code type="application/json"}
+ * block, so it needs no Content-Security-Policy hash.
+ */
+final class StringTables {
+    static final String DEFAULT_LANGUAGE = "en";
+    /** An element whose whole content comes from the table; it must be empty in index.html. */
+    private static final Pattern TEXT = Pattern.compile("<([a-z0-9]+)([^<>]*?) data-i18n=\"([^\"]+)\"([^<>]*)>(.*?)</\\1>",
+            Pattern.DOTALL);
+    private static final Pattern ATTRIBUTE = Pattern.compile(" data-i18n-(label|content)=\"([^\"]+)\"");
+    private static final Pattern KEY = Pattern.compile(" data-i18n(?:-label|-content)?=\"([^\"]+)\"");
+    /** The inline elements translated prose may use; the page's script allows the same (Markup). */
+    private static final Pattern ALLOWED_TAG = Pattern.compile("&lt;(/?(?:sup|sub|em|dfn|code))&gt;");
+
+    private final Map<String, Map<String, String>> tables;
+
+    private StringTables(Map<String, Map<String, String>> tables) {
+        this.tables = tables;
+    }
+
+    /** Every {@code LANG.properties} in the folder, read as UTF-8; English must be among them. */
+    static StringTables load(Path folder) throws IOException {
+        Map<String, Map<String, String>> tables = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                Properties properties = new Properties();
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    properties.load(in);
+                }
+                Map<String, String> table = new TreeMap<>();
+                properties.forEach((key, value) -> table.put((String) key, (String) value));
+                String name = file.getFileName().toString();
+                tables.put(name.substring(0, name.length() - ".properties".length()), table);
+            }
+        }
+        if (!tables.containsKey(DEFAULT_LANGUAGE)) {
+            throw new IllegalStateException("no " + DEFAULT_LANGUAGE + ".properties in " + folder);
+        }
+        return new StringTables(tables);
+    }
+
+    /** The page with the English words in place and every table inlined before {@code before}. */
+    String apply(String html, String before) {
+        Map<String, String> english = tables.get(DEFAULT_LANGUAGE);
+        StringBuilder out = new StringBuilder();
+        Matcher m = TEXT.matcher(html);
+        while (m.find()) {
+            if (!m.group(5).isEmpty()) {
+                throw new IllegalStateException("element with data-i18n=\"" + m.group(3)
+                        + "\" must be empty in index.html: its words come from the string table");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("<" + m.group(1) + m.group(2) + " data-i18n=\""
+                    + m.group(3) + "\"" + m.group(4) + ">" + markup(english(english, m.group(3))) + "</" + m.group(1)
+                    + ">"));
+        }
+        m.appendTail(out);
+        Matcher a = ATTRIBUTE.matcher(out.toString());
+        StringBuilder withAttributes = new StringBuilder();
+        while (a.find()) {
+            String attribute = a.group(1).equals("label") ? "aria-label" : "content";
+            a.appendReplacement(withAttributes, Matcher.quoteReplacement(a.group() + " " + attribute + "=\""
+                    + escape(english(english, a.group(2))) + "\""));
+        }
+        a.appendTail(withAttributes);
+        String filled = withAttributes.toString();
+        // The page's own keys are left out of the English table: their words are in the page
+        // already, and the script keeps a copy of them when it leaves English.
+        Map<String, String> englishForCode = new TreeMap<>(english);
+        Matcher used = KEY.matcher(filled);
+        while (used.find()) {
+            englishForCode.remove(used.group(1));
+        }
+        if (!filled.contains(before)) {
+            throw new IllegalStateException("index.html has no " + before + " to put the string tables before");
+        }
+        StringBuilder blocks = new StringBuilder();
+        tables.forEach((language, table) -> blocks.append("<script type=\"application/json\" id=\"strings-")
+                .append(language).append("\">").append(json(language.equals(DEFAULT_LANGUAGE) ? englishForCode : table))
+                .append("</script>\n"));
+        return filled.replace(before, blocks + before);
+    }
+
+    private static String english(Map<String, String> english, String key) {
+        String text = english.get(key);
+        if (text == null) {
+            throw new IllegalStateException("index.html uses the key " + key + ", which "
+                    + DEFAULT_LANGUAGE + ".properties lacks");
+        }
+        return text;
+    }
+
+    /** Text as HTML, where only the allowed inline elements stay elements. */
+    static String markup(String text) {
+        return ALLOWED_TAG.matcher(escape(text)).replaceAll("<$1>");
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A JSON object of the table; '<' is escaped so that no value can end the script block. */
+    static String json(Map<String, String> table) {
+        StringBuilder out = new StringBuilder("{");
+        table.forEach((key, value) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(jsonString(key)).append(':').append(jsonString(value));
+        });
+        return out.append('}').toString();
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.softmaxexplorer.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The page in another language (issue 8): Japanese from the link and from the language control,
+ * the same numbers in every language, English for a language the page does not have, and no
+ * overlapping or clipped words in the pseudo-locales that double every string or run right to left.
+ */
+class LanguageTest extends BrowserTest {
+    /** The cells and metrics whose numbers must not depend on the language. */
+    private static final String NUMBERS = "return Array.prototype.map.call(document.querySelectorAll("
+            + "'#steps td, #gradient-body td, #sweep-table td, .metric-value'), function (e) { return e.innerText; });";
+
+    @Test
+    void aJapaneseLinkShowsJapaneseWordsAndTheSameNumbers() {
+        browser.load("");
+        Object english = browser.script(NUMBERS);
+        browser.load("lang=ja");
+        assertEquals("ja", browser.script("return document.documentElement.lang;"));
+        assertEquals("入力", browser.text("inputs-title"));
+        assertEquals("温度 T", browser.text("t-label"));
+        assertEquals("交差エントロピー誤差", word("theory.cross-entropy-loss"));
+        assertTrue(browser.text("summary").startsWith("予測は Class 1（確率 66.5%）"), browser.text("summary"));
+        assertEquals(english, browser.script(NUMBERS));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theLanguageControlSwitchesWithoutReloadAndTheLinkFollows() {
+        browser.load("z=3,1,0");
+        browser.script("window.notReloaded = true;");
+        browser.choose("language", "ja");
+        browser.waitForText("inputs-title", "入力");
+        browser.waiting().until(d -> browser.script("return location.hash;").toString().contains("lang=ja"));
+        assertEquals("予測", word("results.predicted"));
+        assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"));
+        assertEquals("z=3,1,0&lang=ja", browser.script("return location.hash.substring(1);"));
+
+        browser.choose("language", "en");
+        browser.waitForText("inputs-title", "Inputs");
+        assertEquals("en", browser.script("return document.documentElement.lang;"));
+        assertEquals("Predicted", word("results.predicted"));
+        assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true;"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void withoutLangTheBrowsersLanguageChoosesAndTheLinkStaysShort() {
+        String agent = (String) browser.script("return navigator.userAgent;");
+        String language = (String) browser.script("return navigator.language;");
+        // A Japanese browser: the accepted languages are what navigator.language reports.
+        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", agent, "acceptLanguage", "ja-JP"));
+        try {
+            browser.load("z=3,1,0");
+            assertEquals("ja-JP", browser.script("return navigator.language;"));
+            assertEquals("入力", browser.text("inputs-title"));
+            assertEquals("ja", browser.value("language"));
+            assertEquals("#z=3,1,0", browser.script("return location.hash;"));
+            browser.load("z=3,1,0&lang=en");
+            assertEquals("Inputs", browser.text("inputs-title"));
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                    Map.of("userAgent", agent, "acceptLanguage", language));
+        }
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aLanguageThePageDoesNotHaveIsEnglishWithoutAnyComplaint() {
+        browser.load("lang=xx-YY");
+        assertEquals("Inputs", browser.text("inputs-title"));
+        assertEquals("en", browser.script("return document.documentElement.lang;"));
+        assertEquals(Boolean.TRUE, browser.script("return document.getElementById('notice').hidden;"));
+        assertEquals("en", browser.value("language"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void inputMessagesAndLinkNoticesAreInTheLanguageShown() {
+        browser.load("lang=ja&t=abc");
+        assertTrue(browser.text("notice").startsWith("リンクに、このページでは使えない設定がありました：リンクの 't=abc' は無視しました："),
+                browser.text("notice"));
+        browser.type("temperature", "-1");
+        browser.waitForText("input-message",
+                "温度 Tは0 より大きい数でなければなりません。'-1' はその範囲外です。直前の正しい値のままにしています。");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void typedClassNamesStayTextInEveryLanguage() {
+        browser.load("lang=ja&names=%3Cem%3Ecat%3C%2Fem%3E,dog,bird");
+        assertTrue(browser.text("summary").contains("<em>cat</em>"), browser.text("summary"));
+        assertEquals(0L, browser.script("return document.querySelectorAll('#results em').length;"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "en-XA", "ar-XB"})
+    void noWordsOverlapOrAreClipped(String language) {
+        browser.load("lang=" + language + "&k=4&names=golden%20retriever%20puppy,dog,bird,fish");
+        assertEquals(language.startsWith("ar") ? "rtl" : "ltr", browser.script("return document.documentElement.dir;"));
+        for (int width : new int[] {1280, 360}) {
+            browser.emulate(width, 900, 1);
+            try {
+                browser.waiting().until(d -> (Long) browser.script("return window.innerWidth;") == width);
+                assertEquals(List.of(), browser.script(Geometry.PROBLEMS), language + " at " + width + " px");
+            } finally {
+                browser.stopEmulating();
+            }
+        }
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** The words of the static element with this string-table key. */
+    private static String word(String key) {
+        return (String) browser.script("return document.querySelector('[data-i18n=\"' + arguments[0] + '\"]')"
+                + ".textContent;", key);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.softmaxexplorer.web;
+
+import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.text.Markup;
+import dev.softmaxexplorer.web.text.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.xml.Node;
+import org.teavm.jso.dom.xml.NodeList;
+
+/**
+ * The page's words in the language the state asks for. The site build inlines every string table
+ * as a data block ({@code <script type="application/json" id="strings-ja">}, never executed) and
+ * writes the English words into the static elements (leaving them out of the inlined English
+ * table, which keeps only the words the code uses); this class reads the tables, switches the
+ * static elements (those with {@code data-i18n}, {@code data-i18n-label} or
+ * {@code data-i18n-content}) without a reload, sets {@code <html lang dir>}, and gives the panels
+ * their words through {@link #words()}.
+ */
+public final class Translation {
+    private static final Messages.Table ENGLISH = lookUpIn(table("en"));
+    private static Messages words = Messages.of(ENGLISH, ENGLISH, Language.ENGLISH);
+    private static String trueWordShown;
+    private static EnglishPage englishPage;
+
+    private Translation() {
+    }
+
+    /** The words of the language now shown. */
+    public static Messages words() {
+        return words;
+    }
+
+    /** Shows the page in the state's language (for {@link Language#AUTO}, the browser's). */
+    static void show(Language chosen) {
+        Language shown = chosen.resolve(browserLanguage());
+        HTMLElement root = Dom.DOCUMENT.getDocumentElement();
+        if (shown != words.language()) {
+            words = Messages.of(lookUpIn(table(shown.key())), ENGLISH, shown);
+            translate(root, shown);
+        }
+        // The tables' "true class" mark is generated content in style.css, which reads its word here.
+        String trueWord = words.text("table.true");
+        if (!trueWord.equals(trueWordShown)) {
+            trueWordShown = trueWord;
+            String quoted = trueWord.replace("\\", "\\\\").replace("\"", "\\\"");
+            root.getStyle().setProperty("--true-word", "\"" + quoted + "\"");
+        }
+    }
+
+    /** Puts the static elements' words, and the page's lang and dir, into the language shown. */
+    private static void translate(HTMLElement root, Language shown) {
+        root.setAttribute("lang", shown.key());
+        root.setAttribute("dir", shown.rightToLeft() ? "rtl" : "ltr");
+        if (englishPage == null) {
+            englishPage = new EnglishPage();
+        }
+        // Only a language with a table of its own is filled from it; English and the pseudo-locales,
+        // which are English underneath, come from the build's English content of each element.
+        boolean ownTable = shown == Language.JAPANESE;
+        int copies = shown == Language.PSEUDO_LONG ? 2 : 1;
+        for (int i = 0; i < englishPage.texts.size(); i++) {
+            HTMLElement element = englishPage.texts.get(i);
+            if (ownTable) {
+                fill(element, words.text(element.getAttribute("data-i18n")));
+            } else {
+                restore(element, englishPage.originals.get(i), copies);
+            }
+        }
+        for (int i = 0; i < englishPage.attributed.size(); i++) {
+            HTMLElement element = englishPage.attributed.get(i);
+            String attribute = englishPage.attributes.get(i);
+            String original = englishPage.values.get(i);
+            String key = element.getAttribute(attribute.equals("content") ? "data-i18n-content" : "data-i18n-label");
+            element.setAttribute(attribute, ownTable ? words.text(key)
+                    : copies == 2 ? original + " " + original : original);
+        }
+    }
+
+    /**
+     * The English the build wrote into the static elements, kept when the page first leaves
+     * English: the inlined English table leaves those words out (they are in the page already),
+     * so switching back, and the pseudo-locales, start from these copies.
+     */
+    private static final class EnglishPage {
+        final List<HTMLElement> texts = new ArrayList<>();
+        final List<Node> originals = new ArrayList<>();
+        final List<HTMLElement> attributed = new ArrayList<>();
+        final List<String> attributes = new ArrayList<>();
+        final List<String> values = new ArrayList<>();
+
+        EnglishPage() {
+            NodeList<HTMLElement> elements = withAttribute("data-i18n");
+            for (int i = 0; i < elements.getLength(); i++) {
+                texts.add(elements.get(i));
+                originals.add(elements.get(i).cloneNode(true));
+            }
+            keep(withAttribute("data-i18n-label"), "aria-label");
+            keep(withAttribute("data-i18n-content"), "content");
+        }
+
+        private void keep(NodeList<HTMLElement> elements, String attribute) {
+            for (int i = 0; i < elements.getLength(); i++) {
+                attributed.add(elements.get(i));
+                attributes.add(attribute);
+                values.add(elements.get(i).getAttribute(attribute));
+            }
+        }
+    }
+
+    /** Gives an element copies of its build-time English children, separated by a space. */
+    private static void restore(HTMLElement element, Node original, int copies) {
+        Dom.clear(element);
+        for (int copy = 0; copy < copies; copy++) {
+            if (copy > 0) {
+                element.appendChild(Dom.DOCUMENT.createTextNode(" "));
+            }
+            for (Node child = original.getFirstChild(); child != null; child = child.getNextSibling()) {
+                element.appendChild(child.cloneNode(true));
+            }
+        }
+    }
+
+    private static Messages.Table lookUpIn(JSObject table) {
+        return key -> lookUp(table, key);
+    }
+
+    /** Replaces an element's content by a template's text and allowed inline elements, all as text. */
+    private static void fill(HTMLElement element, String template) {
+        Dom.clear(element);
+        List<Node> open = new ArrayList<>();
+        open.add(element);
+        Markup.parse(template, new Markup.Sink() {
+            @Override
+            public void text(String text) {
+                open.get(open.size() - 1).appendChild(Dom.DOCUMENT.createTextNode(text));
+            }
+
+            @Override
+            public void open(String tag) {
+                HTMLElement child = Dom.create(tag);
+                open.get(open.size() - 1).appendChild(child);
+                open.add(child);
+            }
+
+            @Override
+            public void close(String tag) {
+                // An unbalanced close in a table is ignored rather than closing the element itself.
+                if (open.size() > 1) {
+                    open.remove(open.size() - 1);
+                }
+            }
+        });
+    }
+
+    /** The string table of a language inlined by the build, or null when this page has none. */
+    @JSBody(params = "language", script = "var e = document.getElementById('strings-' + language);"
+            + " return e ? JSON.parse(e.textContent) : null;")
+    private static native JSObject table(String language);
+
+    @JSBody(params = {"table", "key"}, script = "return table !== null"
+            + " && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;")
+    private static native String lookUp(JSObject table, String key);
+
+    @JSBody(params = "attribute", script = "return document.querySelectorAll('[' + attribute + ']');")
+    private static native NodeList<HTMLElement> withAttribute(String attribute);
+
+    @JSBody(script = "return navigator.language || null;")
+    private static native String browserLanguage();
+}
