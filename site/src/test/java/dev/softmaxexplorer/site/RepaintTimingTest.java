@@ -46,15 +46,18 @@ class RepaintTimingTest extends BrowserTest {
         for (int move = 1; move <= MOVES; move++) {
             slider.sendKeys(Keys.ARROW_RIGHT);
             z = z.add(new BigDecimal("0.01"));
-            double[] logits = state.withLogit(0, z.doubleValue()).logits();
-            String p1 = Numbers.compact(Pipeline.trace(logits, 1, Precision.FLOAT64, Mode.STABLE).probabilities()[0]);
-            // One round trip a poll: the render measure, read as soon as the table shows the new p1.
+            String shown = z.stripTrailingZeros().toPlainString();
+            // One round trip a poll: the render measure, read as soon as the logit's field shows the
+            // new value (its row is on screen, so the input's own frame writes it).
             Number millis = browser.waiting().until(d -> (Number) browser.script(
-                    "return document.getElementById('p1').textContent === arguments[0]"
-                            + " ? performance.getEntriesByName('softmax-explorer-render')[0].duration : null;", p1));
+                    "return document.getElementById('z1').value === arguments[0]"
+                            + " ? performance.getEntriesByName('softmax-explorer-render')[0].duration : null;", shown));
             render.add(millis.doubleValue());
         }
-        assertEquals(z.stripTrailingZeros().toPlainString(), browser.value("z1"));
+        // The step table, below the screen, catches up with the last move.
+        double[] logits = state.withLogit(0, z.doubleValue()).logits();
+        browser.waitForText("p1", Numbers.compact(Pipeline.trace(logits, 1, Precision.FLOAT64, Mode.STABLE)
+                .probabilities()[0]));
         @SuppressWarnings("unchecked")
         List<Number> frames = (List<Number>) browser.script("return window.frameLatency;");
         List<Double> frame = frames.stream().map(Number::doubleValue).toList();
