@@ -32,6 +32,8 @@ public final class ProbabilityChart {
         double slot = plotWidth / p.length;
         double barWidth = slot * (1 - GAP);
         boolean narrow = slot < MIN_LABELLED_SLOT;
+        // Between narrow bars two nearby names would print over each other: the true class keeps its name.
+        boolean crowded = narrow && predicted != target && Math.abs(predicted - target) * slot < NARROW_LABEL_WIDTH;
         for (int i = 0; i < p.length; i++) {
             double x = LEFT + slot * i + (slot - barWidth) / 2;
             double centre = x + barWidth / 2;
@@ -57,7 +59,7 @@ public final class ProbabilityChart {
             if (i == predicted) {
                 marker(ctx, theme, centre, top - 20);
             }
-            if (!labelled) {
+            if (!labelled || (crowded && i == predicted)) {
                 continue;
             }
             ctx.setFillStyle(i == target ? theme.trueClass() : theme.foreground());
