@@ -25,10 +25,6 @@ final class EmbedChoice {
                 } else {
                     chosen.remove(v);
                 }
-                if (chosen.isEmpty()) {
-                    // A refused change renders nothing, so the box is put back here.
-                    Dom.checked(box, true);
-                }
                 ParseResult<Set<View>> parsed = chosen.isEmpty()
                         ? ParseResult.rejected(new Message("input.views.keep-one"))
                         : ParseResult.of(chosen);

@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.state.View;
+import java.util.EnumSet;
 import java.util.Set;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -11,10 +12,10 @@ import org.teavm.jso.dom.html.HTMLElement;
  * the choice hidden too so that it leaves no gap.
  */
 final class Layout {
-    private static final Set<View> RESULTS = Set.of(View.BARS, View.MULTIPLES, View.STEPS);
-    private static final Set<View> LOSS_VIEW = Set.of(View.LOSS, View.SMOOTHING, View.GRADIENT, View.TWO_CLASS);
-    private static final Set<View> TEACHING = Set.of(View.LOSS, View.SMOOTHING, View.GRADIENT, View.TWO_CLASS,
-            View.SWEEP, View.SAMPLING, View.DISTILLATION, View.CODE, View.QUIZ);
+    // The enum lists the views in the page's order, so each block is a range of it.
+    private static final Set<View> RESULTS = EnumSet.range(View.BARS, View.STEPS);
+    private static final Set<View> LOSS_VIEW = EnumSet.range(View.LOSS, View.TWO_CLASS);
+    private static final Set<View> TEACHING = EnumSet.range(View.LOSS, View.QUIZ);
 
     private final HTMLElement main = Dom.byId("main");
     private final HTMLElement results = Dom.byId("results");

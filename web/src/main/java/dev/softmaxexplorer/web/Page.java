@@ -44,7 +44,7 @@ final class Page implements Editor {
     private boolean hashStale;
     private int addressTimer;
     private int fuzzSeed;
-    private Frame frame;
+    private Frame lastFrame;
     private Frame rowsDrawn;
     private boolean catchUpPending;
     private List<Message> notices = List.of();
@@ -172,6 +172,9 @@ final class Page implements Editor {
             source.setAttribute("aria-describedby", "input-message");
         }
         Dom.text(message, Translation.words().format("page.rejected", "reason", text));
+        // Controls that changed on their own (a box ticked, an option chosen) show the kept state
+        // again; a field being typed in keeps its text, since focused fields are never rewritten.
+        requestRender();
     }
 
     private void accept(HTMLElement source) {
@@ -271,9 +274,7 @@ final class Page implements Editor {
         Translation.show(state.language());
         showNotices();
         layout.apply(state);
-        if (frame == null || frame.state() != state) {
-            frame = Frame.of(state);
-        }
+        Frame frame = currentFrame();
         for (PanelSlot slot : slots) {
             slot.isNear();
         }
@@ -296,6 +297,14 @@ final class Page implements Editor {
         }
     }
 
+    /** The frame of the current state, computed once however many times the page draws it. */
+    private Frame currentFrame() {
+        if (lastFrame == null || lastFrame.state() != state) {
+            lastFrame = Frame.of(state);
+        }
+        return lastFrame;
+    }
+
     private void requestCatchUp() {
         if (!catchUpPending) {
             catchUpPending = true;
@@ -310,9 +319,7 @@ final class Page implements Editor {
     private void catchUp(Visibility.IdleDeadline deadline) {
         catchUpPending = false;
         Translation.show(state.language());
-        if (frame == null || frame.state() != state) {
-            frame = Frame.of(state);
-        }
+        Frame frame = currentFrame();
         boolean drewOne = false;
         if (rowsDrawn != frame) {
             rows.sync(state, frame.trace().probabilities(), false);

@@ -2,7 +2,8 @@ package dev.softmaxexplorer.web.state;
 
 /**
  * The blocks of the page an embedding can keep ({@code views=bars,sweep} in the link); the full
- * page always shows them all. Each is one element of the page, found by its id.
+ * page always shows them all. Each is one element of the page, found by its id; they are listed
+ * in the page's order.
  */
 public enum View {
     /** The logits, names, true class, T and the other inputs. */
