@@ -22,7 +22,7 @@ import java.util.zip.ZipOutputStream;
  * ({@link StringTables}) written in and inlined.
  * <ul>
  * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
- *     script and stylesheet files and its one inline script (by hash), and no network at all;</li>
+ *     script and stylesheet files, no inline script and no network at all;</li>
  * <li>{@code softmax-explorer.html}: one self-contained file with the stylesheet and the script
  *     inlined, each allowed by its SHA-256 hash, so it works by double-click and inside
  *     {@code <iframe sandbox="allow-scripts">}, where no other local file may load;</li>
@@ -32,7 +32,15 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Assembler {
     private static final String STYLESHEET_TAG = "<link rel=\"stylesheet\" href=\"style.css\">";
-    private static final String SCRIPT_TAG = "<script src=\"app.js\"></script>";
+    /**
+     * In the head, deferred and render-blocking: the file loads while the page is parsed, and the
+     * browser paints nothing until it has run, so nobody sees the page before its numbers and
+     * charts, or in English before the language of the link.
+     */
+    private static final String SCRIPT_TAG = "<script src=\"app.js\" defer blocking=\"render\"></script>";
+    /** Run once the document is parsed (the script is deferred, or inlined at the end of the body). */
+    private static final String START = "\nmain([]);\n";
+    private static final String BODY_END = "</body>";
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
     private static final String CHARSET_META = "<meta charset=\"utf-8\">";
     /** 1980-01-01, the earliest time a zip entry can hold: any fixed value makes the zip reproducible. */
@@ -50,10 +58,10 @@ public final class Assembler {
         Path output = Path.of(args[3]);
         String source = Files.readString(sources.resolve("index.html"), StandardCharsets.UTF_8);
         String css = Files.readString(sources.resolve("style.css"), StandardCharsets.UTF_8);
-        String js = Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8);
-        require(source.contains(STYLESHEET_TAG) && source.contains(SCRIPT_TAG) && source.contains(CHARSET_META),
-                "index.html must link style.css and app.js and declare its charset");
-        String html = StringTables.load(Path.of(args[2])).apply(source, SCRIPT_TAG);
+        String js = Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8) + START;
+        require(source.contains(STYLESHEET_TAG) && source.contains(SCRIPT_TAG) && source.contains(CHARSET_META)
+                && source.contains(BODY_END), "index.html must link style.css and app.js and declare its charset");
+        String html = StringTables.load(Path.of(args[2])).apply(source, BODY_END);
 
         Path site = Files.createDirectories(output.resolve("site"));
         Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);
@@ -69,13 +77,15 @@ public final class Assembler {
     static String inline(String html, String css, String js) {
         require(!css.contains("</style"), "style.css must not contain </style");
         require(!js.contains("</script"), "app.js must not contain </script");
-        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>")
-                .replace(SCRIPT_TAG, "<script>" + js + "</script>");
+        // An inline script cannot be deferred: at the end of the body it runs after the page is parsed.
+        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>").replace(SCRIPT_TAG, "")
+                .replace(BODY_END, "<script>" + js + "</script>\n" + BODY_END);
     }
 
-    /** Files of the folder by name, inline scripts by hash; nothing from the network. */
+    /** Files of the folder by name; nothing inline, nothing from the network. */
     static String folderPolicy(String html) {
-        return "default-src 'none'; script-src 'self' " + hashes(INLINE_SCRIPT, html) + "; style-src 'self'; "
+        require(!INLINE_SCRIPT.matcher(html).find(), "the folder's index.html must have no inline script");
+        return "default-src 'none'; script-src 'self'; style-src 'self'; "
                 + "img-src data:; base-uri 'none'; form-action 'none'";
     }
 

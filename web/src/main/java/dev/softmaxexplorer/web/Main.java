@@ -1,8 +1,8 @@
 package dev.softmaxexplorer.web;
 
 /**
- * Entry point of {@code app.js}. The page calls {@code main([])} after the script has loaded; the
- * elements it wires are declared in index.html.
+ * Entry point of {@code app.js}. The site's build ends the script with {@code main([])}, which runs
+ * once the page is parsed (the script is deferred); the elements it wires are declared in index.html.
  */
 public final class Main {
     private Main() {

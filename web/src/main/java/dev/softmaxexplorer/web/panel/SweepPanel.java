@@ -36,8 +36,12 @@ public final class SweepPanel implements Panel {
     private final HTMLCanvasElement entropyChart = Dom.byId("sweep-entropy-chart", HTMLCanvasElement.class);
     private final HTMLElement current = Dom.byId("sweep-current");
     private final NumberTable table = new NumberTable(Dom.byId("sweep-table"));
-    private final double[] temperatures = TemperatureSweep.temperatures(TemperatureSweep.PAGE_MIN,
-            TemperatureSweep.PAGE_MAX, POINTS);
+
+    /** Computed on the sweep's first draw, not while the page loads: the view is rarely on screen then. */
+    private static final class Grid {
+        static final double[] TEMPERATURES = TemperatureSweep.temperatures(TemperatureSweep.PAGE_MIN,
+                TemperatureSweep.PAGE_MAX, POINTS);
+    }
 
     // A cache keyed by the logits it was computed from, not a copy of the state.
     private double[] cachedLogits;
@@ -51,7 +55,7 @@ public final class SweepPanel implements Panel {
         State state = frame.state();
         double[] z = state.logits();
         if (!Arrays.equals(z, cachedLogits)) {
-            TemperatureSweep.Curves curves = TemperatureSweep.curves(z, temperatures);
+            TemperatureSweep.Curves curves = TemperatureSweep.curves(z, Grid.TEMPERATURES);
             sweep = curves.probabilities();
             entropies = curves.entropies();
             TemperatureSweep.Curves fixed = TemperatureSweep.curves(z, TABLE_TEMPERATURES);
