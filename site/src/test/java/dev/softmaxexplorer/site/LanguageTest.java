@@ -21,14 +21,15 @@ class LanguageTest extends BrowserTest {
 
     @Test
     void aJapaneseLinkShowsJapaneseWordsAndTheSameNumbers() {
-        browser.load("");
+        // Typed names: the page words default names in its language (see the test below).
+        browser.load("names=cat,dog,bird");
         Object english = browser.script(NUMBERS);
-        browser.load("lang=ja");
+        browser.load("names=cat,dog,bird&lang=ja");
         assertEquals("ja", browser.script("return document.documentElement.lang;"));
         assertEquals("入力", browser.text("inputs-title"));
         assertEquals("温度 T", browser.text("t-label"));
         assertEquals("交差エントロピー誤差", word("theory.cross-entropy-loss"));
-        assertTrue(browser.text("summary").startsWith("予測は Class 1（確率 66.5%）"), browser.text("summary"));
+        assertTrue(browser.text("summary").startsWith("予測は cat（確率 66.5%）"), browser.text("summary"));
         assertEquals(english, browser.script(NUMBERS));
         assertEquals(List.of(), browser.consoleErrors());
     }
@@ -93,6 +94,29 @@ class LanguageTest extends BrowserTest {
         browser.waitForText("input-message",
                 "温度 Tは0 より大きい数でなければなりません。'-1' はその範囲外です。直前の正しい値のままにしています。");
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void defaultClassNamesAreInTheLanguageShownAndTheLinkKeepsThemDefault() {
+        browser.load("lang=ja");
+        assertEquals(List.of("クラス1", "クラス2", "クラス3"), classNames());
+        browser.driver.findElements(org.openqa.selenium.By.cssSelector("#classes input.name")).get(1)
+                .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "犬");
+        browser.waiting().until(d -> browser.script("return location.hash;").toString().contains("%E7%8A%AC"));
+        assertEquals("#names=,%E7%8A%AC,&lang=ja", browser.script("return location.hash;"));
+        assertEquals(List.of("クラス1", "犬", "クラス3"), classNames());
+
+        browser.choose("language", "en");
+        browser.waitForText("inputs-title", "Inputs");
+        assertEquals(List.of("Class 1", "犬", "Class 3"), classNames());
+        assertTrue(browser.text("summary").startsWith("Predicted Class 1 with probability 66.5%"), browser.text("summary"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> classNames() {
+        return (List<String>) browser.script("return Array.prototype.map.call("
+                + "document.querySelectorAll('#classes input.name'), function (e) { return e.value; });");
     }
 
     @Test

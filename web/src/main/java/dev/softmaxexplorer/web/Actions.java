@@ -21,9 +21,9 @@ final class Actions {
         Dom.byId("copy-embed").addEventListener("click",
                 e -> copy(EmbedCode.iframe(pageAddress(), page.state()), "header.copy-embed.done", status));
         Dom.byId("copy-csv").addEventListener("click",
-                e -> copy(Export.csv(page.state(), exact(page.state())), "header.copy-csv.done", status));
+                e -> copy(Export.csv(page.shown(), exact(page.state())), "header.copy-csv.done", status));
         Dom.byId("copy-json").addEventListener("click",
-                e -> copy(Export.json(page.state(), exact(page.state())), "header.copy-json.done", status));
+                e -> copy(Export.json(page.shown(), exact(page.state())), "header.copy-json.done", status));
     }
 
     private static SoftmaxResult exact(State state) {

@@ -10,6 +10,9 @@ public interface Editor {
     /** The current state, for actions that read it (copying, stepping). */
     State state();
 
+    /** The current state as the page shows it, default class names in its language: for what copies words. */
+    State shown();
+
     /** Applies a change; one the state refuses is explained next to the inputs and changes nothing. */
     void edit(HTMLElement source, UnaryOperator<State> change);
 

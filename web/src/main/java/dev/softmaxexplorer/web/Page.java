@@ -136,6 +136,11 @@ final class Page implements Editor {
     }
 
     @Override
+    public State shown() {
+        return currentFrame().state();
+    }
+
+    @Override
     public State state() {
         return state;
     }
@@ -285,7 +290,7 @@ final class Page implements Editor {
             }
             behind |= state.shows(slot.view()) && slot.isStale(frame);
         }
-        rowsDrawn = rows.sync(state, frame.trace().probabilities(), true) ? frame : null;
+        rowsDrawn = rows.sync(frame.state(), frame.trace().probabilities(), true) ? frame : null;
         behind |= rowsDrawn == null;
         showControls();
         runChecks(frame);
@@ -299,8 +304,8 @@ final class Page implements Editor {
 
     /** The frame of the current state, computed once however many times the page draws it. */
     private Frame currentFrame() {
-        if (lastFrame == null || lastFrame.state() != state) {
-            lastFrame = Frame.of(state);
+        if (lastFrame == null || lastFrame.edited() != state) {
+            lastFrame = Frame.of(state, Translation.words());
         }
         return lastFrame;
     }
@@ -322,7 +327,7 @@ final class Page implements Editor {
         Frame frame = currentFrame();
         boolean drewOne = false;
         if (rowsDrawn != frame) {
-            rows.sync(state, frame.trace().probabilities(), false);
+            rows.sync(frame.state(), frame.trace().probabilities(), false);
             rowsDrawn = frame;
             drewOne = true;
         }

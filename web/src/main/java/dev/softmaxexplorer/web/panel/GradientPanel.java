@@ -122,23 +122,24 @@ public final class GradientPanel implements Panel {
         }
         Dom.text(manySteps, animation != null ? Translation.words().text("loss.gradient-steps.stop")
                 : stepsLabel());
-        Dom.text(result, resultText(state, exact));
+        Dom.text(result, resultText(frame.edited(), exact));
     }
 
     private static String stepsLabel() {
         return Translation.words().format("loss.gradient-steps.take", "n", Integer.toString(REPEATED_STEPS));
     }
 
-    private String resultText(State state, SoftmaxResult exact) {
+    /** {@code edited}: the page's state, which the step remembers having made. */
+    private String resultText(State edited, SoftmaxResult exact) {
         Messages words = Translation.words();
-        if (refusal != null && refusal.at == state) {
+        if (refusal != null && refusal.at == edited) {
             return refusal.message;
         }
-        if (outcome != null && outcome.after == state) {
+        if (outcome != null && outcome.after == edited) {
             return words.format(outcome.steps == 1 ? "loss.step-result.one" : "loss.step-result.other",
                     "before", Format.significant(outcome.lossBefore, 3),
                     "after", Format.significant(exact.crossEntropy(), 3), "n", Integer.toString(outcome.steps),
-                    "rate", Format.shortest(state.learningRate()));
+                    "rate", Format.shortest(edited.learningRate()));
         }
         return words.format("loss.step-result.now", "loss", Format.significant(exact.crossEntropy(), 3));
     }

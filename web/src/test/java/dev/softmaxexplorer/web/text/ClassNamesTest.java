@@ -1,0 +1,42 @@
+package dev.softmaxexplorer.web.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.state.State;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassNamesTest {
+
+    @Test
+    void englishDefaultNamesAreTheStatesOwn() {
+        // The link writes a default name as an empty item, so English must word it exactly as State does.
+        State state = State.defaults().withClassCount(10);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(State.defaultName(i), Tables.english().format(ClassNames.KEY, "n", Integer.toString(i + 1)));
+        }
+        assertSame(state, ClassNames.shown(state, Tables.english()));
+    }
+
+    @Test
+    void japaneseShowsDefaultNamesInJapaneseAndTypedNamesAsTyped() {
+        State state = State.defaults().withClassCount(4).withName(1, "cat").withName(3, "Class 2")
+                .withTemperature(0.5);
+        State shown = ClassNames.shown(state, Tables.of(Language.JAPANESE));
+        // Class 4 renamed "Class 2" is not a default name: only "Class 4" would be.
+        assertEquals(List.of("クラス1", "cat", "クラス3", "Class 2"), shown.names());
+        assertEquals(state.withNames(new String[] {"クラス1", "cat", "クラス3", "Class 2"}), shown);
+        // What the page shows is not what the link keeps.
+        assertEquals("names=,cat,,Class%202", HashCodec.encode(state).replaceAll(".*(names=[^&]*).*", "$1"));
+    }
+
+    @Test
+    void aPseudoLocaleWhoseWordsCannotBeANameKeepsTheStatesNames() {
+        State state = State.defaults();
+        // ar-XB wraps English in direction marks, which a class name may not hold.
+        assertSame(state, ClassNames.shown(state, Tables.of(Language.PSEUDO_RIGHT_TO_LEFT)));
+    }
+}
