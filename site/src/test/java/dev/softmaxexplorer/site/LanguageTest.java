@@ -97,7 +97,7 @@ class LanguageTest extends BrowserTest {
     }
 
     @Test
-    void defaultClassNamesAreInTheLanguageShownAndTheLinkKeepsThemDefault() {
+    void classNamesOfDefaultsAndExamplesAreInTheLanguageShown() {
         browser.load("lang=ja");
         assertEquals(List.of("クラス1", "クラス2", "クラス3"), classNames());
         browser.driver.findElements(org.openqa.selenium.By.cssSelector("#classes input.name")).get(1)
@@ -109,6 +109,13 @@ class LanguageTest extends BrowserTest {
         browser.choose("language", "en");
         browser.waitForText("inputs-title", "Inputs");
         assertEquals(List.of("Class 1", "犬", "Class 3"), classNames());
+
+        browser.choose("language", "ja");
+        browser.waitForText("inputs-title", "入力");
+        browser.choose("preset", "CAT_DOG_BIRD");
+        browser.waiting().until(d -> List.of("猫", "犬", "鳥").equals(classNames()));
+        browser.waiting().until(d -> browser.script("return location.hash;").toString()
+                .startsWith("#z=4.5,-1.2,0.8&names=%E7%8C%AB,%E7%8A%AC,%E9%B3%A5"));
         assertTrue(browser.text("summary").startsWith("Predicted Class 1 with probability 66.5%"), browser.text("summary"));
         assertEquals(List.of(), browser.consoleErrors());
     }

@@ -14,6 +14,7 @@ import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.state.TemperatureScale;
+import dev.softmaxexplorer.web.text.ClassNames;
 import dev.softmaxexplorer.web.text.Messages;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -83,7 +84,7 @@ final class Page implements Editor {
             preset.setValue("");
             for (Preset p : Preset.values()) {
                 if (p.name().equals(chosen)) {
-                    edit(preset, s -> s.withPreset(p));
+                    edit(preset, s -> ClassNames.withPreset(s, p, Translation.words()));
                 }
             }
         });

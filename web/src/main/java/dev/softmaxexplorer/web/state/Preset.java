@@ -8,26 +8,29 @@ package dev.softmaxexplorer.web.state;
  */
 public enum Preset {
     /** The most common textbook example: p = 0.665, 0.245, 0.090; loss 0.408. */
-    TEXTBOOK("2, 1, 0", new double[] {2, 1, 0}, null),
+    TEXTBOOK("2, 1, 0", new double[] {2, 1, 0}, null, null),
     /** Widely printed with wrong probabilities; correct: 0.659, 0.242, 0.099. */
-    SMALL_LAST("2, 1, 0.1", new double[] {2, 1, 0.1}, null),
+    SMALL_LAST("2, 1, 0.1", new double[] {2, 1, 0.1}, null, null),
     /** An image classifier's scores: 97.3 % cat. */
-    CAT_DOG_BIRD("cat, dog, bird", new double[] {4.5, -1.2, 0.8}, new String[] {"cat", "dog", "bird"}),
+    CAT_DOG_BIRD("cat, dog, bird", new double[] {4.5, -1.2, 0.8}, new String[] {"cat", "dog", "bird"},
+            "header.cat-dog-bird.names"),
     /** Close logits: the winner gets 0.576, not the 0.84 often printed. */
-    CLOSE_CALL("10, 9, 9", new double[] {10, 9, 9}, null),
+    CLOSE_CALL("10, 9, 9", new double[] {10, 9, 9}, null, null),
     /** e^1000 overflows float64: the naive form gives NaN, the stable one the same p as [2, 1, 0]. */
-    OVERFLOW("1000, 999, 998", new double[] {1000, 999, 998}, null),
+    OVERFLOW("1000, 999, 998", new double[] {1000, 999, 998}, null, null),
     /** Two classes: softmax equals the sigmoid of the difference of the logits. */
-    TWO_CLASSES("two classes", new double[] {1, 0}, null);
+    TWO_CLASSES("two classes", new double[] {1, 0}, null, null);
 
     private final String label;
     private final double[] logits;
     private final String[] names;
+    private final String namesKey;
 
-    Preset(String label, double[] logits, String[] names) {
+    Preset(String label, double[] logits, String[] names, String namesKey) {
         this.label = label;
         this.logits = logits;
         this.names = names;
+        this.namesKey = namesKey;
     }
 
     /** The short text of the preset's button. */
@@ -53,6 +56,15 @@ public enum Preset {
             defaults[i] = State.defaultName(i);
         }
         return defaults;
+    }
+
+    /**
+     * The string-table key of the example's own names in the page's language, as a comma-separated
+     * list ("猫,犬,鳥"); null when it has none. The state keeps {@link #names()}, in English, unless
+     * the page words them.
+     */
+    public String namesKey() {
+        return namesKey;
     }
 
     /** The default state with this preset applied. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.Language;
+import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,29 @@ class ClassNamesTest {
         State state = State.defaults();
         // ar-XB wraps English in direction marks, which a class name may not hold.
         assertSame(state, ClassNames.shown(state, Tables.of(Language.PSEUDO_RIGHT_TO_LEFT)));
+    }
+
+    @Test
+    void anExampleWithNamesOfItsOwnGetsThemInThePagesLanguage() {
+        State state = State.defaults().withTemperature(2);
+        assertEquals(List.of("猫", "犬", "鳥"),
+                ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(Language.JAPANESE)).names());
+        assertEquals(state.withPreset(Preset.CAT_DOG_BIRD),
+                ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.english()));
+        assertEquals(state.withPreset(Preset.CAT_DOG_BIRD).withNames(new String[] {"猫", "犬", "鳥"}),
+                ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(Language.JAPANESE)));
+        // Examples without names keep the default names, which the page words itself.
+        assertEquals(state.withPreset(Preset.CLOSE_CALL),
+                ClassNames.withPreset(state, Preset.CLOSE_CALL, Tables.of(Language.JAPANESE)));
+    }
+
+    @Test
+    void aListThatIsNotOneValidNamePerClassKeepsTheEnglishNames() {
+        State state = State.defaults();
+        // en-XA doubles the list ("cat, dog, birdcat, dog, bird": five items); ar-XB marks direction.
+        for (Language pseudo : new Language[] {Language.PSEUDO_LONG, Language.PSEUDO_RIGHT_TO_LEFT}) {
+            assertEquals(state.withPreset(Preset.CAT_DOG_BIRD),
+                    ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(pseudo)), pseudo.key());
+        }
     }
 }
