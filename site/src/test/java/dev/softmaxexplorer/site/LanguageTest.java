@@ -109,6 +109,7 @@ class LanguageTest extends BrowserTest {
         browser.choose("language", "en");
         browser.waitForText("inputs-title", "Inputs");
         assertEquals(List.of("Class 1", "犬", "Class 3"), classNames());
+        assertTrue(browser.text("summary").startsWith("Predicted Class 1 with probability 66.5%"), browser.text("summary"));
 
         browser.choose("language", "ja");
         browser.waitForText("inputs-title", "入力");
@@ -116,7 +117,7 @@ class LanguageTest extends BrowserTest {
         browser.waiting().until(d -> List.of("猫", "犬", "鳥").equals(classNames()));
         browser.waiting().until(d -> browser.script("return location.hash;").toString()
                 .startsWith("#z=4.5,-1.2,0.8&names=%E7%8C%AB,%E7%8A%AC,%E9%B3%A5"));
-        assertTrue(browser.text("summary").startsWith("Predicted Class 1 with probability 66.5%"), browser.text("summary"));
+        assertTrue(browser.text("summary").startsWith("予測は 猫（確率 97.3%）"), browser.text("summary"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
