@@ -340,7 +340,11 @@ public final class Benchmark {
         }
     }
 
-    /** Calibrates reps to about 150 ms a run, warms up, then takes the median of 5 runs. */
+    /**
+     * Calibrates reps to about 150 ms a run, warms up for at least two seconds (V8 needs about that
+     * many runs of core's long loops to reach its optimizing tier: with one warm-up run the figure
+     * varied by 2x between runs of the benchmark), then takes the median of 5 runs.
+     */
     private static double nsPerLogit(int k, java.util.function.IntFunction<String> run) {
         int reps = 1;
         double ms;
@@ -351,7 +355,10 @@ public final class Benchmark {
             }
             reps = ms < 1 ? reps * 10 : (int) Math.max(reps * 2, Math.ceil(reps * 150 / ms));
         }
-        run.apply(reps); // warm-up
+        double warmUp = 0;
+        while (warmUp < 2000) {
+            warmUp += Double.parseDouble(run.apply(reps).trim().split("\\|")[0]);
+        }
         List<Double> perLogit = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             double t = Double.parseDouble(run.apply(reps).trim().split("\\|")[0]);
