@@ -121,6 +121,17 @@ class LanguageTest extends BrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    @Test
+    void anUnexpectedErrorIsReportedInTheLanguageShown() {
+        browser.load("lang=ja");
+        // As the browser reports an uncaught error (a script of the test's own would read "Script error.").
+        browser.script("window.dispatchEvent(new ErrorEvent('error', {message: 'Uncaught Error: $& boom'}));");
+        browser.waiting().until(d -> !browser.text("fatal").isEmpty());
+        // The error's own text goes in as it is ("$&" is not a replacement pattern here).
+        assertEquals("Softmax Explorer の内部でエラーが起きました：Uncaught Error: $& boom。表示中の数値は古いかもしれません。"
+                + "ページを再読み込みするとやり直せます。", browser.text("fatal"));
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> classNames() {
         return (List<String>) browser.script("return Array.prototype.map.call("

@@ -12,18 +12,27 @@ final class Embedding {
     private Embedding() {
     }
 
-    /** Catches every uncaught error and rejected promise from here on and shows it on the page. */
+    /**
+     * Catches every uncaught error and rejected promise from here on and shows it on the page, in
+     * the words {@link #wordErrors} last gave; in English if it fails before the page has words.
+     */
     @JSBody(script = ""
             + "function report(text) {"
             + "  var box = document.getElementById('fatal');"
-            + "  if (box) { box.hidden = false; box.textContent = 'Something went wrong inside Softmax Explorer: '"
-            + "    + text + '. The numbers shown may be out of date; reloading the page starts afresh.'; }"
+            + "  var words = window.softmaxExplorerErrorWords"
+            + "    || 'Something went wrong inside Softmax Explorer: {error}. The numbers shown may be out of date;'"
+            + "    + ' reloading the page starts afresh.';"
+            + "  if (box) { box.hidden = false; box.textContent = words.replace('{error}', function () { return text; }); }"
             + "  if (window.parent !== window) {"
             + "    window.parent.postMessage({source: 'softmax-explorer', type: 'error', message: String(text)}, '*'); }"
             + "}"
             + "window.addEventListener('error', function (e) { report(e.message || 'an unknown error'); });"
             + "window.addEventListener('unhandledrejection', function (e) { report(String(e.reason)); });")
     static native void catchErrors();
+
+    /** The template (with {@code {error}}) of the message for an uncaught error, in the language shown. */
+    @JSBody(params = "template", script = "window.softmaxExplorerErrorWords = template;")
+    static native void wordErrors(String template);
 
     /** Tells an embedding page that the explorer is ready and which view it shows. */
     @JSBody(params = "hash", script = "if (window.parent !== window) {"

@@ -41,6 +41,7 @@ public final class Translation {
         if (shown != words.language()) {
             words = Messages.of(lookUpIn(table(shown.key())), ENGLISH, shown);
             translate(root, shown);
+            Embedding.wordErrors(words.format("page.uncaught-error", "error", "{error}"));
         }
         // The tables' "true class" mark is generated content in style.css, which reads its word here.
         String trueWord = words.text("table.true");
