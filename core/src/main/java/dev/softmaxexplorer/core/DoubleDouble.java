@@ -24,7 +24,7 @@ final class DoubleDouble {
     static final DoubleDouble ONE = new DoubleDouble(1.0, 0.0);
 
     /** 2^27 + 1, Veltkamp's splitting constant for 53-bit doubles. */
-    static final double SPLITTER = 134217729.0;
+    private static final double SPLITTER = 134217729.0;
     /** Above this magnitude {@code SPLITTER * a} could overflow, so the split scales first. */
     private static final double SPLIT_LIMIT = 0x1p996;
 

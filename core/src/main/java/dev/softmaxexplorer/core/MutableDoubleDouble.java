@@ -176,6 +176,30 @@ final class MutableDoubleDouble {
     }
 
     /**
+     * {@code this = (hi + lo) * (rh + rl) + (ch + cl)} for the Horner steps of {@link #exp}:
+     * {@code mul} followed by {@code add}, operation for operation, except that the Veltkamp
+     * split of rh (into rhHigh + rhLow), the same in every step, is passed in instead of being
+     * recomputed by productError.
+     */
+    private void mulAdd(double rh, double rhHigh, double rhLow, double rl, double ch, double cl) {
+        double p = hi * rh;
+        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+            set(p, 0.0);
+        } else {
+            double aHigh = DoubleDouble.splitHigh(hi);
+            double aLow = hi - aHigh;
+            double e = aHigh * rhHigh - p;
+            e = e + aHigh * rhLow;
+            e = e + aLow * rhHigh;
+            e = e + aLow * rhLow;
+            e = e + hi * rl;
+            e = e + lo * rh;
+            fastTwoSum(p, e);
+        }
+        add(ch, cl);
+    }
+
+    /**
      * {@link DoubleDouble#expScaled} of {@code xh + xl}: this becomes the mantissa M, and the
      * method returns the binary exponent k, {@code exp(x) = M * 2^k}.
      */
@@ -196,48 +220,18 @@ final class MutableDoubleDouble {
         double rhHigh = DoubleDouble.splitHigh(rh);
         double rhLow = rh - rhHigh;
         double[] c = DoubleDouble.INV_FACTORIAL_HI;
-        double[] cLow = DoubleDouble.INV_FACTORIAL_LO;
         double tail = c[9] * rh + c[8];
         tail = tail * rh + c[7];
         tail = tail * rh + c[6];
         tail = tail * rh + c[5];
-        // Horner steps (h + l) = (h + l) * (rh + rl) + (ch + cl): DoubleDouble's mul and then add,
-        // operation for operation, in local variables (V8 keeps them in registers, where fields
-        // would be boxed), and without their special cases, which cannot occur here: |r| <= ln2/128,
-        // so every value lies in (0, 2), no product overflows and h is never 0. Where r is 0 the
-        // general path gives the (0, 0) product the special case would.
-        double h = tail;
-        double l = 0.0;
-        for (int i = 4; i >= -2; i--) {
-            double ch = i >= 0 ? c[i] : 1.0;
-            double cl = i >= 0 ? cLow[i] : 0.0;
-            double p = h * rh;
-            double split = DoubleDouble.SPLITTER * h;
-            double hHigh = split - (split - h);
-            double hLow = h - hHigh;
-            double e = hHigh * rhHigh - p;
-            e = e + hHigh * rhLow;
-            e = e + hLow * rhHigh;
-            e = e + hLow * rhLow;
-            e = e + h * rl;
-            e = e + l * rh;
-            h = p + e;
-            l = e - (h - p);
-            double s = h + ch;
-            double sb = s - h;
-            double err = (h - (s - sb)) - (sb - ch);
-            double t = l + cl;
-            double tb = t - l;
-            double negF = (tb - cl) - (l - (t - tb));
-            err = err + t;
-            double s2 = s + err;
-            double e2 = err - (s2 - s);
-            e2 = e2 - negF;
-            h = s2 + e2;
-            l = e2 - (h - s2);
+        set(tail, 0.0);
+        for (int i = 4; i >= 0; i--) {
+            mulAdd(rh, rhHigh, rhLow, rl, c[i], DoubleDouble.INV_FACTORIAL_LO[i]);
         }
-        double ph = h;
-        double pl = l;
+        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
+        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
+        double ph = hi;
+        double pl = lo;
         int j = n & 63;
         set(DoubleDouble.EXP2_TABLE_HI[j], DoubleDouble.EXP2_TABLE_LO[j]).mul(ph, pl);
         return n >> 6;
