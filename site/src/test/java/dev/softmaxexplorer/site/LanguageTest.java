@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * The page in another language (issue 8): Japanese from the link and from the language control,
@@ -100,8 +102,8 @@ class LanguageTest extends BrowserTest {
     void classNamesOfDefaultsAndExamplesAreInTheLanguageShown() {
         browser.load("lang=ja");
         assertEquals(List.of("クラス1", "クラス2", "クラス3"), classNames());
-        browser.driver.findElements(org.openqa.selenium.By.cssSelector("#classes input.name")).get(1)
-                .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "犬");
+        browser.driver.findElements(By.cssSelector("#classes input.name")).get(1)
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "犬");
         browser.waiting().until(d -> browser.script("return location.hash;").toString().contains("%E7%8A%AC"));
         assertEquals("#names=,%E7%8A%AC,&lang=ja", browser.script("return location.hash;"));
         assertEquals(List.of("クラス1", "犬", "クラス3"), classNames());

@@ -1,9 +1,6 @@
 package dev.softmaxexplorer.web;
 
-import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.state.HashCodec;
-import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.EmbedCode;
 import dev.softmaxexplorer.web.text.Export;
 import org.teavm.jso.JSBody;
@@ -21,13 +18,9 @@ final class Actions {
         Dom.byId("copy-embed").addEventListener("click",
                 e -> copy(EmbedCode.iframe(pageAddress(), page.state()), "header.copy-embed.done", status));
         Dom.byId("copy-csv").addEventListener("click",
-                e -> copy(Export.csv(page.shown(), exact(page.state())), "header.copy-csv.done", status));
+                e -> copy(Export.csv(page.frame().state(), page.frame().exact()), "header.copy-csv.done", status));
         Dom.byId("copy-json").addEventListener("click",
-                e -> copy(Export.json(page.shown(), exact(page.state())), "header.copy-json.done", status));
-    }
-
-    private static SoftmaxResult exact(State state) {
-        return Softmax.evaluate(state.logits(), state.temperature(), state.target(), state.labelSmoothing());
+                e -> copy(Export.json(page.frame().state(), page.frame().exact()), "header.copy-json.done", status));
     }
 
     private static String link(String hash) {

@@ -19,9 +19,9 @@ final class CodeView implements Panel {
     CodeView(Editor editor) {
         HTMLElement status = Dom.byId("code-copy-status");
         HTMLElement fallback = Dom.byId("code-copy-fallback");
-        Dom.byId("copy-numpy").addEventListener("click", e -> Clipboard.copy(CodeSnippet.numpy(editor.shown()),
+        Dom.byId("copy-numpy").addEventListener("click", e -> Clipboard.copy(CodeSnippet.numpy(editor.frame().state()),
                 Translation.words().text("code.copy-numpy.done"), status, fallback));
-        Dom.byId("copy-pytorch").addEventListener("click", e -> Clipboard.copy(CodeSnippet.pytorch(editor.shown()),
+        Dom.byId("copy-pytorch").addEventListener("click", e -> Clipboard.copy(CodeSnippet.pytorch(editor.frame().state()),
                 Translation.words().text("code.copy-pytorch.done"), status, fallback));
     }
 

@@ -10,8 +10,11 @@ public interface Editor {
     /** The current state, for actions that read it (copying, stepping). */
     State state();
 
-    /** The current state as the page shows it, default class names in its language: for what copies words. */
-    State shown();
+    /**
+     * What the page shows now: the state with default class names in its language, and core's
+     * results, computed once for drawing and copying alike.
+     */
+    Frame frame();
 
     /** Applies a change; one the state refuses is explained next to the inputs and changes nothing. */
     void edit(HTMLElement source, UnaryOperator<State> change);

@@ -137,8 +137,8 @@ final class Page implements Editor {
     }
 
     @Override
-    public State shown() {
-        return currentFrame().state();
+    public Frame frame() {
+        return currentFrame();
     }
 
     @Override

@@ -23,7 +23,7 @@ final class QuizView implements Panel {
         Dom.byId("quiz-reset").addEventListener("click", e -> {
             if (chosen != null) {
                 Arrays.fill(chosen, -1);
-                show(Quiz.questions(editor.shown(), Translation.words()));
+                show(Quiz.questions(editor.frame().state(), Translation.words()));
             }
         });
     }
@@ -59,7 +59,7 @@ final class QuizView implements Panel {
             int answer = c;
             button.addEventListener("click", e -> {
                 chosen[q] = answer;
-                show(Quiz.questions(editor.shown(), Translation.words()));
+                show(Quiz.questions(editor.frame().state(), Translation.words()));
             });
             buttons[q][c] = button;
             group.appendChild(button);
