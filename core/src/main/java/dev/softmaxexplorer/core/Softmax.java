@@ -56,12 +56,13 @@ public final class Softmax {
     public static double[] softmax(double[] logits, double temperature) {
         validateLogits(logits);
         validateTemperature(temperature);
-        Exponentials ex = new Exponentials(logits, temperature, -1);
-        double[] p = new double[logits.length];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = ex.probability(i);
+        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
+            double[] p = new double[logits.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = ex.probability(i);
+            }
+            return p;
         }
-        return p;
     }
 
     /**
@@ -72,11 +73,14 @@ public final class Softmax {
     static double softmaxAndEntropy(double[] logits, double temperature, double[] p) {
         validateLogits(logits);
         validateTemperature(temperature);
-        Exponentials ex = new Exponentials(logits, temperature, -1);
-        for (int i = 0; i < p.length; i++) {
-            p[i] = ex.probability(i);
+        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
+            Entropy h = new Entropy(ex);
+            for (int i = 0; i < p.length; i++) {
+                p[i] = ex.probability(i);
+                h.add(i);
+            }
+            return h.value();
         }
-        return entropy(ex).value();
     }
 
     /**
@@ -91,12 +95,13 @@ public final class Softmax {
     public static double[] logSoftmax(double[] logits, double temperature) {
         validateLogits(logits);
         validateTemperature(temperature);
-        Exponentials ex = new Exponentials(logits, temperature, -1);
-        double[] logp = new double[logits.length];
-        for (int i = 0; i < logp.length; i++) {
-            logp[i] = ex.logProbability(i);
+        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
+            double[] logp = new double[logits.length];
+            for (int i = 0; i < logp.length; i++) {
+                logp[i] = ex.logProbability(i);
+            }
+            return logp;
         }
-        return logp;
     }
 
     /**
@@ -109,12 +114,13 @@ public final class Softmax {
     static DoubleDouble[] logSoftmaxDoubleDouble(double[] logits, double temperature) {
         validateLogits(logits);
         validateTemperature(temperature);
-        Exponentials ex = new Exponentials(logits, temperature, -1);
-        DoubleDouble[] logp = new DoubleDouble[logits.length];
-        for (int i = 0; i < logp.length; i++) {
-            logp[i] = ex.shifted(i).sub(ex.logDenominator);
+        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
+            DoubleDouble[] logp = new DoubleDouble[logits.length];
+            for (int i = 0; i < logp.length; i++) {
+                logp[i] = ex.shifted(i).sub(ex.logDenominator);
+            }
+            return logp;
         }
-        return logp;
     }
 
     /**
@@ -128,12 +134,13 @@ public final class Softmax {
      */
     public static double logSumExp(double[] logits) {
         validateLogits(logits);
-        Exponentials ex = new Exponentials(logits, 1.0, -1);
-        DoubleDouble lse = DoubleDouble.of(logits[ex.top]).add(ex.logDenominator);
-        if (cancels(lse.hi, logits[ex.top], ex.logDenominator.hi)) {
-            return logSumExpNearZero(logits, ex.top);
+        try (Exponentials ex = new Exponentials(logits, 1.0, -1)) {
+            DoubleDouble lse = DoubleDouble.of(logits[ex.top]).add(ex.logDenominator);
+            if (cancels(lse.hi, logits[ex.top], ex.logDenominator.hi)) {
+                return logSumExpNearZero(logits, ex.top);
+            }
+            return lse.value();
         }
-        return lse.value();
     }
 
     /**
@@ -185,8 +192,9 @@ public final class Softmax {
     public static double crossEntropy(double[] logits, double temperature, int target,
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
-        Exponentials ex = new Exponentials(logits, temperature, target);
-        return crossEntropy(ex, target, labelSmoothing).value();
+        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
+            return crossEntropy(ex, target, labelSmoothing).value();
+        }
     }
 
     /**
@@ -204,8 +212,14 @@ public final class Softmax {
     public static double[] gradient(double[] logits, double temperature, int target,
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
-        Exponentials ex = new Exponentials(logits, temperature, target);
-        return gradient(ex, target, labelSmoothing);
+        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
+            Gradient gradient = new Gradient(ex, target, labelSmoothing);
+            double[] g = new double[logits.length];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = gradient.component(i);
+            }
+            return g;
+        }
     }
 
     /**
@@ -220,7 +234,13 @@ public final class Softmax {
     public static double entropy(double[] logits, double temperature) {
         validateLogits(logits);
         validateTemperature(temperature);
-        return entropy(new Exponentials(logits, temperature, -1)).value();
+        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
+            Entropy h = new Entropy(ex);
+            for (int i = 0; i < logits.length; i++) {
+                h.add(i);
+            }
+            return h.value();
+        }
     }
 
     /**
@@ -232,8 +252,9 @@ public final class Softmax {
     public static double perplexity(double[] logits, double temperature, int target,
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
-        Exponentials ex = new Exponentials(logits, temperature, target);
-        return DoubleDouble.exp(crossEntropy(ex, target, labelSmoothing)).value();
+        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
+            return DoubleDouble.exp(crossEntropy(ex, target, labelSmoothing)).value();
+        }
     }
 
     /**
@@ -302,17 +323,25 @@ public final class Softmax {
     public static SoftmaxResult evaluate(double[] logits, double temperature, int target,
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
-        Exponentials ex = new Exponentials(logits, temperature, target);
-        int k = logits.length;
-        double[] p = new double[k];
-        double[] logp = new double[k];
-        for (int i = 0; i < k; i++) {
-            p[i] = ex.probability(i);
-            logp[i] = ex.logProbability(i);
+        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
+            Gradient gradient = new Gradient(ex, target, labelSmoothing);
+            Entropy h = new Entropy(ex);
+            int k = logits.length;
+            double[] p = new double[k];
+            double[] logp = new double[k];
+            double[] g = new double[k];
+            // One pass for every per-class result: at K = 50257 separate passes cost more in
+            // loading the classes' values than in arithmetic.
+            for (int i = 0; i < k; i++) {
+                p[i] = ex.probability(i);
+                logp[i] = ex.logProbability(i);
+                g[i] = gradient.component(i);
+                h.add(i);
+            }
+            DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
+            return new SoftmaxResult(p, logp, g, loss.value(), h.value(),
+                    DoubleDouble.exp(loss).value(), ex.top);
         }
-        DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
-        return new SoftmaxResult(p, logp, gradient(ex, target, labelSmoothing), loss.value(),
-                entropy(ex).value(), DoubleDouble.exp(loss).value(), ex.top);
     }
 
     private static DoubleDouble crossEntropy(Exponentials ex, int target, double eps) {
@@ -374,20 +403,38 @@ public final class Softmax {
         return Math.max(0, exponentOfWidest + bitsOfK + 3 - 1000);
     }
 
-    private static double[] gradient(Exponentials ex, int target, double eps) {
-        int k = ex.logits.length;
-        double t = ex.temperature;
-        int scale = Math.min(1000, -DoubleDouble.exponent(t));
-        double tScaled = DoubleDouble.mulPow2(t, scale);
-        // Scaled before dividing by K, so that eps / K does not underflow for a subnormal eps.
-        DoubleDouble epsScaled = DoubleDouble.of(DoubleDouble.mulPow2(eps, scale));
-        DoubleDouble offTargetScaled = epsScaled.div(k);
-        DoubleDouble onTargetScaled = epsScaled.sub(offTargetScaled);
-        DoubleDouble targetComplement = ex.complementScaled(target, scale).div(ex.denominator);
-        double[] g = new double[k];
-        MutableDoubleDouble numerator = new MutableDoubleDouble();
-        Refinement refinement = null;
-        for (int i = 0; i < k; i++) {
+    /**
+     * The components {@code dL/dz_i = (p_i - y_i) / T}, one at a time, so that {@link #evaluate}
+     * forms them in its single pass. The numerator and T are scaled by the power of two that
+     * brings T to [1, 2) (at most 2^1000), so that a tiny T loses nothing.
+     */
+    private static final class Gradient {
+        private final Exponentials ex;
+        private final int target;
+        private final double eps;
+        private final int scale;
+        private final double tScaled;
+        private final DoubleDouble offTargetScaled;
+        private final DoubleDouble onTargetScaled;
+        private final DoubleDouble targetComplement;
+        private final MutableDoubleDouble numerator = new MutableDoubleDouble();
+        private Refinement refinement;
+
+        Gradient(Exponentials ex, int target, double eps) {
+            this.ex = ex;
+            this.target = target;
+            this.eps = eps;
+            scale = Math.min(1000, -DoubleDouble.exponent(ex.temperature));
+            tScaled = DoubleDouble.mulPow2(ex.temperature, scale);
+            // Scaled before dividing by K, so that eps / K does not underflow for a subnormal
+            // eps.
+            DoubleDouble epsScaled = DoubleDouble.of(DoubleDouble.mulPow2(eps, scale));
+            offTargetScaled = epsScaled.div(ex.logits.length);
+            onTargetScaled = epsScaled.sub(offTargetScaled);
+            targetComplement = ex.complementScaled(target, scale).div(ex.denominator);
+        }
+
+        double component(int i) {
             DoubleDouble b;
             if (i == target) {
                 numerator.set(onTargetScaled);
@@ -402,14 +449,13 @@ public final class Softmax {
                 if (refinement == null) {
                     refinement = new Refinement(ex);
                 }
-                g[i] = refinement.gradient(i, target, eps);
-            } else if (tScaled == 1.0) {
-                g[i] = divideByOne(numerator);
-            } else {
-                g[i] = numerator.div(tScaled).hi;
+                return refinement.gradient(i, target, eps);
             }
+            if (tScaled == 1.0) {
+                return divideByOne(numerator);
+            }
+            return numerator.div(tScaled).hi;
         }
-        return g;
     }
 
     /**
@@ -475,17 +521,31 @@ public final class Softmax {
         }
     }
 
-    private static DoubleDouble entropy(Exponentials ex) {
-        MutableDoubleDouble h = new MutableDoubleDouble().set(ex.logDenominator);
-        MutableDoubleDouble weighted = new MutableDoubleDouble();
-        for (int i = 0; i < ex.logits.length; i++) {
+    /**
+     * {@code H = log1p(R) + sum_i p_i (-d_i)}, a sum of nonnegative terms, accumulated one class
+     * at a time in class order.
+     */
+    private static final class Entropy {
+        private final Exponentials ex;
+        private final MutableDoubleDouble sum = new MutableDoubleDouble();
+        private final MutableDoubleDouble term = new MutableDoubleDouble();
+
+        Entropy(Exponentials ex) {
+            this.ex = ex;
+            sum.set(ex.logDenominator);
+        }
+
+        void add(int i) {
             if (ex.hasTerm(i)) {
-                ex.quotient(weighted, i).mul(-ex.shiftedHi(i), -ex.shiftedLo(i))
+                ex.quotient(term, i).mul(-ex.shiftedHi(i), -ex.shiftedLo(i))
                         .mulPow2(ex.termExponent(i));
-                h.add(weighted.hi, weighted.lo);
+                sum.add(term.hi, term.lo);
             }
         }
-        return h.toDoubleDouble();
+
+        double value() {
+            return sum.hi;
+        }
     }
 
     /** Index of the largest logit other than {@code skip}, the lowest index on ties. */
@@ -586,9 +646,10 @@ public final class Softmax {
      * <p>Per-class values live in few primitive arrays, hi and lo parts interleaved (hi at 2i,
      * lo at 2i + 1), not in arrays of objects: at K = 50257 the objects outlived the young
      * generation of the browser's garbage collector and their promotion cost more than the
-     * arithmetic, and each array is a typed array whose allocation is itself costly.
+     * arithmetic. The arrays are {@link Storage}'s, reused by the next call: closing gives them
+     * back.
      */
-    private static final class Exponentials {
+    private static final class Exponentials implements AutoCloseable {
         final double[] logits;
         final double temperature;
         final int top;
@@ -612,52 +673,61 @@ public final class Softmax {
         private DoubleDouble topProbability;
         /** Work space of the methods that return a double. */
         private final MutableDoubleDouble scratch = new MutableDoubleDouble();
+        private final Storage storage;
 
         Exponentials(double[] z, double t, int target) {
             logits = z;
             temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
-            shifted = new double[2 * k];
-            mantissas = new double[2 * k];
-            termExponent = new int[k];
+            storage = Storage.take(k);
+            shifted = storage.shifted;
+            mantissas = storage.mantissas;
+            termExponent = storage.termExponent;
             Divisor divisor = new Divisor(t);
             MutableDoubleDouble d = new MutableDoubleDouble();
             MutableDoubleDouble e = new MutableDoubleDouble();
             int maxExponent = Integer.MIN_VALUE;
+            // Every element is written: the arrays hold the previous call's values.
             for (int i = 0; i < k; i++) {
                 if (z[i] == Double.NEGATIVE_INFINITY) {
-                    shifted[2 * i] = Double.NEGATIVE_INFINITY;
-                    continue;
+                    d.set(Double.NEGATIVE_INFINITY, 0.0);
+                } else if (i == top) {
+                    d.set(0.0, 0.0);
+                } else {
+                    scaledQuotient(d, z[i], z[top], divisor, 0);
                 }
-                if (i == top) {
-                    continue;
-                }
-                scaledQuotient(d, z[i], z[top], divisor, 0);
                 store(shifted, i, d);
-                if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                if (i != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
                     termExponent[i] = e.exp(d.hi, d.lo);
-                    store(mantissas, i, e);
                     maxExponent = Math.max(maxExponent, termExponent[i]);
+                } else {
+                    e.set(0.0, 0.0);
                 }
+                store(mantissas, i, e);
             }
             MutableDoubleDouble rest = new MutableDoubleDouble();
-            MutableDoubleDouble restWithoutTarget = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                if (hasTerm(i)) {
+                if (i != target && hasTerm(i)) {
                     load(mantissas, i, e).mulPow2(termExponent[i] - maxExponent);
                     rest.add(e.hi, e.lo);
-                    if (i != target) {
-                        restWithoutTarget.add(e.hi, e.lo);
-                    }
                 }
+            }
+            restWithoutTargetScaled = rest.toDoubleDouble();
+            if (target >= 0 && hasTerm(target)) {
+                load(mantissas, target, e).mulPow2(termExponent[target] - maxExponent);
+                rest.add(e.hi, e.lo);
             }
             restExponent = maxExponent == Integer.MIN_VALUE ? 0 : maxExponent;
             restScaled = rest.toDoubleDouble();
-            restWithoutTargetScaled = restWithoutTarget.toDoubleDouble();
             DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
+        }
+
+        @Override
+        public void close() {
+            storage.giveBack();
         }
 
         private static void store(double[] pairs, int i, MutableDoubleDouble x) {
@@ -701,16 +771,20 @@ public final class Softmax {
             return load(mantissas, i, into);
         }
 
-        /** Replaces each e_i's mantissa by p_i's; those are never 0 either (S <= K). */
+        /**
+         * Replaces each e_i's mantissa by p_i's, e_i times 1 / S (a multiplication costs a third
+         * of a division); those are never 0 either (S <= K).
+         */
         private void divide() {
             if (!divided) {
+                topProbability = DoubleDouble.ONE.div(denominator);
                 MutableDoubleDouble q = new MutableDoubleDouble();
                 for (int i = 0; i < logits.length; i++) {
                     if (hasTerm(i)) {
-                        store(mantissas, i, load(mantissas, i, q).div(denominator));
+                        load(mantissas, i, q).mul(topProbability.hi, topProbability.lo);
+                        store(mantissas, i, q);
                     }
                 }
-                topProbability = DoubleDouble.ONE.div(denominator);
                 divided = true;
             }
         }
@@ -742,6 +816,46 @@ public final class Softmax {
                 return restScaled.mulPow2(restExponent + scale);
             }
             return restWithoutTargetScaled.mulPow2(restExponent).add(1.0).mulPow2(scale);
+        }
+    }
+
+    /**
+     * The per-class arrays of {@link Exponentials}, kept for the thread's next call: in Chromium
+     * at K = 50257, allocating these 1.8 MB afresh on every call made {@link #evaluate} about a
+     * third slower than reusing them (measured). While in use they are taken out of the spare
+     * slot, so a second Exponentials opened meanwhile gets arrays of its own.
+     */
+    private static final class Storage {
+        /** The largest K whose arrays are kept (3 MB); larger ones are left to the collector. */
+        private static final int MAX_KEPT = 1 << 17;
+        private static final ThreadLocal<Storage> SPARE = new ThreadLocal<>();
+
+        final double[] shifted;
+        final double[] mantissas;
+        final int[] termExponent;
+
+        private Storage(int k) {
+            shifted = new double[2 * k];
+            mantissas = new double[2 * k];
+            termExponent = new int[k];
+        }
+
+        /** Arrays for at least k classes. */
+        static Storage take(int k) {
+            Storage spare = SPARE.get();
+            if (spare == null || spare.termExponent.length < k) {
+                return new Storage(k);
+            }
+            SPARE.set(null);
+            return spare;
+        }
+
+        void giveBack() {
+            Storage spare = SPARE.get();
+            int k = termExponent.length;
+            if (k <= MAX_KEPT && (spare == null || spare.termExponent.length < k)) {
+                SPARE.set(this);
+            }
         }
     }
 
