@@ -34,13 +34,14 @@ final class DoubleDouble {
     private static final double LN2_LO2 = 0x1.7b57a079a1934p-111;
 
     /**
-     * ln 2 / 64 in three parts; the first has 21 significant bits so that {@code n * LN2_64_1} is
-     * exact for every |n| < 2^32 (sum exact to 2^-142).
+     * ln 2 / 4096 in three parts (mpmath); the first has 29 significant bits so that
+     * {@code n * LN2_4096_1} is exact for every |n| < 2^24, which covers |x| <= 1600 (sum exact
+     * to 2^-156).
      */
-    static final double LN2_64_1 = 0x1.62e43p-7;
-    static final double LN2_64_2 = -0x1.05c610ca86c39p-35;
-    static final double LN2_64_3 = 0x1.9cc01f97b57a0p-89;
-    static final double INV_LN2_64 = 0x1.71547652b82fep+6;
+    static final double LN2_4096_1 = 0x1.62e42ffp-13;
+    static final double LN2_4096_2 = -0x1.718432a1b0e26p-47;
+    static final double LN2_4096_3 = -0x1.9ff0342542fc3p-102;
+    static final double INV_LN2_4096 = 0x1.71547652b82fep+12;
     private static final double SQRT2 = 0x1.6a09e667f3bcdp+0;
 
     /**
@@ -98,19 +99,62 @@ final class DoubleDouble {
         -0x1.e9c23179c2893p-54, 0x1.dc7f486a4b6b0p-54, 0x1.9d3e12dd8a18bp-54,
         0x1.74853f3a5931ep-55,
     };
-    /** 1/n! for n = 2..11 as hi + lo (mpmath). */
-    static final double[] INV_FACTORIAL_HI = {
-        0x1.0000000000000p-1, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
-        0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
-        0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22,
-        0x1.ae64567f544e4p-26,
+    /** 2^(j/4096), j = 0..63, as hi + lo: the 100-digit value (mpmath) rounded, then the rest. */
+    static final double[] EXP2_FINE_HI = {
+        0x1.0000000000000p+0, 0x1.000b175effdc7p+0, 0x1.00162f3904052p+0,
+        0x1.0021478e11ce6p+0, 0x1.002c605e2e8cfp+0, 0x1.003779a95f959p+0,
+        0x1.0042936faa3d8p+0, 0x1.004dadb113da0p+0, 0x1.0058c86da1c0ap+0,
+        0x1.0063e3a559473p+0, 0x1.006eff583fc3dp+0, 0x1.007a1b865a8cap+0,
+        0x1.0085382faef83p+0, 0x1.00905554425d4p+0, 0x1.009b72f41a12bp+0,
+        0x1.00a6910f3b6fdp+0, 0x1.00b1afa5abcbfp+0, 0x1.00bcceb7707ecp+0,
+        0x1.00c7ee448ee02p+0, 0x1.00d30e4d0c483p+0, 0x1.00de2ed0ee0f5p+0,
+        0x1.00e94fd0398e0p+0, 0x1.00f4714af41d3p+0, 0x1.00ff93412315cp+0,
+        0x1.010ab5b2cbd11p+0, 0x1.0115d89ff3a8bp+0, 0x1.0120fc089ff63p+0,
+        0x1.012c1fecd613bp+0, 0x1.0137444c9b5b5p+0, 0x1.01426927f5278p+0,
+        0x1.014d8e7ee8d2fp+0, 0x1.0158b4517bb88p+0, 0x1.0163da9fb3335p+0,
+        0x1.016f0169949edp+0, 0x1.017a28af25567p+0, 0x1.018550706ab62p+0,
+        0x1.019078ad6a19fp+0, 0x1.019ba16628de2p+0, 0x1.01a6ca9aac5f3p+0,
+        0x1.01b1f44af9f9ep+0, 0x1.01bd1e77170b4p+0, 0x1.01c8491f08f08p+0,
+        0x1.01d37442d5070p+0, 0x1.01de9fe280ac8p+0, 0x1.01e9cbfe113efp+0,
+        0x1.01f4f8958c1c6p+0, 0x1.020025a8f6a35p+0, 0x1.020b533856324p+0,
+        0x1.02168143b0281p+0, 0x1.0221afcb09e3ep+0, 0x1.022cdece68c4fp+0,
+        0x1.02380e4dd22adp+0, 0x1.02433e494b755p+0, 0x1.024e6ec0da046p+0,
+        0x1.02599fb483385p+0, 0x1.0264d1244c719p+0, 0x1.027003103b10ep+0,
+        0x1.027b357854772p+0, 0x1.0286685c9e059p+0, 0x1.02919bbd1d1d8p+0,
+        0x1.029ccf99d720ap+0, 0x1.02a803f2d170dp+0, 0x1.02b338c811703p+0,
+        0x1.02be6e199c811p+0,
     };
-    static final double[] INV_FACTORIAL_LO = {
-        0.0, 0x1.5555555555555p-57, 0x1.5555555555555p-59,
-        0x1.1111111111111p-63, -0x1.f49f49f49f49fp-65, 0x1.a01a01a01a01ap-73,
-        0x1.a01a01a01a01ap-76, -0x1.c154f8ddc6c00p-73, 0x1.cbbc05b4fa99ap-76,
-        -0x1.c062e06d1f209p-80,
+    static final double[] EXP2_FINE_LO = {
+        0.0, 0x1.ae8e38c59c72ap-54, -0x1.7b5d0d58ea8f4p-58,
+        0x1.4115cb6b16a8ep-54, -0x1.d7c96f201bb2fp-55, 0x1.84711d4c35e9fp-54,
+        -0x1.0484245243777p-55, -0x1.4b237da2025f9p-54, -0x1.5e00e62d6b30dp-56,
+        0x1.a1d6cedbb9481p-54, -0x1.4acf197a00142p-54, -0x1.eaf2ea42391a5p-57,
+        0x1.da93f90835f75p-56, -0x1.6a79084ab093cp-55, 0x1.86364f8fbe8f8p-54,
+        -0x1.82e8e14e3110ep-55, -0x1.4f6b2a7609f71p-55, -0x1.e1a258ea8f71bp-56,
+        0x1.4362ca5bc26f1p-56, 0x1.095a56c919d02p-54, -0x1.406ac4e81a645p-57,
+        0x1.b5a6902767e09p-54, -0x1.91b2060859321p-54, 0x1.427068ab22306p-55,
+        0x1.c1d0660524e08p-54, -0x1.e7bdfb3204be8p-54, 0x1.843aa8b9cbbc6p-55,
+        -0x1.34104ee7edae9p-56, -0x1.2b6aeb6176892p-56, 0x1.a8cd33b8a1bb3p-56,
+        0x1.2edc08e5da99ap-56, 0x1.57ba2dc7e0c73p-55, 0x1.b61299ab8cdb7p-54,
+        -0x1.90565902c5f44p-54, 0x1.70fc41c5c2d53p-55, 0x1.4b9a6e145d76cp-54,
+        -0x1.008eff5142bf9p-56, -0x1.77669f033c7dep-54, -0x1.09bb78eeead0ap-54,
+        0x1.371231477ece5p-54, 0x1.5e7626621eb5bp-56, -0x1.bc72b100828a5p-54,
+        -0x1.ce39cbbab8bbep-57, 0x1.16996709da2e2p-55, -0x1.c11f5239bf535p-55,
+        0x1.e1d4eb5edc6b3p-55, -0x1.afb99946ee3f0p-54, -0x1.8f06d8a148a32p-54,
+        -0x1.2bf310fc54eb6p-55, -0x1.c95a035eb4175p-54, -0x1.491793e46834dp-54,
+        -0x1.3e8d0d9c49091p-56, -0x1.314aa16278aa3p-54, 0x1.48daf888e9651p-55,
+        0x1.56dc8046821f4p-55, 0x1.45b42356b9d47p-54, -0x1.082ef51b61d7ep-56,
+        0x1.2106ed0920a34p-56, -0x1.fd4cf26ea5d0fp-54, -0x1.09f8775e78084p-54,
+        0x1.64cbba902ca27p-58, 0x1.4383ef231d207p-54, 0x1.4a47a505b3a47p-54,
+        0x1.e47120223467fp-54,
     };
+    /** 1/3! as hi + lo, and 1/4! to 1/7! rounded (mpmath). */
+    static final double INV_FACTORIAL_3_HI = 0x1.5555555555555p-3;
+    static final double INV_FACTORIAL_3_LO = 0x1.5555555555555p-57;
+    static final double INV_FACTORIAL_4 = 0x1.5555555555555p-5;
+    static final double INV_FACTORIAL_5 = 0x1.1111111111111p-7;
+    static final double INV_FACTORIAL_6 = 0x1.6c16c16c16c17p-10;
+    static final double INV_FACTORIAL_7 = 0x1.a01a01a01a01ap-13;
     /** 1/n for odd n = 3..45 as hi + lo (mpmath). */
     private static final double[] INV_ODD_HI = {
         0x1.5555555555555p-2, 0x1.999999999999ap-3, 0x1.2492492492492p-3, 0x1.c71c71c71c71cp-4,
@@ -380,10 +424,14 @@ final class DoubleDouble {
      * exp(x) for finite {@code x <= 1600} as {@code M * 2^k} with M in about [1, 2), relative error
      * about 2^-103; for {@code x < EXP_NEGLIGIBLE} the result is 0.
      *
-     * <p>Tang's method: {@code x = (64 k + j) ln2/64 + r}, |r| <= ln2/128, so {@code exp(x) =
-     * 2^k 2^(j/64) exp(r)}; ln 2 / 64 is split so the reduction is exact, the table holds
-     * 2^(j/64) to 2^-107, and exp(r) is the degree-11 Taylor polynomial (remainder below 2^-107),
-     * the part from r^7 on summed in double (it is below 2^-64, so its rounding is below 2^-117).
+     * <p>Tang's method with two tables: {@code x = (4096 k + 64 j1 + j2) ln2/4096 + r},
+     * |r| <= ln2/8192 < 2^-13.5, so {@code exp(x) = 2^k 2^(j1/64) 2^(j2/4096) exp(r)}; ln 2 / 4096
+     * is split so the reduction is exact, the tables hold their powers of two to 2^-107, and
+     * exp(r) is its degree-7 Taylor polynomial (remainder below 2^-123), formed as
+     * {@code 1 + r + r^2 (1/2 + r (1/6 + r V))}: V, the part from r^4 on, is below 1/23 and
+     * enters multiplied by r^4 < 2^-54, so double precision suffices for it; 1/6 + r V only
+     * needs a double-double sum (it enters multiplied by r^3), and the rest is double-double.
+     * The polynomial's error is below 2^-108, against 2^-103 for the three products.
      * The work is done in place by {@link MutableDoubleDouble#exp}.
      */
     static Scaled expScaled(DoubleDouble x) {

@@ -176,30 +176,6 @@ final class MutableDoubleDouble {
     }
 
     /**
-     * {@code this = (hi + lo) * (rh + rl) + (ch + cl)} for the Horner steps of {@link #exp}:
-     * {@code mul} followed by {@code add}, operation for operation, except that the Veltkamp
-     * split of rh (into rhHigh + rhLow), the same in every step, is passed in instead of being
-     * recomputed by productError.
-     */
-    private void mulAdd(double rh, double rhHigh, double rhLow, double rl, double ch, double cl) {
-        double p = hi * rh;
-        if (!DoubleDouble.isFinite(p) || p == 0.0) {
-            set(p, 0.0);
-        } else {
-            double aHigh = DoubleDouble.splitHigh(hi);
-            double aLow = hi - aHigh;
-            double e = aHigh * rhHigh - p;
-            e = e + aHigh * rhLow;
-            e = e + aLow * rhHigh;
-            e = e + aLow * rhLow;
-            e = e + hi * rl;
-            e = e + lo * rh;
-            fastTwoSum(p, e);
-        }
-        add(ch, cl);
-    }
-
-    /**
      * {@link DoubleDouble#expScaled} of {@code xh + xl}: this becomes the mantissa M, and the
      * method returns the binary exponent k, {@code exp(x) = M * 2^k}.
      */
@@ -208,32 +184,59 @@ final class MutableDoubleDouble {
             set(0.0, 0.0);
             return 0;
         }
-        int n = (int) Math.floor(xh * DoubleDouble.INV_LN2_64 + 0.5);
+        int n = (int) Math.floor(xh * DoubleDouble.INV_LN2_4096 + 0.5);
         double nd = n;
-        double r0 = xh - nd * DoubleDouble.LN2_64_1;
+        double r0 = xh - nd * DoubleDouble.LN2_4096_1;
         twoSum(r0, xl);
-        twoProductOf(nd, DoubleDouble.LN2_64_2);
+        twoProductOf(nd, DoubleDouble.LN2_4096_2);
         sub(productHi, productLo);
-        add(-(nd * DoubleDouble.LN2_64_3));
+        add(-(nd * DoubleDouble.LN2_4096_3));
         double rh = hi;
         double rl = lo;
+        double v = DoubleDouble.INV_FACTORIAL_7 * rh + DoubleDouble.INV_FACTORIAL_6;
+        v = v * rh + DoubleDouble.INV_FACTORIAL_5;
+        v = v * rh + DoubleDouble.INV_FACTORIAL_4;
+        // u = 1/6 + r V, whose rounding error (2^-71) r^3 brings below 2^-111.
+        fastTwoSum(DoubleDouble.INV_FACTORIAL_3_HI, rh * v);
+        double uh = hi;
+        double ul = lo + DoubleDouble.INV_FACTORIAL_3_LO;
+        // w = 1/2 + r u: the product r u (below 2^-16) with its exact rounding error.
         double rhHigh = DoubleDouble.splitHigh(rh);
         double rhLow = rh - rhHigh;
-        double[] c = DoubleDouble.INV_FACTORIAL_HI;
-        double tail = c[9] * rh + c[8];
-        tail = tail * rh + c[7];
-        tail = tail * rh + c[6];
-        tail = tail * rh + c[5];
-        set(tail, 0.0);
-        for (int i = 4; i >= 0; i--) {
-            mulAdd(rh, rhHigh, rhLow, rl, c[i], DoubleDouble.INV_FACTORIAL_LO[i]);
-        }
-        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
-        mulAdd(rh, rhHigh, rhLow, rl, 1.0, 0.0);
+        double p = rh * uh;
+        double e = productError(rhHigh, rhLow, uh, p);
+        e = e + rh * ul;
+        e = e + rl * uh;
+        fastTwoSum(0.5, p);
+        double wh = hi;
+        double wl = lo + e;
+        // r^2 = rh^2 + 2 rh rl (rl^2 is below 2^-133).
+        double q = rh * rh;
+        double qe = productError(rhHigh, rhLow, rh, q);
+        double twice = rh + rh;
+        qe = qe + twice * rl;
+        set(q, qe).mul(wh, wl).add(rh, rl).add(1.0);
         double ph = hi;
         double pl = lo;
-        int j = n & 63;
-        set(DoubleDouble.EXP2_TABLE_HI[j], DoubleDouble.EXP2_TABLE_LO[j]).mul(ph, pl);
-        return n >> 6;
+        int j = n & 4095;
+        int coarse = j >> 6;
+        int fine = j & 63;
+        set(DoubleDouble.EXP2_TABLE_HI[coarse], DoubleDouble.EXP2_TABLE_LO[coarse])
+                .mul(DoubleDouble.EXP2_FINE_HI[fine], DoubleDouble.EXP2_FINE_LO[fine])
+                .mul(ph, pl);
+        return n >> 12;
+    }
+
+    /**
+     * The rounding error of {@code p = a * b} ({@link DoubleDouble#productError}) with a's
+     * Veltkamp split given, for the two products by the same r.
+     */
+    private static double productError(double aHigh, double aLow, double b, double p) {
+        double bHigh = DoubleDouble.splitHigh(b);
+        double bLow = b - bHigh;
+        double err = aHigh * bHigh - p;
+        err = err + aHigh * bLow;
+        err = err + aLow * bHigh;
+        return err + aLow * bLow;
     }
 }
