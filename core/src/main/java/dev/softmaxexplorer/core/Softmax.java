@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.core;
 
 import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Softmax with temperature, log-softmax, log-sum-exp, cross-entropy (with label smoothing) and its
@@ -820,15 +821,17 @@ public final class Softmax {
     }
 
     /**
-     * The per-class arrays of {@link Exponentials}, kept for the thread's next call: in Chromium
-     * at K = 50257, allocating these 1.8 MB afresh on every call made {@link #evaluate} about a
-     * third slower than reusing them (measured). While in use they are taken out of the spare
-     * slot, so a second Exponentials opened meanwhile gets arrays of its own.
+     * The per-class arrays of {@link Exponentials}, kept for the next call: in Chromium at
+     * K = 50257, allocating these 1.8 MB afresh on every call made {@link #evaluate} about a
+     * third slower than reusing them (measured). The one spare is taken out of its slot
+     * atomically while in use, so no two calls (nested, or on two threads of the JVM) ever share
+     * it; a call that finds the slot empty allocates its own. An AtomicReference, not a
+     * ThreadLocal, whose emulation in TeaVM adds 2 KB of gzipped script.
      */
     private static final class Storage {
         /** The largest K whose arrays are kept (3 MB); larger ones are left to the collector. */
         private static final int MAX_KEPT = 1 << 17;
-        private static final ThreadLocal<Storage> SPARE = new ThreadLocal<>();
+        private static final AtomicReference<Storage> SPARE = new AtomicReference<>();
 
         final double[] shifted;
         final double[] mantissas;
@@ -842,18 +845,12 @@ public final class Softmax {
 
         /** Arrays for at least k classes. */
         static Storage take(int k) {
-            Storage spare = SPARE.get();
-            if (spare == null || spare.termExponent.length < k) {
-                return new Storage(k);
-            }
-            SPARE.set(null);
-            return spare;
+            Storage spare = SPARE.getAndSet(null);
+            return spare != null && spare.termExponent.length >= k ? spare : new Storage(k);
         }
 
         void giveBack() {
-            Storage spare = SPARE.get();
-            int k = termExponent.length;
-            if (k <= MAX_KEPT && (spare == null || spare.termExponent.length < k)) {
+            if (termExponent.length <= MAX_KEPT) {
                 SPARE.set(this);
             }
         }

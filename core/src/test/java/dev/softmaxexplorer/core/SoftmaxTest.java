@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -250,6 +251,34 @@ class SoftmaxTest {
         assertEquals(0.6652409557748219, r.probabilities()[0]);
         assertEquals(r.logProbability(2), r.logProbabilities()[2]);
         assertEquals(r.gradient(1), r.gradient()[1]);
+    }
+
+    /**
+     * The per-class work arrays are reused from call to call: whether the previous call had more
+     * classes, masked ones or negligible terms (e^-2000) must not change a single bit.
+     */
+    @Test
+    void resultsDoNotDependOnThePreviousCall() {
+        double[][] inputs = {
+            {3, Double.NEGATIVE_INFINITY, 1, -2000, 0.5},
+            {0.25, 0.25},
+            {-1e300, 1e300, 7, Double.NEGATIVE_INFINITY, -3, 2, 2},
+            {1},
+            {-2000, 0, Double.NEGATIVE_INFINITY},
+        };
+        List<String> forward = new ArrayList<>();
+        for (double[] z : inputs) {
+            forward.add(bits(Softmax.evaluate(z, 0.7, 0, 0.1)));
+        }
+        for (int i = inputs.length - 1; i >= 0; i--) {
+            assertEquals(forward.get(i), bits(Softmax.evaluate(inputs[i], 0.7, 0, 0.1)));
+        }
+    }
+
+    private static String bits(SoftmaxResult r) {
+        return Arrays.toString(r.probabilities())
+                + Arrays.toString(r.logProbabilities())
+                + Arrays.toString(r.gradient()) + r.crossEntropy() + " " + r.entropy();
     }
 
     @Provide
