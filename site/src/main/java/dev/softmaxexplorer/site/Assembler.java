@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +23,8 @@ import java.util.zip.ZipOutputStream;
  * ({@link StringTables}) written in and inlined.
  * <ul>
  * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
- *     script and stylesheet files, no inline script and no network at all;</li>
+ *     script and stylesheet files, no inline script and no network at all; the string tables other
+ *     than English are files beside it, loaded when their language is shown;</li>
  * <li>{@code softmax-explorer.html}: one self-contained file with the stylesheet and the script
  *     inlined, each allowed by its SHA-256 hash, so it works by double-click and inside
  *     {@code <iframe sandbox="allow-scripts">}, where no other local file may load;</li>
@@ -61,14 +63,18 @@ public final class Assembler {
         String js = Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8) + START;
         require(source.contains(STYLESHEET_TAG) && source.contains(SCRIPT_TAG) && source.contains(CHARSET_META)
                 && source.contains(BODY_END), "index.html must link style.css and app.js and declare its charset");
-        String html = StringTables.load(Path.of(args[2])).apply(source, BODY_END);
+        StringTables tables = StringTables.load(Path.of(args[2]));
+        String html = tables.apply(source, BODY_END, false);
 
         Path site = Files.createDirectories(output.resolve("site"));
         Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);
         Files.writeString(site.resolve("style.css"), css, StandardCharsets.UTF_8);
         Files.writeString(site.resolve("app.js"), js, StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> file : tables.files().entrySet()) {
+            Files.writeString(site.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+        }
 
-        String single = inline(html, css, js);
+        String single = inline(tables.apply(source, BODY_END, true), css, js);
         Files.writeString(output.resolve("softmax-explorer.html"), withPolicy(single, singleFilePolicy(single)),
                 StandardCharsets.UTF_8);
         zip(site, output.resolve("softmax-explorer.zip"));

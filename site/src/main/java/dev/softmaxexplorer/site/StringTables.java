@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 /**
  * The page's string tables (web/src/main/strings/LANG.properties, one per language) at build time:
  * writes the English words into the page's static elements, so that the page reads in English
- * before its script runs (and without it), and inlines every table as a JSON data block that the
- * script reads to switch languages. Browsers never execute a {@code type="application/json"}
- * block, so it needs no Content-Security-Policy hash.
+ * before its script runs (and without it), and inlines tables as JSON data blocks that the script
+ * reads to switch languages. Browsers never execute a {@code type="application/json"} block, so it
+ * needs no Content-Security-Policy hash. The folder's page inlines only English and has the other
+ * tables as files the script loads when their language is asked for ({@link #files}); the single
+ * file, which can load no other file, inlines them all.
  */
 final class StringTables {
     static final String DEFAULT_LANGUAGE = "en";
@@ -56,8 +58,11 @@ final class StringTables {
         return new StringTables(tables);
     }
 
-    /** The page with the English words in place and every table inlined before {@code before}. */
-    String apply(String html, String before) {
+    /**
+     * The page with the English words in place and tables inlined before {@code before}: the
+     * English one, and the others too when {@code allTables}.
+     */
+    String apply(String html, String before, boolean allTables) {
         Map<String, String> english = tables.get(DEFAULT_LANGUAGE);
         StringBuilder out = new StringBuilder();
         Matcher m = TEXT.matcher(html);
@@ -91,10 +96,29 @@ final class StringTables {
             throw new IllegalStateException("index.html has no " + before + " to put the string tables before");
         }
         StringBuilder blocks = new StringBuilder();
-        tables.forEach((language, table) -> blocks.append("<script type=\"application/json\" id=\"strings-")
-                .append(language).append("\">").append(json(language.equals(DEFAULT_LANGUAGE) ? englishForCode : table))
-                .append("</script>\n"));
+        tables.forEach((language, table) -> {
+            boolean isEnglish = language.equals(DEFAULT_LANGUAGE);
+            if (isEnglish || allTables) {
+                blocks.append("<script type=\"application/json\" id=\"strings-").append(language).append("\">")
+                        .append(json(isEnglish ? englishForCode : table)).append("</script>\n");
+            }
+        });
         return filled.replace(before, blocks + before);
+    }
+
+    /**
+     * The tables other than English as scripts by file name ({@code strings-ja.js}), each adding
+     * its table to {@code window.softmaxExplorerStrings}, where the page's script reads it.
+     */
+    Map<String, String> files() {
+        Map<String, String> files = new TreeMap<>();
+        tables.forEach((language, table) -> {
+            if (!language.equals(DEFAULT_LANGUAGE)) {
+                files.put("strings-" + language + ".js", "(window.softmaxExplorerStrings = window.softmaxExplorerStrings"
+                        + " || {})[" + jsonString(language) + "] = " + json(table) + ";\n");
+            }
+        });
+        return files;
     }
 
     private static String english(Map<String, String> english, String key) {

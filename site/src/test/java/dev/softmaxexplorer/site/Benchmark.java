@@ -126,10 +126,14 @@ public final class Benchmark {
             gz += zipped;
             row("payload", "site/" + name, "%,d B raw, %,d B gzip -9", bytes.length, zipped);
         }
-        row("payload", "site/ total (all the page loads)", "%,d B raw, %,d B gzip -9  [budget < 61,440 B gzip: %s]",
+        row("payload", "site/ total (all the page loads in English)", "%,d B raw, %,d B gzip -9  [budget < 61,440 B gzip: %s]",
                 raw, gz, gz < 60 * 1024 ? "holds" : "MISSED");
+        byte[] japanese = Files.readAllBytes(target.resolve("site/strings-ja.js"));
+        int japaneseZipped = gzip9(japanese);
+        row("payload", "site/strings-ja.js (loaded only to show Japanese)", "%,d B raw, %,d B gzip -9; page in Japanese %,d B gzip",
+                japanese.length, japaneseZipped, gz + japaneseZipped);
         byte[] single = Files.readAllBytes(target.resolve("softmax-explorer.html"));
-        row("payload", "softmax-explorer.html (single file)", "%,d B raw, %,d B gzip -9", single.length,
+        row("payload", "softmax-explorer.html (single file, every language)", "%,d B raw, %,d B gzip -9", single.length,
                 gzip9(single));
     }
 

@@ -76,6 +76,16 @@ class DistributionTest {
         assertNothingFetched();
     }
 
+    /** The single file can load no other file: every language's words are inside it. */
+    @Test
+    void singleFileShowsJapaneseWithoutLoadingAFile() {
+        browser.open(singleFile(), "lang=ja");
+        watchViolations();
+        browser.waiting().until(textToBe(By.id("inputs-title"), "入力"));
+        assertEquals(0L, browser.script("return document.querySelectorAll('script[src]').length;"));
+        assertNothingFetched();
+    }
+
     @Test
     void singleFileWorksInASandboxedIframeFromAFolder() {
         browser.open(courseSite.resolve("course.html"), "");

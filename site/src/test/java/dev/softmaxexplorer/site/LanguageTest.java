@@ -3,9 +3,13 @@ package dev.softmaxexplorer.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -162,6 +166,52 @@ class LanguageTest extends BrowserTest {
             }
         }
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /**
+     * The folder's page carries the English words only and loads the Japanese table
+     * (strings-ja.js) when Japanese is first asked for, so that English readers do not download it.
+     */
+    @Test
+    void theJapaneseTableLoadsOnlyWhenJapaneseIsShown() {
+        browser.load("z=3,1,0");
+        assertEquals(List.of("app.js"), scriptFiles());
+        assertEquals(0L, browser.script("return document.querySelectorAll('#strings-ja').length;"));
+        browser.choose("language", "ja");
+        browser.waitForText("inputs-title", "入力");
+        assertEquals(List.of("app.js", "strings-ja.js"), scriptFiles());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /**
+     * A folder copied without strings-ja.js: a Japanese link shows the page in English and says
+     * which file is missing. The browser logs the missing file; nothing else goes wrong.
+     */
+    @Test
+    void aMissingTableFileLeavesThePageInEnglishWithANotice(@TempDir Path copy) throws IOException {
+        for (String name : List.of("index.html", "style.css", "app.js")) {
+            Files.copy(Browser.siteFile(name), copy.resolve(name));
+        }
+        browser.driver.get("about:blank");
+        browser.open(copy.resolve("index.html"), "lang=ja&z=3,1,0");
+        browser.waiting().until(d -> (Boolean) browser.script(
+                "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
+        assertEquals("Inputs", browser.text("inputs-title"));
+        assertEquals("en", browser.script("return document.documentElement.lang;"));
+        assertEquals("The words of this language (strings-ja.js, next to the page) could not be loaded,"
+                + " so the page is in English.", browser.text("notice"));
+        // z = [3, 1, 0]: p1 = e^3 / (e^3 + e + 1) = 20.0855369 / 23.8038187 = 0.8437947.
+        assertEquals("0.843795", browser.text("p1"));
+        List<String> errors = browser.consoleErrors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("strings-ja.js") && errors.get(0).contains("ERR_FILE_NOT_FOUND"),
+                errors.get(0));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> scriptFiles() {
+        return (List<String>) browser.script("return Array.prototype.map.call(document.querySelectorAll("
+                + "'script[src]'), function (s) { return s.getAttribute('src'); });");
     }
 
     /** The words of the static element with this string-table key. */

@@ -46,8 +46,15 @@ final class Page implements Editor {
     private int addressTimer;
     private int fuzzSeed;
     private Frame lastFrame;
+    /**
+     * {@link Translation#generation()} when lastFrame was made: a table that arrives (or fails to)
+     * changes the words without a new state.
+     */
+    private int lastFrameGeneration;
     private Frame rowsDrawn;
     private boolean catchUpPending;
+    /** Whether the page has shown the words of the language asked for at least once. */
+    private boolean wordsShown;
     private List<Message> notices = List.of();
 
     private final ClassRows rows = new ClassRows(Dom.byId("classes"), this);
@@ -222,7 +229,6 @@ final class Page implements Editor {
     private void readHash() {
         HashCodec.Decoded decoded = HashCodec.decode(Location.current().getHash());
         notices = decoded.notices();
-        Dom.hidden(notice, notices.isEmpty());
         if (!decoded.notices().isEmpty()) {
             // The address now says what the page shows; the notice says what was dropped.
             writeHash(decoded.state());
@@ -241,16 +247,20 @@ final class Page implements Editor {
 
     /** Words the link's notices in the language shown, which the same link may have just chosen. */
     private void showNotices() {
+        Messages words = Translation.words();
+        String missing = Translation.missingFile(state.language());
+        String unavailable = missing == null ? "" : words.format("page.words-unavailable", "file", missing);
+        Dom.hidden(notice, notices.isEmpty() && missing == null);
         if (notices.isEmpty()) {
-            Dom.text(notice, "");
+            Dom.text(notice, unavailable);
             return;
         }
-        Messages words = Translation.words();
         StringBuilder sentences = new StringBuilder();
         for (Message m : notices) {
             sentences.append(sentences.length() > 0 ? " " : "").append(words.sentence(m));
         }
-        Dom.text(notice, words.format("page.link-notices", "notices", sentences.toString()));
+        String linkNotices = words.format("page.link-notices", "notices", sentences.toString());
+        Dom.text(notice, unavailable.isEmpty() ? linkNotices : linkNotices + " " + unavailable);
     }
 
     void requestRender() {
@@ -277,7 +287,17 @@ final class Page implements Editor {
         double start = Timing.now();
         Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.colorScheme().key());
         // Before the panels, which take their words from the language shown.
-        Translation.show(state.language());
+        Translation.show(state.language(), this::requestRender);
+        if (!wordsShown) {
+            // While a link's language is loading its words: a blank page for those milliseconds
+            // rather than a flash of English. A later change of language keeps the page in view.
+            wordsShown = !Translation.waiting();
+            if (wordsShown) {
+                Dom.DOCUMENT.getBody().getStyle().removeProperty("visibility");
+            } else {
+                Dom.DOCUMENT.getBody().getStyle().setProperty("visibility", "hidden");
+            }
+        }
         showNotices();
         layout.apply(state);
         Frame frame = currentFrame();
@@ -298,14 +318,15 @@ final class Page implements Editor {
         Timing.measure("softmax-explorer-render", start);
         if (behind) {
             requestCatchUp();
-        } else {
+        } else if (!Translation.waiting()) {
             Timing.settled();
         }
     }
 
     /** The frame of the current state, computed once however many times the page draws it. */
     private Frame currentFrame() {
-        if (lastFrame == null || lastFrame.edited() != state) {
+        if (lastFrame == null || lastFrame.edited() != state || lastFrameGeneration != Translation.generation()) {
+            lastFrameGeneration = Translation.generation();
             lastFrame = Frame.of(state, Translation.words());
         }
         return lastFrame;
@@ -324,7 +345,11 @@ final class Page implements Editor {
      */
     private void catchUp(Visibility.IdleDeadline deadline) {
         catchUpPending = false;
-        Translation.show(state.language());
+        Translation.show(state.language(), this::requestRender);
+        if (Translation.generation() != lastFrameGeneration) {
+            // A table arrived (or failed to) since the last frame and requested one that redraws all.
+            return;
+        }
         Frame frame = currentFrame();
         boolean drewOne = false;
         if (rowsDrawn != frame) {
@@ -342,7 +367,9 @@ final class Page implements Editor {
                 drewOne = true;
             }
         }
-        Timing.settled();
+        if (!Translation.waiting()) {
+            Timing.settled();
+        }
     }
 
     private void runChecks(Frame frame) {

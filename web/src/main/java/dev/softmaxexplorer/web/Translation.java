@@ -6,17 +6,20 @@ import dev.softmaxexplorer.web.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.xml.Node;
 import org.teavm.jso.dom.xml.NodeList;
 
 /**
- * The page's words in the language the state asks for. The site build inlines every string table
- * as a data block ({@code <script type="application/json" id="strings-ja">}, never executed) and
- * writes the English words into the static elements (leaving them out of the inlined English
- * table, which keeps only the words the code uses); this class reads the tables, switches the
- * static elements (those with {@code data-i18n}, {@code data-i18n-label} or
+ * The page's words in the language the state asks for. The site build writes the English words
+ * into the static elements and inlines the English table as a data block
+ * ({@code <script type="application/json" id="strings-en">}, never executed, keeping only the words
+ * the code uses). The single file inlines every other table the same way; the folder has them as
+ * files ({@code strings-ja.js}), which this class loads when the language is first asked for, so
+ * that a reader in English does not download Japanese (12 KB gzipped). It reads the tables,
+ * switches the static elements (those with {@code data-i18n}, {@code data-i18n-label} or
  * {@code data-i18n-content}) without a reload, sets {@code <html lang dir>}, and gives the panels
  * their words through {@link #words()}.
  */
@@ -25,6 +28,11 @@ public final class Translation {
     private static Messages words = Messages.of(ENGLISH, ENGLISH, Language.ENGLISH);
     private static String trueWordShown;
     private static EnglishPage englishPage;
+    /** The language whose table file is loading, or null. */
+    private static Language loading;
+    /** Languages whose table file failed to load: shown in English. */
+    private static final List<Language> unavailable = new ArrayList<>();
+    private static int generation;
 
     private Translation() {
     }
@@ -34,12 +42,26 @@ public final class Translation {
         return words;
     }
 
-    /** Shows the page in the state's language (for {@link Language#AUTO}, the browser's). */
-    static void show(Language chosen) {
+    /**
+     * Shows the page in the state's language (for {@link Language#AUTO}, the browser's). A table
+     * not yet loaded is requested, and the words shown stay as they are until it arrives, when
+     * {@code arrived} runs; one that cannot be loaded leaves the page in English.
+     */
+    static void show(Language chosen, Runnable arrived) {
         Language shown = chosen.resolve(browserLanguage());
         HTMLElement root = Dom.DOCUMENT.getDocumentElement();
+        JSObject table = null;
+        if (shown.ownTable() && shown != words.language()) {
+            table = table(shown.key());
+            if (table == null && unavailable.contains(shown)) {
+                shown = Language.ENGLISH;
+            } else if (table == null) {
+                load(shown, arrived);
+                return;
+            }
+        }
         if (shown != words.language()) {
-            words = Messages.of(lookUpIn(table(shown.key())), ENGLISH, shown);
+            words = Messages.of(lookUpIn(table), ENGLISH, shown);
             translate(root, shown);
             Embedding.wordErrors(words.format("page.uncaught-error", "error", "{error}"));
         }
@@ -52,6 +74,41 @@ public final class Translation {
         }
     }
 
+    /** True while the table of the language asked for is loading: the words shown are not its yet. */
+    static boolean waiting() {
+        return loading != null;
+    }
+
+    /** Counts the table files that arrived or failed: each can change the words without a new state. */
+    static int generation() {
+        return generation;
+    }
+
+    /** The file of the table that could not be loaded for the language asked for, or null. */
+    static String missingFile(Language chosen) {
+        Language asked = chosen.resolve(browserLanguage());
+        return unavailable.contains(asked) ? fileName(asked) : null;
+    }
+
+    private static void load(Language language, Runnable arrived) {
+        if (loading == language) {
+            return;
+        }
+        loading = language;
+        loadScript(fileName(language), loaded -> {
+            if (!loaded || table(language.key()) == null) {
+                unavailable.add(language);
+            }
+            loading = null;
+            generation++;
+            arrived.run();
+        });
+    }
+
+    private static String fileName(Language language) {
+        return "strings-" + language.key() + ".js";
+    }
+
     /** Puts the static elements' words, and the page's lang and dir, into the language shown. */
     private static void translate(HTMLElement root, Language shown) {
         root.setAttribute("lang", shown.key());
@@ -61,7 +118,7 @@ public final class Translation {
         }
         // Only a language with a table of its own is filled from it; English and the pseudo-locales,
         // which are English underneath, come from the build's English content of each element.
-        boolean ownTable = shown == Language.JAPANESE;
+        boolean ownTable = shown.ownTable();
         int copies = shown == Language.PSEUDO_LONG ? 2 : 1;
         for (int i = 0; i < englishPage.texts.size(); i++) {
             HTMLElement element = englishPage.texts.get(i);
@@ -157,10 +214,26 @@ public final class Translation {
         });
     }
 
-    /** The string table of a language inlined by the build, or null when this page has none. */
+    /**
+     * The string table of a language, inlined by the build or set by its loaded file, or null when
+     * this page has none (yet).
+     */
     @JSBody(params = "language", script = "var e = document.getElementById('strings-' + language);"
-            + " return e ? JSON.parse(e.textContent) : null;")
+            + " if (e) { return JSON.parse(e.textContent); }"
+            + " var loaded = window.softmaxExplorerStrings;"
+            + " return loaded && Object.prototype.hasOwnProperty.call(loaded, language) ? loaded[language] : null;")
     private static native JSObject table(String language);
+
+    @JSFunctor
+    interface Loaded extends JSObject {
+        void done(boolean loaded);
+    }
+
+    /** Adds a script element for a file next to the page; {@code done} learns whether it ran. */
+    @JSBody(params = {"file", "done"}, script = "var s = document.createElement('script');"
+            + " s.src = file; s.onload = function () { done(true); };"
+            + " s.onerror = function () { done(false); }; document.head.appendChild(s);")
+    private static native void loadScript(String file, Loaded done);
 
     @JSBody(params = {"table", "key"}, script = "return table !== null"
             + " && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;")

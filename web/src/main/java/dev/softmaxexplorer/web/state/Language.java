@@ -10,27 +10,37 @@ package dev.softmaxexplorer.web.state;
  */
 public enum Language {
     /** The browser's language when the page has it, else English. */
-    AUTO("auto", false),
+    AUTO("auto", false, false),
     /** English, the language of the default build. */
-    ENGLISH("en", false),
+    ENGLISH("en", false, false),
     /** Japanese. */
-    JAPANESE("ja", false),
+    JAPANESE("ja", false, true),
     /** Every English string doubled: shows where long translations would overflow. */
-    PSEUDO_LONG("en-xa", false),
+    PSEUDO_LONG("en-xa", false, false),
     /** English laid out right to left: shows what a right-to-left language would break. */
-    PSEUDO_RIGHT_TO_LEFT("ar-xb", true);
+    PSEUDO_RIGHT_TO_LEFT("ar-xb", true, false);
 
     private final String key;
     private final boolean rightToLeft;
+    private final boolean ownTable;
 
-    Language(String key, boolean rightToLeft) {
+    Language(String key, boolean rightToLeft, boolean ownTable) {
         this.key = key;
         this.rightToLeft = rightToLeft;
+        this.ownTable = ownTable;
     }
 
     /** The key as written in links: a lower-case BCP 47 tag. */
     public String key() {
         return key;
+    }
+
+    /**
+     * Whether the words come from a string table of this language's own: not for English, whose
+     * words the build writes into the page, nor for the pseudo-locales, which transform them.
+     */
+    public boolean ownTable() {
+        return ownTable;
     }
 
     /** Whether text runs right to left. */

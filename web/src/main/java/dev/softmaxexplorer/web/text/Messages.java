@@ -46,7 +46,7 @@ public final class Messages {
      * @param language the language shown, already resolved (never {@link Language#AUTO})
      */
     public static Messages of(Table table, Table english, Language language) {
-        return new Messages(language == Language.JAPANESE ? table : english, english, language);
+        return new Messages(language.ownTable() ? table : english, english, language);
     }
 
     /** The language these words are in. */
