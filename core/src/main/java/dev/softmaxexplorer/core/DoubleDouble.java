@@ -241,7 +241,11 @@ final class DoubleDouble {
 
     static double productError(double a, double b, double p) {
         double aHi = splitHigh(a);
-        double aLo = a - aHi;
+        return productError(aHi, a - aHi, b, p);
+    }
+
+    /** {@link #productError(double, double, double)} with a's Veltkamp split given. */
+    static double productError(double aHi, double aLo, double b, double p) {
         double bHi = splitHigh(b);
         double bLo = b - bHi;
         double err = aHi * bHi - p;

@@ -204,7 +204,7 @@ final class MutableDoubleDouble {
         double rhHigh = DoubleDouble.splitHigh(rh);
         double rhLow = rh - rhHigh;
         double p = rh * uh;
-        double e = productError(rhHigh, rhLow, uh, p);
+        double e = DoubleDouble.productError(rhHigh, rhLow, uh, p);
         e = e + rh * ul;
         e = e + rl * uh;
         fastTwoSum(0.5, p);
@@ -212,7 +212,7 @@ final class MutableDoubleDouble {
         double wl = lo + e;
         // r^2 = rh^2 + 2 rh rl (rl^2 is below 2^-133).
         double q = rh * rh;
-        double qe = productError(rhHigh, rhLow, rh, q);
+        double qe = DoubleDouble.productError(rhHigh, rhLow, rh, q);
         double twice = rh + rh;
         qe = qe + twice * rl;
         set(q, qe).mul(wh, wl).add(rh, rl).add(1.0);
@@ -225,18 +225,5 @@ final class MutableDoubleDouble {
                 .mul(DoubleDouble.EXP2_FINE_HI[fine], DoubleDouble.EXP2_FINE_LO[fine])
                 .mul(ph, pl);
         return n >> 12;
-    }
-
-    /**
-     * The rounding error of {@code p = a * b} ({@link DoubleDouble#productError}) with a's
-     * Veltkamp split given, for the two products by the same r.
-     */
-    private static double productError(double aHigh, double aLow, double b, double p) {
-        double bHigh = DoubleDouble.splitHigh(b);
-        double bLow = b - bHigh;
-        double err = aHigh * bHigh - p;
-        err = err + aHigh * bLow;
-        err = err + aLow * bHigh;
-        return err + aLow * bLow;
     }
 }

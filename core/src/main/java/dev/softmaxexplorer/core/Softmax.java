@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * when it overflows, and a scaled double-double division by T). {@code e_i = exp(d_i)} is kept
  * as a double-double mantissa and a separate binary exponent, so nothing underflows;
  * {@code R = sum_{i != m} e_i} has only positive terms, {@code S = 1 + R} and
- * {@code log S = log1p(R)}. Then {@code p_i = e_i / S}, {@code log p_i = d_i - log1p(R)},
+ * {@code log S = log1p(R)}. Then {@code p_i = e_i (1 / S)}, {@code log p_i = d_i - log1p(R)},
  * {@code L = log1p(R) + (1 - eps)(-d_c) + (eps / K) sum_i (-d_i)} (three nonnegative terms, the
  * last two scaled by a power of two when the {@code d_i} are too large to sum), and the target's
  * gradient uses {@code 1 - p_c = (sum_{j != c} e_j) / S}, never {@code 1 - p_c}. The gradient's
