@@ -829,7 +829,7 @@ public final class Softmax {
      * ThreadLocal, whose emulation in TeaVM adds 2 KB of gzipped script.
      */
     private static final class Storage {
-        /** The largest K whose arrays are kept (3 MB); larger ones are left to the collector. */
+        /** The largest K whose arrays are kept (4.7 MB); larger ones are left to the collector. */
         private static final int MAX_KEPT = 1 << 17;
         private static final AtomicReference<Storage> SPARE = new AtomicReference<>();
 
