@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.panel.Actions;
 import dev.softmaxexplorer.web.quiz.Question;
 import dev.softmaxexplorer.web.quiz.Quiz;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.CodeSnippet;
@@ -20,10 +22,10 @@ import org.openqa.selenium.interactions.Actions;
 /** The "Copy as code" and "Predict, then reveal" views, used as a person would, from file://. */
 class CodeAndQuizTest extends BrowserTest {
     /** A state with every input away from its default, and a name that needs escaping in Python. */
-    private static final State STATE = State.defaults().withClassCount(4)
-            .withLogits(new double[] {1.5, -0.25, 3, 0.1})
-            .withName(1, "say \"hi\"")
-            .withTemperature(0.7).withLabelSmoothing(0.05).withTarget(1).withSamplingSeed(9);
+    private static final State STATE = State.defaults().with(Fields.CLASS_COUNT, 4)
+            .with(Fields.LOGITS, new double[] {1.5, -0.25, 3, 0.1})
+            .with(Fields.NAMES, 1, "say \"hi\"")
+            .with(Fields.TEMPERATURE, 0.7).with(Fields.LABEL_SMOOTHING, 0.05).with(Fields.TARGET, 1).with(Fields.SAMPLING_SEED, 9);
 
     private void open(State state) {
         // A fresh load: opening the same file with another hash would only fire hashchange, and the
@@ -58,7 +60,7 @@ class CodeAndQuizTest extends BrowserTest {
         // Typing T at the top of the page (the programs off screen), then scrolling back: the new T is there.
         WebElement temperature = browser.driver.findElement(By.id("temperature"));
         temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
-        State warmer = STATE.withTemperature(2.5);
+        State warmer = STATE.with(Fields.TEMPERATURE, 2.5);
         browser.script("document.getElementById('code-view').scrollIntoView();");
         browser.waiting().until(d -> CodeSnippet.numpy(warmer).equals(textContent("numpy-code")));
         assertEquals(CodeSnippet.pytorch(warmer), textContent("pytorch-code"));
@@ -111,7 +113,7 @@ class CodeAndQuizTest extends BrowserTest {
         // The revealed answer follows the inputs: a new T rewords it with the new numbers.
         WebElement temperature = browser.driver.findElement(By.id("temperature"));
         temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
-        State warmer = STATE.withTemperature(2);
+        State warmer = STATE.with(Fields.TEMPERATURE, 2.0);
         browser.waiting().until(d -> reveal(question(warmer, "sampling"), 1).equals(textContent("quiz-sampling-reveal")));
         assertEquals(reveal(question(warmer, "shift"), 0), textContent("quiz-shift-reveal"));
 
@@ -143,8 +145,8 @@ class CodeAndQuizTest extends BrowserTest {
         for (int i = 0; i < huge.length; i++) {
             huge[i] = i % 3 == 0 ? 1e6 : -1e6 + i;
         }
-        State extreme = State.defaults().withClassCount(10).withLogits(huge).withTemperature(0.05).withTarget(9)
-                .withMode(Mode.NAIVE).withPrecision(Precision.FLOAT16).withLabelSmoothing(0.5);
+        State extreme = State.defaults().with(Fields.CLASS_COUNT, 10).with(Fields.LOGITS, huge).with(Fields.TEMPERATURE, 0.05).with(Fields.TARGET, 9)
+                .with(Fields.MODE, Mode.NAIVE).with(Fields.PRECISION, Precision.FLOAT16).with(Fields.LABEL_SMOOTHING, 0.5);
         open(extreme);
         assertEquals(CodeSnippet.pytorch(extreme), textContent("pytorch-code"));
         assertEquals("The page is showing float16, naive; these programs compute the exact float64 values, as Copy CSV"

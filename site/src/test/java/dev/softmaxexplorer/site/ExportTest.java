@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -44,7 +46,7 @@ class ExportTest extends BrowserTest {
         browser.type("temperature", "0.7");
         browser.type("eps", "0.1");
         browser.element("target3").click();
-        State state = Preset.CAT_DOG_BIRD.state().withTemperature(0.7).withLabelSmoothing(0.1).withTarget(2);
+        State state = Preset.CAT_DOG_BIRD.state().with(Fields.TEMPERATURE, 0.7).with(Fields.LABEL_SMOOTHING, 0.1).with(Fields.TARGET, 2);
         browser.waiting().until(d -> HashCodec.decode((String) browser.script("return location.hash;")).state()
                 .equals(state));
         return state;
@@ -56,7 +58,7 @@ class ExportTest extends BrowserTest {
         browser.element("copy-csv").click();
         String csv = copied("Numbers copied as CSV.");
 
-        double[] z = state.logits();
+        double[] z = state.get(Fields.LOGITS);
         double[] p = Softmax.softmax(z, 0.7);
         double[] logp = Softmax.logSoftmax(z, 0.7);
         double[] gradient = Softmax.gradient(z, 0.7, 2, 0.1);
@@ -86,8 +88,8 @@ class ExportTest extends BrowserTest {
         State state = chooseAnAnswerKey();
         browser.element("copy-json").click();
         String json = copied("Numbers copied as JSON.");
-        SoftmaxResult exact = Softmax.evaluate(state.logits(), 0.7, 2, 0.1);
-        double[] p = Softmax.softmax(state.logits(), 0.7);
+        SoftmaxResult exact = Softmax.evaluate(state.get(Fields.LOGITS), 0.7, 2, 0.1);
+        double[] p = Softmax.softmax(state.get(Fields.LOGITS), 0.7);
         assertTrue(json.contains("\"names\": [\"cat\", \"dog\", \"bird\"]"), json);
         assertTrue(json.contains("\"logits\": [4.5, -1.2, 0.8]"), json);
         assertTrue(json.contains("\"temperature\": 0.7,"), json);

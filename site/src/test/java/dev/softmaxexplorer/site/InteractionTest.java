@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Format;
-import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.TemperatureScale;

@@ -2,9 +2,11 @@ package dev.softmaxexplorer.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.browser.Timing;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
 import java.math.BigDecimal;
@@ -39,7 +41,7 @@ class RepaintTimingTest extends BrowserTest {
         browser.script("window.frameLatency = [];"
                 + " document.addEventListener('input', function (e) { var t0 = e.timeStamp;"
                 + " requestAnimationFrame(function () { window.frameLatency.push(performance.now() - t0); }); });");
-        State state = State.defaults().withClassCount(k);
+        State state = State.defaults().with(Fields.CLASS_COUNT, k);
         WebElement slider = browser.element("z1-slider");
         List<Double> render = new ArrayList<>();
         BigDecimal z = new BigDecimal("2");
@@ -55,7 +57,7 @@ class RepaintTimingTest extends BrowserTest {
             render.add(millis.doubleValue());
         }
         // The step table, below the screen, catches up with the last move.
-        double[] logits = state.withLogit(0, z.doubleValue()).logits();
+        double[] logits = state.with(Fields.LOGITS, 0, z.doubleValue()).get(Fields.LOGITS);
         browser.waitForText("p1", Numbers.compact(Pipeline.trace(logits, 1, Precision.FLOAT64, Mode.STABLE)
                 .probabilities()[0]));
         @SuppressWarnings("unchecked")

@@ -2,9 +2,10 @@ package dev.softmaxexplorer.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
 import java.util.List;
@@ -24,8 +25,8 @@ class StressTest extends BrowserTest {
         browser.waiting().until(d -> (Boolean) browser.script(
                 "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
 
-        State state = State.defaults().withStress(true).withClassCount(1000).withLogit(0, 5);
-        double[] p = Pipeline.trace(state.logits(), 1, Precision.FLOAT64, Mode.STABLE).probabilities();
+        State state = State.defaults().with(Fields.STRESS, true).with(Fields.CLASS_COUNT, 1000).with(Fields.LOGITS, 0, 5.0);
+        double[] p = Pipeline.trace(state.get(Fields.LOGITS), 1, Precision.FLOAT64, Mode.STABLE).probabilities();
         // Far down the table, p still changes with z1 (it underflows to 0 only past row 745).
         assertEquals(List.of(Numbers.compact(p[0]), Numbers.compact(p[499]), Numbers.compact(p[699])),
                 browser.texts(List.of("p1", "p500", "p700")));

@@ -8,6 +8,7 @@ import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.ColorScheme;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
@@ -48,9 +49,9 @@ class UrlStateTest extends BrowserTest {
         browser.waiting().until(d -> hash().contains("scheme=dark"));
 
         String hash = hash();
-        State expected = State.defaults().withClassCount(4).withName(0, NAME).withLogit(1, 1.5).withLogit(3, -3)
-                .withTarget(2).withTemperature(0.7).withLabelSmoothing(0.02).withMode(Mode.NAIVE)
-                .withPrecision(Precision.FLOAT32).withColorScheme(ColorScheme.DARK);
+        State expected = State.defaults().with(Fields.CLASS_COUNT, 4).with(Fields.NAMES, 0, NAME).with(Fields.LOGITS, 1, 1.5).with(Fields.LOGITS, 3, -3.0)
+                .with(Fields.TARGET, 2).with(Fields.TEMPERATURE, 0.7).with(Fields.LABEL_SMOOTHING, 0.02).with(Fields.MODE, Mode.NAIVE)
+                .with(Fields.PRECISION, Precision.FLOAT32).with(Fields.COLOR_SCHEME, ColorScheme.DARK);
         HashCodec.Decoded decoded = HashCodec.decode(hash);
         assertEquals(List.of(), decoded.notices());
         assertEquals(expected, decoded.state(), "the hash " + hash + " holds every change");

@@ -1,5 +1,11 @@
 package dev.softmaxexplorer.web;
 
+import dev.softmaxexplorer.web.browser.Embedding;
+import dev.softmaxexplorer.web.page.Page;
+import dev.softmaxexplorer.web.panel.Panels;
+import dev.softmaxexplorer.web.panel.Toolbar;
+
+
 /**
  * Entry point of {@code app.js}. The site's build ends the script with {@code main([])}, which runs
  * once the page is parsed (the script is deferred); the elements it wires are declared in index.html.
@@ -10,6 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Embedding.catchErrors();
-        new Page().start();
+        Page page = new Page();
+        page.start(new Toolbar(page), Panels.all(page));
     }
 }

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import java.util.ArrayList;
@@ -44,9 +45,9 @@ public final class Invariants {
         if (!(loss >= 0)) {
             broken.add("the loss " + Format.shortest(loss) + " is not >= 0");
         }
-        if (state.labelSmoothing() == 0 && loss != -exact.logProbability(state.target())) {
+        if (state.get(Fields.LABEL_SMOOTHING) == 0 && loss != -exact.logProbability(state.get(Fields.TARGET))) {
             broken.add("the loss " + Format.shortest(loss) + " differs from -log p_c = "
-                    + Format.shortest(-exact.logProbability(state.target())));
+                    + Format.shortest(-exact.logProbability(state.get(Fields.TARGET))));
         }
         if (trace.mode() == Mode.STABLE && representable(trace)) {
             for (double p : trace.probabilities()) {

@@ -2,16 +2,16 @@ package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Pipeline.Trace;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.ProbabilityChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Explanation;
 import dev.softmaxexplorer.web.text.Messages;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.ProbabilityChart;
-import dev.softmaxexplorer.web.view.Theme;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -32,15 +32,15 @@ public final class BarsPanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        int target = state.target();
-        List<String> names = state.names();
+        int target = state.get(Fields.TARGET);
+        List<String> names = state.get(Fields.NAMES);
         Trace trace = frame.trace();
         double[] p = trace.probabilities();
-        double shownLoss = trace.crossEntropy(target, state.labelSmoothing());
+        double shownLoss = trace.crossEntropy(target, state.get(Fields.LABEL_SMOOTHING));
         int predictedClass = frame.exact().predictedClass();
 
         Dom.text(loss, Format.significant(shownLoss, 6));
-        Messages words = Translation.words();
+        Messages words = frame.words();
         Dom.text(predicted, words.format(predictedClass == target ? "results.predicted.right" : "results.predicted.wrong",
                 "className", names.get(predictedClass)));
         String sentence = Explanation.of(trace, names, words);

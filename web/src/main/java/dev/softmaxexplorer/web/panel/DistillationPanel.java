@@ -3,20 +3,18 @@ package dev.softmaxexplorer.web.panel;
 import dev.softmaxexplorer.core.Distillation;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Editor;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
-import dev.softmaxexplorer.web.state.InputParser;
-import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.PairedBarsChart;
+import dev.softmaxexplorer.web.chart.SmallMultiplesChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.PairedBarsChart;
-import dev.softmaxexplorer.web.view.SmallMultiplesChart;
-import dev.softmaxexplorer.web.view.Theme;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -52,13 +50,13 @@ public final class DistillationPanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        double t = state.temperature();
-        double[] teacher = state.teacherLogits();
-        double[] student = state.logits();
-        List<String> names = state.names();
+        double t = state.get(Fields.TEMPERATURE);
+        double[] teacher = state.get(Fields.TEACHER_LOGITS);
+        double[] student = state.get(Fields.LOGITS);
+        List<String> names = state.get(Fields.NAMES);
         int k = names.size();
-        int target = state.target();
-        syncRows(state);
+        int target = state.get(Fields.TARGET);
+        syncRows(state, frame.words());
 
         double[] q = Softmax.softmax(teacher, t);
         double[] p = frame.exact().probabilities();
@@ -66,7 +64,7 @@ public final class DistillationPanel implements Panel {
         double lossFactor = Distillation.lossFactor(t);
         double distillationLoss = Distillation.distillationLoss(teacher, student, t);
         String tText = Format.shortest(t);
-        Messages words = Translation.words();
+        Messages words = frame.words();
         Dom.text(kl, Numbers.compact(divergence));
         Dom.text(factor, Numbers.compact(lossFactor));
         Dom.text(loss, Numbers.compact(distillationLoss));
@@ -131,7 +129,7 @@ public final class DistillationPanel implements Panel {
     }
 
     /** One labelled field a class; rows are added and removed at the end, so a field being typed in stays. */
-    private void syncRows(State state) {
+    private void syncRows(State state, Messages words) {
         int k = state.classCount();
         while (rows.size() < k) {
             TeacherRow row = new TeacherRow(rows.size());
@@ -142,7 +140,7 @@ public final class DistillationPanel implements Panel {
             rowsContainer.removeChild(rows.remove(rows.size() - 1).element);
         }
         for (TeacherRow row : rows) {
-            row.show(state);
+            row.show(state, words);
         }
     }
 
@@ -163,19 +161,13 @@ public final class DistillationPanel implements Panel {
             field.setAttribute("spellcheck", "false");
             element.appendChild(label);
             element.appendChild(field);
-            field.onInput(e -> {
-                ParseResult<Double> parsed = InputParser.teacherLogit(field.getValue(), index);
-                editor.edit(field, parsed, s -> s.withTeacherLogit(index, parsed.value()));
-            });
+            field.onInput(e -> editor.setItem(field, Fields.TEACHER_LOGITS, index, field.getValue()));
         }
 
-        void show(State state) {
-            Dom.text(label, Translation.words().format("distillation.teacher-logit", "n", Integer.toString(index + 1),
+        void show(State state, Messages words) {
+            Dom.text(label, words.format("distillation.teacher-logit", "n", Integer.toString(index + 1),
                     "className", state.name(index)));
-            String value = Format.shortest(state.teacherLogit(index));
-            if (!Dom.isFocused(field) && !field.getValue().equals(value)) {
-                field.setValue(value);
-            }
+            Dom.value(field, Format.shortest(state.item(Fields.TEACHER_LOGITS, index)));
         }
     }
 }

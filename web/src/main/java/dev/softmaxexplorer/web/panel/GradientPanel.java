@@ -5,18 +5,16 @@ import dev.softmaxexplorer.core.GradientStep;
 import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Editor;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
-import dev.softmaxexplorer.web.state.InputParser;
-import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.GradientChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.GradientChart;
-import dev.softmaxexplorer.web.view.Theme;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
@@ -72,10 +70,7 @@ public final class GradientPanel implements Panel {
 
     public GradientPanel(Editor editor) {
         this.editor = editor;
-        learningRate.onInput(e -> {
-            ParseResult<Double> parsed = InputParser.learningRate(learningRate.getValue());
-            editor.edit(learningRate, parsed, s -> s.withLearningRate(parsed.value()));
-        });
+        learningRate.onInput(e -> editor.set(learningRate, Fields.LEARNING_RATE, learningRate.getValue()));
         oneStep.addEventListener("click", e -> {
             stopAnimation();
             State before = editor.state();
@@ -105,33 +100,27 @@ public final class GradientPanel implements Panel {
         State state = frame.state();
         SoftmaxResult exact = frame.exact();
         int k = state.classCount();
-        double[] y = LabelSmoothing.target(k, state.target(), state.labelSmoothing());
+        double[] y = LabelSmoothing.target(k, state.get(Fields.TARGET), state.get(Fields.LABEL_SMOOTHING));
         double[] gradient = exact.gradient();
-        String[] names = state.names().toArray(new String[0]);
+        String[] names = state.get(Fields.NAMES).toArray(new String[0]);
         syncRows(k);
         for (int i = 0; i < k; i++) {
-            rows.get(i).show(names[i], i == state.target(), y[i], exact.probability(i), gradient[i]);
+            rows.get(i).show(names[i], i == state.get(Fields.TARGET), y[i], exact.probability(i), gradient[i]);
         }
-        GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), names, gradient, y, state.target());
+        GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), names, gradient, y, state.get(Fields.TARGET));
 
-        if (!Dom.isFocused(learningRate)) {
-            String rate = Format.shortest(state.learningRate());
-            if (!learningRate.getValue().equals(rate)) {
-                learningRate.setValue(rate);
-            }
-        }
-        Dom.text(manySteps, animation != null ? Translation.words().text("loss.gradient-steps.stop")
-                : stepsLabel());
-        Dom.text(result, resultText(frame.edited(), exact));
+        Dom.value(learningRate, Format.shortest(state.get(Fields.LEARNING_RATE)));
+        Dom.text(manySteps, animation != null ? frame.words().text("loss.gradient-steps.stop")
+                : stepsLabel(frame.words()));
+        Dom.text(result, resultText(frame.edited(), exact, frame.words()));
     }
 
-    private static String stepsLabel() {
-        return Translation.words().format("loss.gradient-steps.take", "n", Integer.toString(REPEATED_STEPS));
+    private static String stepsLabel(Messages words) {
+        return words.format("loss.gradient-steps.take", "n", Integer.toString(REPEATED_STEPS));
     }
 
     /** {@code edited}: the page's state, which the step remembers having made. */
-    private String resultText(State edited, SoftmaxResult exact) {
-        Messages words = Translation.words();
+    private String resultText(State edited, SoftmaxResult exact, Messages words) {
         if (refusal != null && refusal.at == edited) {
             return refusal.message;
         }
@@ -139,7 +128,7 @@ public final class GradientPanel implements Panel {
             return words.format(outcome.steps == 1 ? "loss.step-result.one" : "loss.step-result.other",
                     "before", Format.significant(outcome.lossBefore, 3),
                     "after", Format.significant(exact.crossEntropy(), 3), "n", Integer.toString(outcome.steps),
-                    "rate", Format.shortest(edited.learningRate()));
+                    "rate", Format.shortest(edited.get(Fields.LEARNING_RATE)));
         }
         return words.format("loss.step-result.now", "loss", Format.significant(exact.crossEntropy(), 3));
     }
@@ -158,13 +147,13 @@ public final class GradientPanel implements Panel {
             State next = s;
             try {
                 for (int n = 0; n < count; n++) {
-                    next = next.withLogits(GradientStep.step(next.logits(), next.temperature(), next.target(),
-                            next.labelSmoothing(), next.learningRate()));
+                    next = next.with(Fields.LOGITS, GradientStep.step(next.get(Fields.LOGITS), next.get(Fields.TEMPERATURE), next.get(Fields.TARGET),
+                            next.get(Fields.LABEL_SMOOTHING), next.get(Fields.LEARNING_RATE)));
                 }
             } catch (IllegalArgumentException e) {
                 // Core's only refusal here is a logit leaving the doubles; its message is for developers.
-                reason[0] = Translation.words().format("loss.step-refused",
-                        "rate", Format.shortest(s.learningRate()));
+                reason[0] = editor.frame().words().format("loss.step-refused",
+                        "rate", Format.shortest(s.get(Fields.LEARNING_RATE)));
                 throw new IllegalArgumentException(reason[0], e);
             }
             taken[0] = true;
@@ -207,11 +196,11 @@ public final class GradientPanel implements Panel {
 
     private void stopAnimation() {
         animation = null;
-        Dom.text(manySteps, stepsLabel());
+        Dom.text(manySteps, stepsLabel(editor.frame().words()));
     }
 
     private static double loss(State s) {
-        return Softmax.crossEntropy(s.logits(), s.temperature(), s.target(), s.labelSmoothing());
+        return Softmax.crossEntropy(s.get(Fields.LOGITS), s.get(Fields.TEMPERATURE), s.get(Fields.TARGET), s.get(Fields.LABEL_SMOOTHING));
     }
 
     @JSBody(script = "return !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);")

@@ -2,14 +2,14 @@ package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.LabelSmoothing;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.TargetChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.TargetChart;
-import dev.softmaxexplorer.web.view.Theme;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -27,20 +27,20 @@ public final class LabelSmoothingPanel implements Panel {
     public void render(Frame frame) {
         State state = frame.state();
         int k = state.classCount();
-        double eps = state.labelSmoothing();
-        double[] y = LabelSmoothing.target(k, state.target(), eps);
+        double eps = state.get(Fields.LABEL_SMOOTHING);
+        double[] y = LabelSmoothing.target(k, state.get(Fields.TARGET), eps);
         double least = LabelSmoothing.minimumCrossEntropy(k, eps);
         Dom.text(loss, Format.significant(frame.exact().crossEntropy(), 6));
         Dom.text(minimum, Format.significant(least, 6));
         String epsText = Format.shortest(eps);
         if (eps > 0) {
-            Dom.text(why, Translation.words().format("loss.smoothing-why", "epsilon", epsText,
-                    "share", Format.significant(y[(state.target() + 1) % k], 3),
+            Dom.text(why, frame.words().format("loss.smoothing-why", "epsilon", epsText,
+                    "share", Format.significant(y[(state.get(Fields.TARGET) + 1) % k], 3),
                     "least", Format.significant(least, 3)));
         } else {
-            Dom.text(why, Translation.words().text("loss.smoothing-why.zero"));
+            Dom.text(why, frame.words().text("loss.smoothing-why.zero"));
         }
-        TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.names().toArray(new String[0]), y,
-                frame.exact().probabilities(), state.target());
+        TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]), y,
+                frame.exact().probabilities(), state.get(Fields.TARGET));
     }
 }

@@ -1,14 +1,14 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.NegativeLogChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.NegativeLogChart;
-import dev.softmaxexplorer.web.view.Theme;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -24,7 +24,7 @@ public final class LossCurvePanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        int target = state.target();
+        int target = state.get(Fields.TARGET);
         String name = state.name(target);
         double p = frame.exact().probability(target);
         // -log p from core's log-softmax, not from p: when p underflows to 0 (logits 1e6 at T = 0.05)
@@ -32,10 +32,10 @@ public final class LossCurvePanel implements Panel {
         double logP = frame.exact().logProbability(target);
         double value = -logP;
         String key = (p > 0 ? "loss.nll-sentence" : "loss.nll-sentence.underflow")
-                + (state.labelSmoothing() > 0 ? ".smoothed" : "");
-        Dom.text(sentence, Translation.words().format(key, "className", name, "p", Format.significant(p, 3),
+                + (state.get(Fields.LABEL_SMOOTHING) > 0 ? ".smoothed" : "");
+        Dom.text(sentence, frame.words().format(key, "className", name, "p", Format.significant(p, 3),
                 "logP", Format.significant(logP, 3), "loss", Format.significant(value, 3),
                 "smoothedLoss", Format.significant(frame.exact().crossEntropy(), 3)));
-        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, Translation.words());
+        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, frame.words());
     }
 }

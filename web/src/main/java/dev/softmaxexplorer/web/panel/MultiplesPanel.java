@@ -1,13 +1,13 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.SmallMultiplesChart;
-import dev.softmaxexplorer.web.view.Theme;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.SmallMultiplesChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /** The same logits at four temperatures, from core's exact float64 softmax. */
@@ -18,8 +18,8 @@ public final class MultiplesPanel implements Panel {
 
     @Override
     public void render(Frame frame) {
-        double[] z = frame.state().logits();
-        double t = frame.state().temperature();
+        double[] z = frame.state().get(Fields.LOGITS);
+        double t = frame.state().get(Fields.TEMPERATURE);
         double[][] multiples = new double[TEMPERATURES.length][];
         int current = -1;
         for (int i = 0; i < TEMPERATURES.length; i++) {
@@ -29,6 +29,6 @@ public final class MultiplesPanel implements Panel {
             }
         }
         SmallMultiplesChart.draw(ChartSurface.of(chart), Theme.of(chart), TEMPERATURES, multiples,
-                frame.state().target(), current, Translation.words().text("chart.current-temperature"));
+                frame.state().get(Fields.TARGET), current, frame.words().text("chart.current-temperature"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.softmaxexplorer.web.panel;
 
-import dev.softmaxexplorer.web.Dom;
+import dev.softmaxexplorer.web.browser.Dom;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -8,7 +8,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * plus optional footer rows. The rows are rebuilt only when the shape (headers, K, footers)
  * changes, so a repaint rewrites text, never the structure, and a screen reader keeps its place.
  */
-final class NumberTable {
+public final class NumberTable {
     private final HTMLElement head;
     private final HTMLElement body;
     private final HTMLElement foot;

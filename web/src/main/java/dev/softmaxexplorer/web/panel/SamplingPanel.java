@@ -4,20 +4,18 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.core.TokenFilter;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Editor;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.SamplingChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
-import dev.softmaxexplorer.web.state.InputParser;
-import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.SamplingChart;
-import dev.softmaxexplorer.web.view.Theme;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -54,70 +52,55 @@ public final class SamplingPanel implements Panel {
     private int[] counts;
 
     public SamplingPanel(Editor editor) {
-        count.addEventListener("change", e -> {
-            ParseResult<Integer> parsed = InputParser.sampleCount(count.getValue());
-            editor.edit(count, parsed, s -> s.withSampleCount(parsed.value()));
-        });
-        seed.onInput(e -> {
-            ParseResult<Integer> parsed = InputParser.samplingSeed(seed.getValue());
-            editor.edit(seed, parsed, s -> s.withSamplingSeed(parsed.value()));
-        });
+        count.addEventListener("change", e -> editor.set(count, Fields.SAMPLE_COUNT, count.getValue()));
+        seed.onInput(e -> editor.set(seed, Fields.SAMPLING_SEED, seed.getValue()));
         // The next seed comes from the generator seeded with the current one: a fresh set of
         // draws that is itself reproducible, with no hidden randomness in the page.
         newSeed.addEventListener("click", e -> editor.edit(newSeed,
-                s -> s.withSamplingSeed(new SeededGenerator(s.samplingSeed()).nextInt() & Integer.MAX_VALUE)));
-        topK.onInput(e -> {
-            ParseResult<Integer> parsed = InputParser.topK(topK.getValue(), editor.state().classCount());
-            editor.edit(topK, parsed, s -> s.withTopK(parsed.value()));
-        });
-        topPSlider.onInput(e -> {
-            ParseResult<Double> parsed = InputParser.topP(topPSlider.getValue());
-            editor.edit(topPSlider, parsed, s -> s.withTopP(parsed.value()));
-        });
-        topP.onInput(e -> {
-            ParseResult<Double> parsed = InputParser.topP(topP.getValue());
-            editor.edit(topP, parsed, s -> s.withTopP(parsed.value()));
-        });
+                s -> s.with(Fields.SAMPLING_SEED, new SeededGenerator(s.get(Fields.SAMPLING_SEED)).nextInt() & Integer.MAX_VALUE)));
+        topK.onInput(e -> editor.set(topK, Fields.TOP_K, topK.getValue()));
+        topPSlider.onInput(e -> editor.set(topPSlider, Fields.TOP_P, topPSlider.getValue()));
+        topP.onInput(e -> editor.set(topP, Fields.TOP_P, topP.getValue()));
     }
 
     @Override
     public void render(Frame frame) {
         State state = frame.state();
         double[] p = frame.exact().probabilities();
-        double[] filtered = TokenFilter.topKTopP(p, state.topK(), state.topP());
-        int n = state.sampleCount();
-        if (n != drawnCount || state.samplingSeed() != drawnSeed || !Arrays.equals(filtered, drawnFrom)) {
-            counts = Sampling.counts(filtered, n, state.samplingSeed());
+        double[] filtered = TokenFilter.topKTopP(p, state.get(Fields.TOP_K), state.get(Fields.TOP_P));
+        int n = state.get(Fields.SAMPLE_COUNT);
+        if (n != drawnCount || state.get(Fields.SAMPLING_SEED) != drawnSeed || !Arrays.equals(filtered, drawnFrom)) {
+            counts = Sampling.counts(filtered, n, state.get(Fields.SAMPLING_SEED));
             drawnFrom = filtered;
             drawnCount = n;
-            drawnSeed = state.samplingSeed();
+            drawnSeed = state.get(Fields.SAMPLING_SEED);
         }
         double[] shares = Sampling.frequencies(counts);
-        List<String> names = state.names();
+        List<String> names = state.get(Fields.NAMES);
         int k = names.size();
-        int target = state.target();
+        int target = state.get(Fields.TARGET);
 
-        showControls(state);
+        showControls(state, frame.words());
         int kept = 0;
         for (double w : filtered) {
             kept += w > 0 ? 1 : 0;
         }
-        Messages words = Translation.words();
+        Messages words = frame.words();
         String off = words.text("sampling.off");
-        Dom.text(source, words.format("sampling.source", "t", Format.shortest(state.temperature()),
-                "topK", state.topK() == 0 ? off : Integer.toString(state.topK()),
-                "topP", state.topP() == 1 ? off : Format.shortest(state.topP()),
+        Dom.text(source, words.format("sampling.source", "t", Format.shortest(state.get(Fields.TEMPERATURE)),
+                "topK", state.get(Fields.TOP_K) == 0 ? off : Integer.toString(state.get(Fields.TOP_K)),
+                "topP", state.get(Fields.TOP_P) == 1 ? off : Format.shortest(state.get(Fields.TOP_P)),
                 "kept", Integer.toString(kept), "k", Integer.toString(k)));
         int greedy = Sampling.greedy(p);
         int most = Sampling.greedy(shares);
         String draws = Integer.toString(n);
-        String seedText = Integer.toString(state.samplingSeed());
+        String seedText = Integer.toString(state.get(Fields.SAMPLING_SEED));
         Dom.text(verdict, words.format(most == greedy ? "sampling.verdict" : "sampling.verdict.other",
                 "greedy", names.get(greedy), "share", Format.percent(shares[greedy], 1),
                 "count", Integer.toString(counts[greedy]), "n", draws, "most", names.get(most),
                 "mostCount", Integer.toString(counts[most])));
         String hash = HashCodec.encode(state);
-        Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + state.samplingSeed() : hash));
+        Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + state.get(Fields.SAMPLING_SEED) : hash));
         // English says "1 draw" and "2 draws"; a language without plurals has the same words in both keys.
         boolean one = n == 1;
         Dom.text(link, words.format(one ? "sampling.sampling-link.one" : "sampling.sampling-link.other",
@@ -140,8 +123,8 @@ public final class SamplingPanel implements Panel {
         table.footerCell(0, 3, Integer.toString(n));
     }
 
-    private void showControls(State state) {
-        String n = Integer.toString(state.sampleCount());
+    private void showControls(State state, Messages words) {
+        String n = Integer.toString(state.get(Fields.SAMPLE_COUNT));
         boolean listed = false;
         for (int i = 0; i < count.getOptions().getLength(); i++) {
             HTMLOptionElement option = count.getOptions().item(i);
@@ -159,21 +142,12 @@ public final class SamplingPanel implements Panel {
         if (!count.getValue().equals(n)) {
             count.setValue(n);
         }
-        field(seed, Integer.toString(state.samplingSeed()));
-        field(topK, Integer.toString(state.topK()));
-        field(topP, Format.shortest(state.topP()));
-        if (!Dom.isFocused(topPSlider)) {
-            topPSlider.setValue(Format.shortest(state.topP()));
-        }
-        Dom.attribute(topPSlider, "aria-valuetext", state.topP() == 1 ? Translation.words().text("sampling.top-p.off")
-                : "top-p = " + Format.shortest(state.topP()));
+        Dom.value(seed, Integer.toString(state.get(Fields.SAMPLING_SEED)));
+        Dom.value(topK, Integer.toString(state.get(Fields.TOP_K)));
+        Dom.value(topP, Format.shortest(state.get(Fields.TOP_P)));
+        Dom.value(topPSlider, Format.shortest(state.get(Fields.TOP_P)));
+        Dom.attribute(topPSlider, "aria-valuetext", state.get(Fields.TOP_P) == 1 ? words.text("sampling.top-p.off")
+                : "top-p = " + Format.shortest(state.get(Fields.TOP_P)));
         Dom.attribute(topK, "aria-describedby", "top-k-hint");
-    }
-
-    /** Shows the state's value unless the person is typing in the field. */
-    private static void field(HTMLInputElement input, String text) {
-        if (!Dom.isFocused(input) && !input.getValue().equals(text)) {
-            input.setValue(text);
-        }
     }
 }

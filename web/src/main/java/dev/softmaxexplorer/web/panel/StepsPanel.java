@@ -1,10 +1,13 @@
 package dev.softmaxexplorer.web.panel;
 
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
-import dev.softmaxexplorer.web.view.StepTable;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
+
+
+
+
 
 /** The chosen machine's computation, step by step, with its first break outlined. */
 public final class StepsPanel implements Panel {
@@ -13,11 +16,11 @@ public final class StepsPanel implements Panel {
 
     @Override
     public void render(Frame frame) {
-        table.show(frame.trace(), frame.state().names(), frame.state().target(), Translation.words(), false);
+        table.show(frame.trace(), frame.state().get(Fields.NAMES), frame.state().get(Fields.TARGET), frame.words(), false);
     }
 
     @Override
     public boolean renderNear(Frame frame) {
-        return table.show(frame.trace(), frame.state().names(), frame.state().target(), Translation.words(), true);
+        return table.show(frame.trace(), frame.state().get(Fields.NAMES), frame.state().get(Fields.TARGET), frame.words(), true);
     }
 }

@@ -2,16 +2,16 @@ package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.TemperatureSweep;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.SweepChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
-import dev.softmaxexplorer.web.view.ChartSurface;
-import dev.softmaxexplorer.web.view.SweepChart;
-import dev.softmaxexplorer.web.view.Theme;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -53,7 +53,7 @@ public final class SweepPanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        double[] z = state.logits();
+        double[] z = state.get(Fields.LOGITS);
         if (!Arrays.equals(z, cachedLogits)) {
             TemperatureSweep.Curves curves = TemperatureSweep.curves(z, Grid.TEMPERATURES);
             sweep = curves.probabilities();
@@ -63,15 +63,15 @@ public final class SweepPanel implements Panel {
             tableEntropies = fixed.entropies();
             cachedLogits = z;
         }
-        double t = state.temperature();
+        double t = state.get(Fields.TEMPERATURE);
         int k = state.classCount();
-        int target = state.target();
-        List<String> names = state.names();
+        int target = state.get(Fields.TARGET);
+        List<String> names = state.get(Fields.NAMES);
         double entropy = frame.exact().entropy();
         double maxEntropy = TemperatureSweep.maxEntropy(k);
 
         String tText = Format.shortest(t);
-        Messages words = Translation.words();
+        Messages words = frame.words();
         String beyond = t < TemperatureSweep.PAGE_MIN ? "sweep.current.beyond-left"
                 : t > TemperatureSweep.PAGE_MAX ? "sweep.current.beyond-right" : "sweep.current";
         Dom.text(current, words.format(beyond, "t", tText, "entropy", Numbers.compact(entropy),

@@ -2,11 +2,11 @@ package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.web.Dom;
-import dev.softmaxexplorer.web.Editor;
-import dev.softmaxexplorer.web.Frame;
-import dev.softmaxexplorer.web.Panel;
-import dev.softmaxexplorer.web.Translation;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -25,7 +25,7 @@ public final class TwoClassPanel implements Panel {
 
     public TwoClassPanel(Editor editor) {
         HTMLElement button = Dom.byId("two-class-button");
-        button.addEventListener("click", e -> editor.edit(button, s -> s.withClassCount(2)));
+        button.addEventListener("click", e -> editor.edit(button, s -> s.with(Fields.CLASS_COUNT, 2)));
     }
 
     @Override
@@ -37,16 +37,16 @@ public final class TwoClassPanel implements Panel {
         if (!two) {
             return;
         }
-        double[] z = state.logits();
+        double[] z = state.get(Fields.LOGITS);
         // (z1 - z2) / T rounded once by core: the margin of class 1 over its only rival.
-        double x = Softmax.margin(z, state.temperature(), 0);
+        double x = Softmax.margin(z, state.get(Fields.TEMPERATURE), 0);
         double p = frame.exact().probability(0);
         double s = Softmax.sigmoid(x);
         Dom.text(difference, Format.shortest(x));
         Dom.text(softmax, Format.shortest(p));
         Dom.text(sigmoid, Format.shortest(s));
         boolean identical = Double.doubleToRawLongBits(p) == Double.doubleToRawLongBits(s);
-        Dom.text(verdict, Translation.words().text(identical ? "loss.two-class-verdict.identical"
+        Dom.text(verdict, frame.words().text(identical ? "loss.two-class-verdict.identical"
                 : "loss.two-class-verdict.close"));
     }
 }

@@ -2,12 +2,13 @@ package dev.softmaxexplorer.web.quiz;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.LabelSmoothing;
-import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline.Trace;
+import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
@@ -33,8 +34,8 @@ public final class Quiz {
 
     /** The questions for this state, worded in {@code words}' language, always the same ones in the same order. */
     public static List<Question> questions(State state, Messages words) {
-        double[] z = state.logits();
-        double t = state.temperature();
+        double[] z = state.get(Fields.LOGITS);
+        double t = state.get(Fields.TEMPERATURE);
         double[] p = Softmax.softmax(z, t);
         return List.of(temperature(state, z, t, p, words), shift(state, z, t, p, words), logits(state, z, t, p, words),
                 sampling(state, p, words), smoothing(state, z, t, words), float16(z, t, words),
@@ -58,7 +59,7 @@ public final class Quiz {
     }
 
     private static Question shift(State state, double[] z, double t, double[] p, Messages words) {
-        int c = state.target();
+        int c = state.get(Fields.TARGET);
         double[] shifted = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             shifted[i] = z[i] + SHIFT;
@@ -73,8 +74,8 @@ public final class Quiz {
     }
 
     private static Question logits(State state, double[] z, double t, double[] p, Messages words) {
-        int c = state.target();
-        double eps = state.labelSmoothing();
+        int c = state.get(Fields.TARGET);
+        double eps = state.get(Fields.LABEL_SMOOTHING);
         double right = Softmax.crossEntropy(z, t, c, eps);
         double twice = Softmax.crossEntropy(p, 1, c, eps);
         return new Question("logits", words.text("quiz.logits.prompt"),
@@ -85,7 +86,7 @@ public final class Quiz {
 
     private static Question sampling(State state, double[] p, Messages words) {
         int top = Sampling.greedy(p);
-        int seed = state.samplingSeed();
+        int seed = state.get(Fields.SAMPLING_SEED);
         int count = Sampling.counts(p, SAMPLE_DRAWS, seed)[top];
         String draws = Integer.toString(SAMPLE_DRAWS);
         String percent = Format.percent(p[top], 1);
@@ -101,14 +102,14 @@ public final class Quiz {
 
     private static Question smoothing(State state, double[] z, double t, Messages words) {
         int k = state.classCount();
-        int c = state.target();
-        double eps = state.labelSmoothing() > 0 ? state.labelSmoothing() : EXAMPLE_SMOOTHING;
+        int c = state.get(Fields.TARGET);
+        double eps = state.get(Fields.LABEL_SMOOTHING) > 0 ? state.get(Fields.LABEL_SMOOTHING) : EXAMPLE_SMOOTHING;
         double[] y = LabelSmoothing.target(k, c, eps);
         double share = y[c == 0 ? 1 : 0];
         return new Question("smoothing",
                 words.format("quiz.smoothing.prompt", "epsilon", Numbers.compact(eps), "k", Integer.toString(k)),
                 List.of(words.text("quiz.smoothing.yes"), words.text("quiz.smoothing.no")), 1,
-                words.format(state.labelSmoothing() > 0 ? "quiz.smoothing.explanation"
+                words.format(state.get(Fields.LABEL_SMOOTHING) > 0 ? "quiz.smoothing.explanation"
                         : "quiz.smoothing.explanation.page-without", "share", Numbers.compact(share),
                         "least", Numbers.compact(LabelSmoothing.minimumCrossEntropy(k, eps)),
                         "epsilon", Numbers.compact(eps), "loss", Numbers.compact(Softmax.crossEntropy(z, t, c, eps))));

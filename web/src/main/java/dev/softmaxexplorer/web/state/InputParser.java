@@ -1,8 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
-import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Format;
-import dev.softmaxexplorer.core.Precision;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -34,74 +32,8 @@ public final class InputParser {
     /** How many characters of refused text a reason quotes. */
     private static final int QUOTE_LENGTH = 24;
 
-    private static final Message FINITE = new Message("input.requirement.finite");
-    private static final Message POSITIVE = new Message("input.requirement.positive");
-    private static final String WHOLE = "input.requirement.whole";
 
     private InputParser() {
-    }
-
-    /** The logit of class {@code index} (0-based, shown as z1, z2, ...): any finite number. */
-    public static ParseResult<Double> logit(String text, int index) {
-        return number(text, new Message("input.field.logit", "n", Integer.toString(index + 1)), FINITE, x -> true);
-    }
-
-    /** The teacher's logit of class {@code index} (0-based): any finite number. */
-    public static ParseResult<Double> teacherLogit(String text, int index) {
-        return number(text, new Message("input.field.teacher-logit", "n", Integer.toString(index + 1)), FINITE,
-                x -> true);
-    }
-
-    /** The temperature T: a number greater than 0 (the slider covers about 0.05 to 20). */
-    public static ParseResult<Double> temperature(String text) {
-        return number(text, new Message("input.field.temperature"), POSITIVE, x -> x > 0);
-    }
-
-    /** The label smoothing eps: a number from 0 to 1 (the slider covers 0 to 0.5). */
-    public static ParseResult<Double> labelSmoothing(String text) {
-        return number(text, new Message("input.field.label-smoothing"), new Message("input.requirement.zero-to-one"),
-                x -> x >= 0 && x <= 1);
-    }
-
-    /** Top-p: a number greater than 0 and at most 1 (1 = off). */
-    public static ParseResult<Double> topP(String text) {
-        return number(text, new Message("input.field.top-p"), new Message("input.requirement.top-p"),
-                x -> x > 0 && x <= 1);
-    }
-
-    /** The learning rate of a gradient step: a number greater than 0. */
-    public static ParseResult<Double> learningRate(String text) {
-        return number(text, new Message("input.field.learning-rate"), POSITIVE, x -> x > 0);
-    }
-
-    /** The number of classes K: a whole number from 2 to {@code maxClassCount}. */
-    public static ParseResult<Integer> classCount(String text, int maxClassCount) {
-        return wholeNumber(text, new Message("input.field.class-count"), State.MIN_CLASSES, maxClassCount, WHOLE);
-    }
-
-    /** The true class as a 0-based index, given K classes: 0 to K - 1. */
-    public static ParseResult<Integer> target(String text, int classCount) {
-        return wholeNumber(text, new Message("input.field.target"), 0, classCount - 1, "input.requirement.whole.first");
-    }
-
-    /** The seed of the sampling generator: 0 to 2147483647. */
-    public static ParseResult<Integer> samplingSeed(String text) {
-        return wholeNumber(text, new Message("input.field.sampling-seed"), 0, Integer.MAX_VALUE, WHOLE);
-    }
-
-    /** The fuzz mode's seed: 0 (off) or a positive whole number. */
-    public static ParseResult<Integer> fuzzSeed(String text) {
-        return wholeNumber(text, new Message("input.field.fuzz-seed"), 0, Integer.MAX_VALUE, WHOLE);
-    }
-
-    /** The number of samples N: 1 to {@link State#MAX_SAMPLE_COUNT}. */
-    public static ParseResult<Integer> sampleCount(String text) {
-        return wholeNumber(text, new Message("input.field.sample-count"), 1, State.MAX_SAMPLE_COUNT, WHOLE);
-    }
-
-    /** Top-k given K classes: 0 (off) to K. */
-    public static ParseResult<Integer> topK(String text, int classCount) {
-        return wholeNumber(text, new Message("input.field.top-k"), 0, classCount, "input.requirement.whole.off");
     }
 
     /**
@@ -124,39 +56,6 @@ public final class InputParser {
             return ParseResult.rejected(new Message("input.name.invalid", "field", field));
         }
         return ParseResult.of(t);
-    }
-
-    /** The form of softmax: "naive" or "stable" (any letter case). */
-    public static ParseResult<Mode> mode(String text) {
-        String key = lowerCaseKey(text);
-        for (Mode m : Mode.values()) {
-            if (m.displayName().equals(key)) {
-                return ParseResult.of(m);
-            }
-        }
-        return ParseResult.rejected(new Message("input.mode", "text", quote(text)));
-    }
-
-    /** The precision: "float64", "float32", "float16" or "bfloat16" (any letter case). */
-    public static ParseResult<Precision> precision(String text) {
-        String key = lowerCaseKey(text);
-        for (Precision p : Precision.values()) {
-            if (p.displayName().equals(key)) {
-                return ParseResult.of(p);
-            }
-        }
-        return ParseResult.rejected(new Message("input.precision", "text", quote(text)));
-    }
-
-    /** The colour scheme: "auto", "light", "dark" or "projector" (any letter case). */
-    public static ParseResult<ColorScheme> colorScheme(String text) {
-        String key = lowerCaseKey(text);
-        for (ColorScheme c : ColorScheme.values()) {
-            if (c.key().equals(key)) {
-                return ParseResult.of(c);
-            }
-        }
-        return ParseResult.rejected(new Message("input.scheme", "text", quote(text)));
     }
 
     /**
@@ -236,10 +135,6 @@ public final class InputParser {
         return out.append('\'').toString();
     }
 
-    private interface Range {
-        boolean contains(double x);
-    }
-
     /** "{field} must be {requirement}; {problem}": what a field needs, completed by what was wrong. */
     private record Must(Message field, Message requirement) {
         <T> ParseResult<T> but(Message problem) {
@@ -253,9 +148,10 @@ public final class InputParser {
                 "max", Integer.toString(MAX_INPUT_LENGTH));
     }
 
-    private static ParseResult<Double> number(String text, Message field, Message requirement, Range range) {
+    /** A number in {@code range}, named {@code field} in a refusal. */
+    static ParseResult<Double> number(String text, Message field, Range range) {
         String t = text == null ? "" : text.trim();
-        Must must = new Must(field, requirement);
+        Must must = new Must(field, range.requirement());
         if (t.isEmpty()) {
             return must.but(new Message("input.problem.empty"));
         }
@@ -288,8 +184,8 @@ public final class InputParser {
         return ParseResult.of(x);
     }
 
-    private static ParseResult<Integer> wholeNumber(String text, Message field, int min, int max,
-            String requirementKey) {
+    /** A whole number from min to max, named {@code field} in a refusal that words the range with {@code requirementKey}. */
+    static ParseResult<Integer> wholeNumber(String text, Message field, int min, int max, String requirementKey) {
         String t = text == null ? "" : text.trim();
         Must must = new Must(field, new Message(requirementKey, "min", Integer.toString(min),
                 "max", Integer.toString(max)));

@@ -1,8 +1,10 @@
 package dev.softmaxexplorer.web.state;
 
+import java.util.List;
+
 /**
  * The logits of worked examples that textbooks and blog posts use, one button each on the page.
- * Applying a preset ({@link State#withPreset(Preset)}) replaces the classes and logits and keeps
+ * Applying a preset ({@link #appliedTo}) replaces the classes and logits and keeps
  * every other choice (T, mode, precision, ...), so that a reader can, say, switch to the naive
  * form first and then load the overflow example.
  */
@@ -69,6 +71,15 @@ public enum Preset {
 
     /** The default state with this preset applied. */
     public State state() {
-        return State.defaults().withPreset(this);
+        return appliedTo(State.defaults());
+    }
+
+    /**
+     * {@code state} with this preset's classes and logits: the true class and top-k are clamped to
+     * its K, teacher logits kept where the class still exists, everything else kept.
+     */
+    public State appliedTo(State state) {
+        return state.with(Fields.CLASS_COUNT, logits.length).with(Fields.LOGITS, logits())
+                .with(Fields.NAMES, List.of(names()));
     }
 }

@@ -1,5 +1,9 @@
 package dev.softmaxexplorer.web.state;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * The blocks of the page an embedding can keep ({@code views=bars,sweep} in the link); the full
  * page always shows them all. Each is one element of the page, found by its id; they are listed
@@ -33,6 +37,10 @@ public enum View {
     /** The predict-then-reveal quiz. */
     QUIZ("quiz", "quiz-view", 520);
 
+    /** The views an embedding keeps unless its link chooses others: the explorer itself. */
+    public static final Set<View> KEPT_BY_DEFAULT = Collections.unmodifiableSet(EnumSet.of(INPUTS, BARS, MULTIPLES,
+            STEPS));
+
     private final String key;
     private final String elementId;
     private final int typicalHeight;
@@ -61,7 +69,4 @@ public enum View {
         return typicalHeight;
     }
 
-    int bit() {
-        return 1 << ordinal();
-    }
 }

@@ -1,8 +1,10 @@
 package dev.softmaxexplorer.web.text;
 
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,13 +35,13 @@ public final class ClassNames {
                 // A pseudo-locale's direction marks are not allowed in a name: keep the state's.
                 if (State.isValidName(localized)) {
                     if (names == null) {
-                        names = state.names().toArray(new String[0]);
+                        names = state.get(Fields.NAMES).toArray(new String[0]);
                     }
                     names[i] = localized;
                 }
             }
         }
-        return names == null ? state : state.withNames(names);
+        return names == null ? state : state.with(Fields.NAMES, Arrays.asList(names));
     }
 
     /**
@@ -48,7 +50,7 @@ public final class ClassNames {
      * valid name per class (a pseudo-locale).
      */
     public static State withPreset(State state, Preset preset, Messages words) {
-        State applied = state.withPreset(preset);
+        State applied = preset.appliedTo(state);
         if (preset.namesKey() == null) {
             return applied;
         }
@@ -61,7 +63,7 @@ public final class ClassNames {
                 return applied;
             }
         }
-        return applied.withNames(names.toArray(new String[0]));
+        return applied.with(Fields.NAMES, names);
     }
 
     /** The items of a comma-separated list, trimmed (by hand: String.split would bring regular expressions). */

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.text;
 
 import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 
 /**
@@ -22,7 +23,7 @@ public final class CodeSnippet {
     public static String numpy(State state) {
         return "import numpy as np\n"
                 + "\n"
-                + inputs(state, "np.array(", ", dtype=np.float64)", "target = " + state.target())
+                + inputs(state, "np.array(", ", dtype=np.float64)", "target = " + state.get(Fields.TARGET))
                 + "\n"
                 + "x = z / T\n"
                 + "m = x.max()\n"
@@ -48,7 +49,7 @@ public final class CodeSnippet {
                 + "import torch.nn.functional as F\n"
                 + "\n"
                 + inputs(state, "torch.tensor(", ", dtype=torch.float64, requires_grad=True)",
-                        "target = torch.tensor([" + state.target() + "])")
+                        "target = torch.tensor([" + state.get(Fields.TARGET) + "])")
                 + "\n"
                 + "x = z / T\n"
                 + "p = torch.softmax(x, dim=0)\n"
@@ -70,9 +71,9 @@ public final class CodeSnippet {
         }
         return names.append("]\n").toString()
                 + logits.append("]").append(arrayEnd).append("\n")
-                + "T = " + pythonFloat(state.temperature()) + "\n"
+                + "T = " + pythonFloat(state.get(Fields.TEMPERATURE)) + "\n"
                 + target + "  # index of the true class, counting from 0\n"
-                + "eps = " + pythonFloat(state.labelSmoothing()) + "  # label smoothing\n";
+                + "eps = " + pythonFloat(state.get(Fields.LABEL_SMOOTHING)) + "  # label smoothing\n";
     }
 
     private static String outputs() {

@@ -1,8 +1,13 @@
 package dev.softmaxexplorer.web.text;
 
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.state.View;
+
+
+
+
 
 /**
  * The iframe a teacher pastes into a course page: this state's chosen views in the compact
@@ -18,7 +23,7 @@ public final class EmbedCode {
 
     /** @param address the page's address without its hash */
     public static String iframe(String address, State state) {
-        String hash = HashCodec.encode(state.withEmbed(true));
+        String hash = HashCodec.encode(state.with(Fields.EMBED, true));
         return "<iframe src=\"" + attribute(address + "#" + hash) + "\" sandbox=\"allow-scripts\""
                 + " title=\"Softmax Explorer\" width=\"100%\" height=\"" + height(state) + "\" style=\"border:0\"></iframe>";
     }
@@ -31,7 +36,7 @@ public final class EmbedCode {
         int inputs = 0;
         int results = 0;
         int below = 0;
-        for (View v : state.views()) {
+        for (View v : state.get(Fields.VIEWS)) {
             switch (v) {
                 case INPUTS:
                     inputs = v.typicalHeight();

@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web.text;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 
 /**
@@ -20,13 +21,13 @@ public final class Export {
         for (int i = 0; i < state.classCount(); i++) {
             out.append(i + 1).append(',')
                     .append(csvText(state.name(i))).append(',')
-                    .append(i == state.target() ? 1 : 0).append(',')
+                    .append(i == state.get(Fields.TARGET) ? 1 : 0).append(',')
                     .append(Format.shortest(state.logit(i))).append(',')
                     .append(Format.shortest(result.probability(i))).append(',')
                     .append(Format.shortest(result.logProbability(i))).append(',')
                     .append(Format.shortest(result.gradient(i))).append(',')
-                    .append(Format.shortest(state.temperature())).append(',')
-                    .append(Format.shortest(state.labelSmoothing())).append(',')
+                    .append(Format.shortest(state.get(Fields.TEMPERATURE))).append(',')
+                    .append(Format.shortest(state.get(Fields.LABEL_SMOOTHING))).append(',')
                     .append(Format.shortest(result.crossEntropy())).append('\n');
         }
         return out.toString();
@@ -48,10 +49,10 @@ public final class Export {
             out.append(i > 0 ? ", " : "").append(jsonText(state.name(i)));
         }
         out.append("],\n");
-        field(out, "logits", numbers(state.logits()));
-        field(out, "temperature", number(state.temperature()));
-        field(out, "target", Integer.toString(state.target()));
-        field(out, "labelSmoothing", number(state.labelSmoothing()));
+        field(out, "logits", numbers(state.get(Fields.LOGITS)));
+        field(out, "temperature", number(state.get(Fields.TEMPERATURE)));
+        field(out, "target", Integer.toString(state.get(Fields.TARGET)));
+        field(out, "labelSmoothing", number(state.get(Fields.LABEL_SMOOTHING)));
         field(out, "probabilities", numbers(p));
         field(out, "logProbabilities", numbers(logp));
         field(out, "gradient", numbers(gradient));

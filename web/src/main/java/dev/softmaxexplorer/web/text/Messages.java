@@ -3,6 +3,10 @@ package dev.softmaxexplorer.web.text;
 import dev.softmaxexplorer.web.state.Language;
 import dev.softmaxexplorer.web.state.Message;
 
+
+
+
+
 /**
  * The page's words in one language: templates looked up by key in that language's string table
  * (web/src/main/strings/LANG.properties, the single source of truth), with named placeholders

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.State;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class InvariantsTest {
     private static List<String> check(State s, String hash) {
-        return Invariants.violations(s, Softmax.evaluate(s.logits(), s.temperature(), s.target(), s.labelSmoothing()),
-                Pipeline.trace(s.logits(), s.temperature(), s.precision(), s.mode()), hash);
+        return Invariants.violations(s, Softmax.evaluate(s.get(Fields.LOGITS), s.get(Fields.TEMPERATURE), s.get(Fields.TARGET), s.get(Fields.LABEL_SMOOTHING)),
+                Pipeline.trace(s.get(Fields.LOGITS), s.get(Fields.TEMPERATURE), s.get(Fields.PRECISION), s.get(Fields.MODE)), hash);
     }
 
     @Test
@@ -25,9 +26,9 @@ class InvariantsTest {
             for (int i = 0; i < k; i++) {
                 z[i] = (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(-5, 307));
             }
-            State s = State.defaults().withClassCount(k).withLogits(z)
-                    .withTemperature(Math.pow(10, random.nextDouble() * 8 - 4))
-                    .withTarget(random.nextInt(k)).withLabelSmoothing(random.nextBoolean() ? 0 : random.nextDouble());
+            State s = State.defaults().with(Fields.CLASS_COUNT, k).with(Fields.LOGITS, z)
+                    .with(Fields.TEMPERATURE, Math.pow(10, random.nextDouble() * 8 - 4))
+                    .with(Fields.TARGET, random.nextInt(k)).with(Fields.LABEL_SMOOTHING, random.nextBoolean() ? 0 : random.nextDouble());
             assertEquals(List.of(), check(s, HashCodec.encode(s)), s.toString());
         }
     }

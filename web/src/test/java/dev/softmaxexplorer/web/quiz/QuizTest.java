@@ -8,6 +8,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
@@ -30,7 +31,7 @@ class QuizTest {
     void theSameQuestionsInTheSameOrderForEveryState() {
         List<String> ids = List.of("temperature", "shift", "logits", "sampling", "smoothing", "float16", "calibration");
         assertEquals(ids, Quiz.questions(DEFAULTS, WORDS).stream().map(Question::id).toList());
-        State other = DEFAULTS.withClassCount(10).withTemperature(0.05).withLabelSmoothing(0.3);
+        State other = DEFAULTS.with(Fields.CLASS_COUNT, 10).with(Fields.TEMPERATURE, 0.05).with(Fields.LABEL_SMOOTHING, 0.3);
         assertEquals(ids, Quiz.questions(other, WORDS).stream().map(Question::id).toList());
         for (Question q : Quiz.questions(DEFAULTS, WORDS)) {
             assertTrue(q.choices().size() >= 2 && q.choices().size() <= 4, q.id());
@@ -52,7 +53,7 @@ class QuizTest {
 
     @Test
     void aSmallestTemperatureHasNoHalfButStillAnExplanation() {
-        Question q = byId(DEFAULTS.withTemperature(Double.MIN_VALUE)).get("temperature");
+        Question q = byId(DEFAULTS.with(Fields.TEMPERATURE, Double.MIN_VALUE)).get("temperature");
         assertTrue(q.explanation().contains("T / 2 is below the smallest positive double"), q.explanation());
     }
 
@@ -81,7 +82,7 @@ class QuizTest {
 
     @Test
     void samplingCountsComeFromCoreWithTheStateSeed() {
-        State state = DEFAULTS.withSamplingSeed(7);
+        State state = DEFAULTS.with(Fields.SAMPLING_SEED, 7);
         Question q = byId(state).get("sampling");
         int count = Sampling.counts(Softmax.softmax(new double[] {2, 1, 0}, 1), 1000, 7)[0];
         assertEquals("Draw 1000 tokens from p with seed 7. How often does the most likely class, Class 1 (p = 66.5%),"
@@ -94,7 +95,7 @@ class QuizTest {
 
     @Test
     void labelSmoothingHasAFloorAboveZero() {
-        Question q = byId(DEFAULTS.withLabelSmoothing(0.2).withClassCount(4)).get("smoothing");
+        Question q = byId(DEFAULTS.with(Fields.LABEL_SMOOTHING, 0.2).with(Fields.CLASS_COUNT, 4)).get("smoothing");
         assertEquals("With label smoothing \u03B5 = 0.2 and K = 4 classes, can the loss reach 0 if the model gets"
                 + " confident enough?", q.prompt());
         assertEquals("No: the loss has a floor above 0", q.choices().get(q.correct()));
@@ -125,7 +126,7 @@ class QuizTest {
                 + " it"), q.explanation());
         assertTrue(q.explanation().endsWith("The largest z / T now is 2, so naive float16 stays finite here; push z / T"
                 + " past 11.09 to watch it break."), q.explanation());
-        Question overflowing = byId(DEFAULTS.withLogit(0, 12)).get("float16");
+        Question overflowing = byId(DEFAULTS.with(Fields.LOGITS, 0, 12.0)).get("float16");
         assertTrue(overflowing.explanation().endsWith("The largest z / T now is 12, so naive float16 breaks on these"
                 + " logits: tick Naive softmax and choose float16 above to see where."), overflowing.explanation());
     }
@@ -144,10 +145,10 @@ class QuizTest {
         for (int i = 0; i < huge.length; i++) {
             huge[i] = i % 2 == 0 ? 1e6 : -1e6;
         }
-        for (State state : List.of(DEFAULTS.withClassCount(10).withLogits(huge).withTemperature(0.05),
-                DEFAULTS.withLogits(new double[] {1000, 999, 998}).withLabelSmoothing(1),
-                DEFAULTS.withLogits(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0}).withTemperature(Double.MIN_VALUE),
-                DEFAULTS.withStress(true).withClassCount(1000))) {
+        for (State state : List.of(DEFAULTS.with(Fields.CLASS_COUNT, 10).with(Fields.LOGITS, huge).with(Fields.TEMPERATURE, 0.05),
+                DEFAULTS.with(Fields.LOGITS, new double[] {1000, 999, 998}).with(Fields.LABEL_SMOOTHING, 1.0),
+                DEFAULTS.with(Fields.LOGITS, new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, 0}).with(Fields.TEMPERATURE, Double.MIN_VALUE),
+                DEFAULTS.with(Fields.STRESS, true).with(Fields.CLASS_COUNT, 1000))) {
             for (Question q : Quiz.questions(state, WORDS)) {
                 // A loss may truly be Infinity (a class with p = 0 weighed by label smoothing) and is then
                 // said so in words; NaN would be a bug.

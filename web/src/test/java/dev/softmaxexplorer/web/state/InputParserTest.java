@@ -1,21 +1,25 @@
 package dev.softmaxexplorer.web.state;
 
-import dev.softmaxexplorer.core.Pipeline.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Tables;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class InputParserTest {
     private static final Messages WORDS = Tables.english();
+    private static final State DEFAULTS = State.defaults();
+    private static final State STRESS = DEFAULTS.with(Fields.STRESS, true);
+
+    private static State classes(int k) {
+        return DEFAULTS.with(Fields.CLASS_COUNT, k);
+    }
 
     private static String english(Message reason) {
         return WORDS.format(reason);
@@ -38,16 +42,16 @@ class InputParserTest {
         "1.7976931348623157e308|1.7976931348623157e308",
     })
     void logitsAcceptPlainDecimals(String text, double expected) {
-        ParseResult<Double> r = InputParser.logit(text, 0);
+        ParseResult<Double> r = Fields.LOGITS.parseItem(text, 0);
         assertTrue(r.isOk(), () -> english(r.reason()));
         assertEquals(expected, r.value());
     }
 
     @Test
     void minusZeroKeepsItsSign() {
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(InputParser.logit("-0", 0).value()));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Fields.LOGITS.parseItem("-0", 0).value()));
         assertEquals(Double.doubleToRawLongBits(-0.0),
-                Double.doubleToRawLongBits(InputParser.labelSmoothing(" -0 ").value()));
+                Double.doubleToRawLongBits(Fields.LABEL_SMOOTHING.parse(" -0 ", DEFAULTS).value()));
     }
 
     @ParameterizedTest
@@ -71,7 +75,7 @@ class InputParserTest {
         "<script>alert(1)</script>|the logit z2 must be a finite number; '<script>alert(1)</script\u2026' is not a number",
     })
     void logitsRefuseWithAReasonNamingTheField(String text, String reason) {
-        ParseResult<Double> r = InputParser.logit(text, 1);
+        ParseResult<Double> r = Fields.LOGITS.parseItem(text, 1);
         assertFalse(r.isOk());
         assertEquals(reason, english(r.reason()));
     }
@@ -79,46 +83,46 @@ class InputParserTest {
     @Test
     void nullAndOverlongTextAreRefused() {
         assertEquals("the temperature T must be a number greater than 0; the text is empty",
-                english(InputParser.temperature(null).reason()));
+                english(Fields.TEMPERATURE.parse(null, DEFAULTS).reason()));
         String longText = "1".repeat(InputParser.MAX_INPUT_LENGTH + 1);
         assertEquals("the logit z1 must be a finite number; the text is too long (101 characters; at most 100)",
-                english(InputParser.logit(longText, 0).reason()));
+                english(Fields.LOGITS.parseItem(longText, 0).reason()));
         assertEquals("the number of classes K must be a whole number from 2 to 10; the text is too long"
-                + " (101 characters; at most 100)", english(InputParser.classCount(longText, 10).reason()));
-        assertTrue(InputParser.logit("0".repeat(99) + "1", 0).isOk());
+                + " (101 characters; at most 100)", english(Fields.CLASS_COUNT.parse(longText, DEFAULTS).reason()));
+        assertTrue(Fields.LOGITS.parseItem("0".repeat(99) + "1", 0).isOk());
     }
 
     @Test
     void temperatureMustBePositive() {
-        assertEquals(0.05, InputParser.temperature("0.05").value());
-        assertEquals(1e-300, InputParser.temperature("1e-300").value());
-        assertEquals(1e300, InputParser.temperature("1e300").value());
+        assertEquals(0.05, Fields.TEMPERATURE.parse("0.05", DEFAULTS).value());
+        assertEquals(1e-300, Fields.TEMPERATURE.parse("1e-300", DEFAULTS).value());
+        assertEquals(1e300, Fields.TEMPERATURE.parse("1e300", DEFAULTS).value());
         assertEquals("the temperature T must be a number greater than 0; '0' is outside that range",
-                english(InputParser.temperature("0").reason()));
-        assertFalse(InputParser.temperature("-0").isOk());
-        assertFalse(InputParser.temperature("-1").isOk());
-        assertFalse(InputParser.temperature("1e-999").isOk());
+                english(Fields.TEMPERATURE.parse("0", DEFAULTS).reason()));
+        assertFalse(Fields.TEMPERATURE.parse("-0", DEFAULTS).isOk());
+        assertFalse(Fields.TEMPERATURE.parse("-1", DEFAULTS).isOk());
+        assertFalse(Fields.TEMPERATURE.parse("1e-999", DEFAULTS).isOk());
         assertEquals("The temperature T must be a number greater than 0; 'abc' is not a number.",
-                WORDS.sentence(InputParser.temperature("abc").reason()));
+                WORDS.sentence(Fields.TEMPERATURE.parse("abc", DEFAULTS).reason()));
     }
 
     @Test
     void labelSmoothingTopPAndLearningRateHaveTheirRanges() {
-        assertEquals(0.0, InputParser.labelSmoothing("0").value());
-        assertEquals(1.0, InputParser.labelSmoothing("1").value());
+        assertEquals(0.0, Fields.LABEL_SMOOTHING.parse("0", DEFAULTS).value());
+        assertEquals(1.0, Fields.LABEL_SMOOTHING.parse("1", DEFAULTS).value());
         assertEquals("the label smoothing \u03b5 must be a number from 0 to 1; '1.01' is outside that range",
-                english(InputParser.labelSmoothing("1.01").reason()));
-        assertFalse(InputParser.labelSmoothing("-0.1").isOk());
-        assertEquals(1.0, InputParser.topP("1").value());
-        assertEquals(1e-9, InputParser.topP("1e-9").value());
-        assertFalse(InputParser.topP("0").isOk());
-        assertFalse(InputParser.topP("1.5").isOk());
-        assertEquals(0.1, InputParser.learningRate("0.1").value());
-        assertFalse(InputParser.learningRate("0").isOk());
-        assertFalse(InputParser.learningRate("1e400").isOk());
-        assertEquals(-3.0, InputParser.teacherLogit("-3", 0).value());
+                english(Fields.LABEL_SMOOTHING.parse("1.01", DEFAULTS).reason()));
+        assertFalse(Fields.LABEL_SMOOTHING.parse("-0.1", DEFAULTS).isOk());
+        assertEquals(1.0, Fields.TOP_P.parse("1", DEFAULTS).value());
+        assertEquals(1e-9, Fields.TOP_P.parse("1e-9", DEFAULTS).value());
+        assertFalse(Fields.TOP_P.parse("0", DEFAULTS).isOk());
+        assertFalse(Fields.TOP_P.parse("1.5", DEFAULTS).isOk());
+        assertEquals(0.1, Fields.LEARNING_RATE.parse("0.1", DEFAULTS).value());
+        assertFalse(Fields.LEARNING_RATE.parse("0", DEFAULTS).isOk());
+        assertFalse(Fields.LEARNING_RATE.parse("1e400", DEFAULTS).isOk());
+        assertEquals(-3.0, Fields.TEACHER_LOGITS.parseItem("-3", 0).value());
         assertEquals("the teacher's logit z3 must be a finite number; 'x' is not a number",
-                english(InputParser.teacherLogit("x", 2).reason()));
+                english(Fields.TEACHER_LOGITS.parseItem("x", 2).reason()));
     }
 
     @ParameterizedTest
@@ -126,7 +130,7 @@ class InputParserTest {
         "2|2", "10|10", "' 3 '|3", "+4|4", "007|7",
     })
     void classCountAcceptsTwoToTen(String text, int k) {
-        assertEquals(k, InputParser.classCount(text, State.MAX_CLASSES).value());
+        assertEquals(k, Fields.CLASS_COUNT.parse(text, DEFAULTS).value());
     }
 
     @ParameterizedTest
@@ -145,33 +149,33 @@ class InputParserTest {
     })
     void classCountRefusals(String text, String problem) {
         assertEquals("the number of classes K must be a whole number from 2 to 10; " + problem,
-                english(InputParser.classCount(text, State.MAX_CLASSES).reason()));
+                english(Fields.CLASS_COUNT.parse(text, DEFAULTS).reason()));
     }
 
     @Test
     void stressModeAllowsAThousandClasses() {
-        assertEquals(1000, InputParser.classCount("1000", State.MAX_STRESS_CLASSES).value());
-        assertFalse(InputParser.classCount("1001", State.MAX_STRESS_CLASSES).isOk());
+        assertEquals(1000, Fields.CLASS_COUNT.parse("1000", STRESS).value());
+        assertFalse(Fields.CLASS_COUNT.parse("1001", STRESS).isOk());
     }
 
     @Test
     void integerFieldsHaveTheirRanges() {
-        assertEquals(2, InputParser.target("2", 3).value());
+        assertEquals(2, Fields.TARGET.parse("2", classes(3)).value());
         assertEquals("the true class c must be a whole number from 0 to 2 (0 is the first class); '3' is outside"
-                + " that range", english(InputParser.target("3", 3).reason()));
-        assertFalse(InputParser.target("-1", 3).isOk());
-        assertEquals(0, InputParser.samplingSeed("0").value());
-        assertEquals(Integer.MAX_VALUE, InputParser.samplingSeed("2147483647").value());
-        assertFalse(InputParser.samplingSeed("2147483648").isOk());
-        assertFalse(InputParser.samplingSeed("-1").isOk());
-        assertEquals(1, InputParser.sampleCount("1").value());
-        assertEquals(State.MAX_SAMPLE_COUNT, InputParser.sampleCount("100000").value());
-        assertFalse(InputParser.sampleCount("0").isOk());
-        assertFalse(InputParser.sampleCount("100001").isOk());
-        assertEquals(0, InputParser.topK("0", 3).value());
-        assertEquals(3, InputParser.topK("3", 3).value());
+                + " that range", english(Fields.TARGET.parse("3", classes(3)).reason()));
+        assertFalse(Fields.TARGET.parse("-1", classes(3)).isOk());
+        assertEquals(0, Fields.SAMPLING_SEED.parse("0", DEFAULTS).value());
+        assertEquals(Integer.MAX_VALUE, Fields.SAMPLING_SEED.parse("2147483647", DEFAULTS).value());
+        assertFalse(Fields.SAMPLING_SEED.parse("2147483648", DEFAULTS).isOk());
+        assertFalse(Fields.SAMPLING_SEED.parse("-1", DEFAULTS).isOk());
+        assertEquals(1, Fields.SAMPLE_COUNT.parse("1", DEFAULTS).value());
+        assertEquals(State.MAX_SAMPLE_COUNT, Fields.SAMPLE_COUNT.parse("100000", DEFAULTS).value());
+        assertFalse(Fields.SAMPLE_COUNT.parse("0", DEFAULTS).isOk());
+        assertFalse(Fields.SAMPLE_COUNT.parse("100001", DEFAULTS).isOk());
+        assertEquals(0, Fields.TOP_K.parse("0", classes(3)).value());
+        assertEquals(3, Fields.TOP_K.parse("3", classes(3)).value());
         assertEquals("top-k must be a whole number from 0 to 3 (0 turns it off); '4' is outside that range",
-                english(InputParser.topK("4", 3).reason()));
+                english(Fields.TOP_K.parse("4", classes(3)).reason()));
     }
 
     @Test
@@ -191,19 +195,19 @@ class InputParserTest {
 
     @Test
     void choicesAcceptTheirKeysInAnyCase() {
-        assertEquals(Mode.NAIVE, InputParser.mode("naive").value());
-        assertEquals(Mode.STABLE, InputParser.mode(" STABLE ").value());
+        assertEquals(Mode.NAIVE, Fields.MODE.parse("naive", DEFAULTS).value());
+        assertEquals(Mode.STABLE, Fields.MODE.parse(" STABLE ", DEFAULTS).value());
         assertEquals("the softmax form must be naive or stable; 'fast' is not one of them",
-                english(InputParser.mode("fast").reason()));
+                english(Fields.MODE.parse("fast", DEFAULTS).reason()));
         for (Precision p : Precision.values()) {
-            assertEquals(p, InputParser.precision(p.displayName()).value());
+            assertEquals(p, Fields.PRECISION.parse(p.displayName(), DEFAULTS).value());
         }
-        assertEquals(Precision.BFLOAT16, InputParser.precision("BFloat16").value());
-        assertFalse(InputParser.precision("float8").isOk());
+        assertEquals(Precision.BFLOAT16, Fields.PRECISION.parse("BFloat16", DEFAULTS).value());
+        assertFalse(Fields.PRECISION.parse("float8", DEFAULTS).isOk());
         for (ColorScheme c : ColorScheme.values()) {
-            assertEquals(c, InputParser.colorScheme(c.key()).value());
+            assertEquals(c, Fields.COLOR_SCHEME.parse(c.key(), DEFAULTS).value());
         }
-        assertFalse(InputParser.colorScheme("").isOk());
+        assertFalse(Fields.COLOR_SCHEME.parse("", DEFAULTS).isOk());
         assertEquals(true, InputParser.flag("1", new Message("input.field.embed")).value());
         assertEquals(true, InputParser.flag("TRUE", new Message("input.field.embed")).value());
         assertEquals(false, InputParser.flag("0", new Message("input.field.embed")).value());
@@ -217,7 +221,7 @@ class InputParserTest {
         java.util.Locale saved = java.util.Locale.getDefault();
         try {
             java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
-            assertEquals(Mode.NAIVE, InputParser.mode("NAIVE").value());
+            assertEquals(Mode.NAIVE, Fields.MODE.parse("NAIVE", DEFAULTS).value());
         } finally {
             java.util.Locale.setDefault(saved);
         }
@@ -230,26 +234,29 @@ class InputParserTest {
         assertEquals("'🐈'", InputParser.quote("🐈"));
     }
 
-    @Property
-    void neverThrowsAndAcceptsOnlyValidValues(@ForAll String text) {
-        ParseResult<Double> t = InputParser.temperature(text);
-        assertTrue(!t.isOk() || (t.value() > 0 && Double.isFinite(t.value())));
-        ParseResult<Double> z = InputParser.logit(text, 0);
-        assertTrue(!z.isOk() || Double.isFinite(z.value()));
-        ParseResult<Integer> k = InputParser.classCount(text, State.MAX_CLASSES);
-        assertTrue(!k.isOk() || (k.value() >= 2 && k.value() <= 10));
-        ParseResult<String> name = InputParser.className(text, 0);
-        assertTrue(!name.isOk() || State.isValidName(name.value()));
-        InputParser.mode(text);
-        InputParser.flag(text, new Message("input.field.embed"));
+    @Test
+    void neverThrowsAndAcceptsOnlyValidValues() {
+        for (String text : SeededInputs.texts(11, SeededInputs.CASES)) {
+            String shown = "text " + text.codePoints().mapToObj(Integer::toHexString).toList();
+            ParseResult<Double> t = Fields.TEMPERATURE.parse(text, DEFAULTS);
+            assertTrue(!t.isOk() || (t.value() > 0 && Double.isFinite(t.value())), shown);
+            ParseResult<Double> z = Fields.LOGITS.parseItem(text, 0);
+            assertTrue(!z.isOk() || Double.isFinite(z.value()), shown);
+            ParseResult<Integer> k = Fields.CLASS_COUNT.parse(text, DEFAULTS);
+            assertTrue(!k.isOk() || (k.value() >= 2 && k.value() <= 10), shown);
+            ParseResult<String> name = InputParser.className(text, 0);
+            assertTrue(!name.isOk() || State.isValidName(name.value()), shown);
+            Fields.MODE.parse(text, DEFAULTS);
+            InputParser.flag(text, new Message("input.field.embed"));
+        }
     }
 
-    @Property
-    void readsBackEveryFiniteDouble(@ForAll double x) {
-        if (!Double.isFinite(x)) {
-            return;
+    @Test
+    void readsBackEveryFiniteDouble() {
+        for (double x : SeededInputs.finiteDoubles(12, SeededInputs.CASES)) {
+            String text = dev.softmaxexplorer.core.Format.shortest(x);
+            assertEquals(Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(Fields.LOGITS.parseItem(text, 0).value()),
+                    text);
         }
-        String text = dev.softmaxexplorer.core.Format.shortest(x);
-        assertEquals(Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(InputParser.logit(text, 0).value()));
     }
 }

@@ -26,7 +26,7 @@ class LanguageTest {
     @CsvSource({"ja, lang=ja", "en, lang=en", "xx, lang=en"})
     void aChosenLanguageIsInTheLinkAndTheBrowsersIsNot(String chosen, String hash) {
         assertEquals("", HashCodec.encode(State.defaults()));
-        State state = State.defaults().withLanguage(Language.fromLink(chosen));
+        State state = State.defaults().with(Fields.LANGUAGE, Language.fromLink(chosen));
         assertEquals(hash, HashCodec.encode(state));
         assertEquals(state, HashCodec.decode(hash).state());
     }
@@ -34,10 +34,10 @@ class LanguageTest {
     @Test
     void thePseudoLocalesAndTheAutomaticChoiceComeBackFromTheirLinks() {
         for (Language language : Language.values()) {
-            State state = State.defaults().withLanguage(language);
+            State state = State.defaults().with(Fields.LANGUAGE, language);
             assertEquals(state, HashCodec.decode(HashCodec.encode(state)).state(), language.key());
         }
-        assertEquals(Language.AUTO, HashCodec.decode("").state().language());
+        assertEquals(Language.AUTO, HashCodec.decode("").state().get(Fields.LANGUAGE));
         assertEquals(0, HashCodec.decode("lang=xx").notices().size());
         assertEquals(Language.ENGLISH.resolve(null), Language.AUTO.resolve(null));
     }

@@ -8,8 +8,7 @@ import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Tables;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,15 +61,17 @@ class PercentEncodingTest {
         assertEquals("the name of class 1 has %-escapes that are not valid UTF-8 text", WORDS.format(r.reason()));
     }
 
-    @Property
-    void roundTripsAnyWellFormedText(@ForAll String text) {
-        if (hasLoneSurrogate(text)) {
-            return;
+    @Test
+    void roundTripsAnyWellFormedText() {
+        List<String> wellFormed = SeededInputs.texts(14, 2 * SeededInputs.CASES).stream()
+                .filter(text -> !hasLoneSurrogate(text)).limit(SeededInputs.CASES).toList();
+        assertEquals(SeededInputs.CASES, wellFormed.size());
+        for (String text : wellFormed) {
+            String encoded = PercentEncoding.encode(text);
+            assertTrue(encoded.chars().allMatch(c -> c > 0x20 && c < 0x7F), encoded);
+            assertEquals(text, PercentEncoding.decode(encoded, FIELD).value(), encoded);
+            assertEquals(text, URLDecoder.decode(encoded, StandardCharsets.UTF_8), encoded);
         }
-        String encoded = PercentEncoding.encode(text);
-        assertTrue(encoded.chars().allMatch(c -> c > 0x20 && c < 0x7F), encoded);
-        assertEquals(text, PercentEncoding.decode(encoded, FIELD).value());
-        assertEquals(text, URLDecoder.decode(encoded, StandardCharsets.UTF_8));
     }
 
     private static boolean hasLoneSurrogate(String s) {

@@ -3,6 +3,7 @@ package dev.softmaxexplorer.web.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.Language;
 import dev.softmaxexplorer.web.state.Preset;
@@ -15,7 +16,7 @@ class ClassNamesTest {
     @Test
     void englishDefaultNamesAreTheStatesOwn() {
         // The link writes a default name as an empty item, so English must word it exactly as State does.
-        State state = State.defaults().withClassCount(10);
+        State state = State.defaults().with(Fields.CLASS_COUNT, 10);
         for (int i = 0; i < 10; i++) {
             assertEquals(State.defaultName(i), Tables.english().format(ClassNames.KEY, "n", Integer.toString(i + 1)));
         }
@@ -24,12 +25,12 @@ class ClassNamesTest {
 
     @Test
     void japaneseShowsDefaultNamesInJapaneseAndTypedNamesAsTyped() {
-        State state = State.defaults().withClassCount(4).withName(1, "cat").withName(3, "Class 2")
-                .withTemperature(0.5);
+        State state = State.defaults().with(Fields.CLASS_COUNT, 4).with(Fields.NAMES, 1, "cat").with(Fields.NAMES, 3, "Class 2")
+                .with(Fields.TEMPERATURE, 0.5);
         State shown = ClassNames.shown(state, Tables.of(Language.JAPANESE));
         // Class 4 renamed "Class 2" is not a default name: only "Class 4" would be.
-        assertEquals(List.of("クラス1", "cat", "クラス3", "Class 2"), shown.names());
-        assertEquals(state.withNames(new String[] {"クラス1", "cat", "クラス3", "Class 2"}), shown);
+        assertEquals(List.of("クラス1", "cat", "クラス3", "Class 2"), shown.get(Fields.NAMES));
+        assertEquals(state.with(Fields.NAMES, List.of("クラス1", "cat", "クラス3", "Class 2")), shown);
         // What the page shows is not what the link keeps.
         assertEquals("names=,cat,,Class%202", HashCodec.encode(state).replaceAll(".*(names=[^&]*).*", "$1"));
     }
@@ -43,15 +44,15 @@ class ClassNamesTest {
 
     @Test
     void anExampleWithNamesOfItsOwnGetsThemInThePagesLanguage() {
-        State state = State.defaults().withTemperature(2);
+        State state = State.defaults().with(Fields.TEMPERATURE, 2.0);
         assertEquals(List.of("猫", "犬", "鳥"),
-                ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(Language.JAPANESE)).names());
-        assertEquals(state.withPreset(Preset.CAT_DOG_BIRD),
+                ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(Language.JAPANESE)).get(Fields.NAMES));
+        assertEquals(Preset.CAT_DOG_BIRD.appliedTo(state),
                 ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.english()));
-        assertEquals(state.withPreset(Preset.CAT_DOG_BIRD).withNames(new String[] {"猫", "犬", "鳥"}),
+        assertEquals(Preset.CAT_DOG_BIRD.appliedTo(state).with(Fields.NAMES, List.of("猫", "犬", "鳥")),
                 ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(Language.JAPANESE)));
         // Examples without names keep the default names, which the page words itself.
-        assertEquals(state.withPreset(Preset.CLOSE_CALL),
+        assertEquals(Preset.CLOSE_CALL.appliedTo(state),
                 ClassNames.withPreset(state, Preset.CLOSE_CALL, Tables.of(Language.JAPANESE)));
     }
 
@@ -60,7 +61,7 @@ class ClassNamesTest {
         State state = State.defaults();
         // en-XA doubles the list ("cat, dog, birdcat, dog, bird": five items); ar-XB marks direction.
         for (Language pseudo : new Language[] {Language.PSEUDO_LONG, Language.PSEUDO_RIGHT_TO_LEFT}) {
-            assertEquals(state.withPreset(Preset.CAT_DOG_BIRD),
+            assertEquals(Preset.CAT_DOG_BIRD.appliedTo(state),
                     ClassNames.withPreset(state, Preset.CAT_DOG_BIRD, Tables.of(pseudo)), pseudo.key());
         }
     }

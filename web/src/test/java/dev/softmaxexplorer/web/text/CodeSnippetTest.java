@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ class CodeSnippetTest {
 
     @Test
     void pytorchProgramPassesLogitsToCrossEntropyAndUsesAutograd() {
-        State state = State.defaults().withTemperature(0.3).withLabelSmoothing(0.1).withTarget(2);
+        State state = State.defaults().with(Fields.TEMPERATURE, 0.3).with(Fields.LABEL_SMOOTHING, 0.1).with(Fields.TARGET, 2);
         String code = CodeSnippet.pytorch(state);
         assertTrue(code.contains("z = torch.tensor([2.0, 1.0, 0.0], dtype=torch.float64, requires_grad=True)\n"), code);
         assertTrue(code.contains("T = 0.3\ntarget = torch.tensor([2])"), code);
@@ -111,8 +113,8 @@ class CodeSnippetTest {
         // reading. The check needs only python3, which may be absent: CI installs just what .ci/run
         // installs, so the test is skipped then.
         assumeTrue(PYTHON.get(), "python3 is not installed");
-        State state = State.defaults().withClassCount(4).withNames(new String[] {"a \"quoted\" name", "back\\slash",
-                "caf\u00E9", "x'); import os  #"});
+        State state = State.defaults().with(Fields.CLASS_COUNT, 4).with(Fields.NAMES, Arrays.asList(new String[] {"a \"quoted\" name", "back\\slash",
+                "caf\u00E9", "x'); import os  #"}));
         for (String code : List.of(CodeSnippet.numpy(state), CodeSnippet.pytorch(state))) {
             Path file = dir.resolve("snippet.py");
             Files.writeString(file, code, StandardCharsets.UTF_8);
@@ -129,11 +131,11 @@ class CodeSnippetTest {
             // Logits with all 53 bits used, so the literals must really round-trip.
             z[i] = random.nextDouble() * 20 - 10;
         }
-        State ten = State.defaults().withClassCount(10).withLogits(z).withTarget(7).withTemperature(1.7)
-                .withLabelSmoothing(0.05);
+        State ten = State.defaults().with(Fields.CLASS_COUNT, 10).with(Fields.LOGITS, z).with(Fields.TARGET, 7).with(Fields.TEMPERATURE, 1.7)
+                .with(Fields.LABEL_SMOOTHING, 0.05);
         return Stream.of(State.defaults(),
-                State.defaults().withTemperature(0.3).withLabelSmoothing(0.1),
-                State.defaults().withLogits(new double[] {1000, 999, 998}),
+                State.defaults().with(Fields.TEMPERATURE, 0.3).with(Fields.LABEL_SMOOTHING, 0.1),
+                State.defaults().with(Fields.LOGITS, new double[] {1000, 999, 998}),
                 ten);
     }
 
@@ -149,10 +151,10 @@ class CodeSnippetTest {
         assertEquals(0, run.exitCode, run.output);
         Map<String, double[]> printed = parse(run.output);
 
-        double[] z = state.logits();
-        double t = state.temperature();
-        int c = state.target();
-        double eps = state.labelSmoothing();
+        double[] z = state.get(Fields.LOGITS);
+        double t = state.get(Fields.TEMPERATURE);
+        int c = state.get(Fields.TARGET);
+        double eps = state.get(Fields.LABEL_SMOOTHING);
         SoftmaxResult exact = Softmax.evaluate(z, t, c, eps);
         double[] y = LabelSmoothing.target(z.length, c, eps);
         for (int i = 0; i < z.length; i++) {

@@ -2,8 +2,8 @@ package dev.softmaxexplorer.web.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Pipeline.Mode;
+import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.softmaxexplorer.web.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,12 @@ class ExportTest {
                 + "1,Class 1,1,2,0.6652409557748219,-0.4076059644443803,-0.3347590442251781,1,0,0.4076059644443803\n"
                 + "2,Class 2,0,1,0.24472847105479764,-1.4076059644443804,0.24472847105479764,1,0,0.4076059644443803\n"
                 + "3,Class 3,0,0,0.09003057317038046,-2.40760596444438,0.09003057317038046,1,0,0.4076059644443803\n",
-                Export.csv(STATE, Softmax.evaluate(STATE.logits(), 1, 0, 0)));
+                Export.csv(STATE, Softmax.evaluate(STATE.get(Fields.LOGITS), 1, 0, 0)));
     }
 
     @Test
     void jsonHoldsEveryNumberAtFullPrecision() {
-        String json = Export.json(STATE, Softmax.evaluate(STATE.logits(), 1, 0, 0));
+        String json = Export.json(STATE, Softmax.evaluate(STATE.get(Fields.LOGITS), 1, 0, 0));
         assertEquals(true, json.contains("\"probabilities\": [0.6652409557748219, 0.24472847105479764, 0.09003057317038046],"),
                 json);
         assertEquals(true, json.contains("\"loss\": 0.4076059644443803,"), json);

@@ -1,0 +1,45 @@
+package dev.softmaxexplorer.web.browser;
+
+import org.teavm.jso.JSBody;
+
+/**
+ * What the page tells the outside world: a readable message instead of a blank page when
+ * something fails, and, inside an iframe, a message to the course page on load and on error
+ * (so an embedding page can show its own fallback). Uses only postMessage: the page never touches
+ * or navigates its parent.
+ */
+public final class Embedding {
+    private Embedding() {
+    }
+
+    /**
+     * Catches every uncaught error and rejected promise from here on and shows it on the page, in
+     * the words {@link #wordErrors} last gave; in English if it fails before the page has words.
+     */
+    @JSBody(script = ""
+            + "function report(text) {"
+            + "  var box = document.getElementById('fatal');"
+            + "  var words = window.softmaxExplorerErrorWords"
+            + "    || 'Something went wrong inside Softmax Explorer: {error}. The numbers shown may be out of date;'"
+            + "    + ' reloading the page starts afresh.';"
+            + "  if (box) { box.hidden = false; box.textContent = words.replace('{error}', function () { return text; }); }"
+            + "  if (window.parent !== window) {"
+            + "    window.parent.postMessage({source: 'softmax-explorer', type: 'error', message: String(text)}, '*'); }"
+            + "}"
+            + "window.addEventListener('error', function (e) { report(e.message || 'an unknown error'); });"
+            + "window.addEventListener('unhandledrejection', function (e) { report(String(e.reason)); });")
+    public static native void catchErrors();
+
+    /** The template (with {@code {error}}) of the message for an uncaught error, in the language shown. */
+    @JSBody(params = "template", script = "window.softmaxExplorerErrorWords = template;")
+    public static native void wordErrors(String template);
+
+    /** Tells an embedding page that the explorer is ready and which view it shows. */
+    @JSBody(params = "hash", script = "if (window.parent !== window) {"
+            + " window.parent.postMessage({source: 'softmax-explorer', type: 'ready', hash: hash}, '*'); }")
+    public static native void announceReady(String hash);
+
+    @JSBody(params = "text", script = "var box = document.getElementById('fatal');"
+            + " if (box) { box.hidden = false; box.textContent = text; }")
+    public static native void showFatal(String text);
+}

@@ -1,0 +1,28 @@
+package dev.softmaxexplorer.web.browser;
+
+import org.teavm.jso.JSBody;
+
+/**
+ * The page's own work per frame, published through the standard User Timing API so that a
+ * benchmark (or Chromium's performance panel) can read it: one measure, replaced each frame so
+ * the buffer never grows.
+ */
+public final class Timing {
+    private Timing() {
+    }
+
+    @JSBody(script = "return performance.now();")
+    public static native double now();
+
+    /**
+     * Marks the moment every shown view has drawn the current state, off-screen ones included:
+     * what a test waits for before it reads a view a person would have scrolled to.
+     */
+    @JSBody(script = "performance.clearMarks('softmax-explorer-settled');"
+            + " performance.mark('softmax-explorer-settled');")
+    public static native void settled();
+
+    @JSBody(params = {"name", "start"}, script = "performance.clearMeasures(name);"
+            + " performance.measure(name, {start: start, end: performance.now()});")
+    public static native void measure(String name, double start);
+}

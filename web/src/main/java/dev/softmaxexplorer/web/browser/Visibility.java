@@ -1,0 +1,61 @@
+package dev.softmaxexplorer.web.browser;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSMethod;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * Whether an element is on screen or within {@link #MARGIN} of it, for views whose drawing is
+ * worth deferring while nobody can see them; and a way to run work when the browser is idle. A
+ * browser without IntersectionObserver reports "near" once, so its views simply always draw.
+ */
+public final class Visibility {
+    /**
+     * How far off screen a view still counts as near: drawn in the input's frame, it is current
+     * as it scrolls in. Views further away catch up when the browser is idle, within a frame or
+     * two of the input, so the margin only needs to cover a scroll's first frame.
+     */
+    private static final String MARGIN = "100px";
+
+    private Visibility() {
+    }
+
+    @JSFunctor
+    public interface Listener extends JSObject {
+        void changed(boolean near);
+    }
+
+    @JSFunctor
+    public interface Task extends JSObject {
+        void run(IdleDeadline deadline);
+    }
+
+    /** The browser's estimate of the idle time left, as requestIdleCallback reports it. */
+    public interface IdleDeadline extends JSObject {
+        @JSMethod
+        double timeRemaining();
+    }
+
+    @JSBody(params = {"element", "listener"}, script = ""
+            + "if (typeof IntersectionObserver === 'undefined') { listener(true); return; }"
+            + "new IntersectionObserver(function (entries) {"
+            + " listener(entries[entries.length - 1].isIntersecting); }, {rootMargin: '" + MARGIN + "'})"
+            + ".observe(element);")
+    public static native void observe(HTMLElement element, Listener listener);
+
+    /** The observer's answer, computed now: the first frame must not wait for its first report. */
+    @JSBody(params = "element", script = "var r = element.getBoundingClientRect(), m = parseInt('" + MARGIN + "');"
+            + " return r.bottom >= -m && r.top <= window.innerHeight + m && (r.width > 0 || r.height > 0);")
+    public static native boolean isNear(HTMLElement element);
+
+    /**
+     * Runs the task when the browser has nothing more urgent to do (within a second at the
+     * latest), so that catching up off-screen views never delays the answer to an input.
+     */
+    @JSBody(params = "task", script = "if (typeof requestIdleCallback === 'function') {"
+            + " requestIdleCallback(task, {timeout: 1000}); } else { setTimeout(function () {"
+            + " task({timeRemaining: function () { return 0; }}); }, 50); }")
+    public static native void whenIdle(Task task);
+}

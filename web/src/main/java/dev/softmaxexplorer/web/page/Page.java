@@ -1,0 +1,271 @@
+package dev.softmaxexplorer.web.page;
+
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.browser.Embedding;
+import dev.softmaxexplorer.web.browser.Timing;
+import dev.softmaxexplorer.web.browser.Translation;
+import dev.softmaxexplorer.web.browser.Visibility;
+import dev.softmaxexplorer.web.check.Fuzzer;
+import dev.softmaxexplorer.web.check.Invariants;
+import dev.softmaxexplorer.web.state.Fields;
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.State;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The page's one update path: every control turns a person's action into a new {@link State}
+ * through {@link #edit}; {@link #update} stores it, lets the {@link Address} follow it and
+ * schedules one render for the next animation frame, however many events arrive before it. That
+ * frame draws the toolbar and the views near the screen; the others catch up one by one when the
+ * browser is idle, or as soon as they scroll near, so an input waits only for what can be seen.
+ */
+public final class Page implements Editor {
+    /** Idle time a view's drawing may need: with less left, the next view waits for the next period. */
+    private static final double IDLE_MARGIN_MS = 8;
+
+    private final Translation translation = new Translation();
+    private final Address address = new Address();
+    private final Layout layout = new Layout();
+    private final HTMLElement message = Dom.byId("input-message");
+    private Panel toolbar;
+    private List<PanelSlot> slots = List.of();
+
+    private State state = State.defaults();
+    private boolean framePending;
+    private boolean catchUpPending;
+    private HTMLElement invalidField;
+    private Fuzzer fuzzer;
+    private int fuzzSeed;
+    private Frame lastFrame;
+    /**
+     * {@link Translation#generation()} when lastFrame was made: a table that arrives (or fails to)
+     * changes the words without a new state.
+     */
+    private int lastFrameGeneration;
+    /** Whether the page has shown the words of the language asked for at least once. */
+    private boolean wordsShown;
+
+    /**
+     * Wires the page and renders it for the first time.
+     *
+     * @param chrome the toolbar, drawn in every frame
+     * @param views every view in its slot, in the page's order
+     */
+    public void start(Panel chrome, List<PanelSlot> views) {
+        toolbar = chrome;
+        slots = views;
+        Window.current().addEventListener("hashchange", e -> readAddress());
+        // A reload or a bookmark right after a change keeps it.
+        Window.current().addEventListener("pagehide", e -> address.catchUp());
+        Window.current().addEventListener("resize", e -> {
+            for (PanelSlot slot : slots) {
+                slot.invalidate();
+            }
+            requestRender();
+        });
+        for (PanelSlot slot : slots) {
+            slot.observe(this::requestRender);
+        }
+        readAddress();
+        requestRender();
+        Embedding.announceReady(HashCodec.encode(state));
+    }
+
+    @Override
+    public Frame frame() {
+        return currentFrame();
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public void edit(HTMLElement source, UnaryOperator<State> change) {
+        State next;
+        try {
+            next = change.apply(state);
+        } catch (IllegalArgumentException e) {
+            reject(source, e.getMessage());
+            return;
+        }
+        accept(source);
+        update(next);
+    }
+
+    @Override
+    public <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change) {
+        if (parsed.isOk()) {
+            edit(source, change);
+        } else {
+            reject(source, translation.words().sentence(parsed.reason()));
+        }
+    }
+
+    private void reject(HTMLElement source, String text) {
+        if (invalidField != null && invalidField != source) {
+            invalidField.removeAttribute("aria-invalid");
+        }
+        invalidField = source;
+        if (source != null) {
+            source.setAttribute("aria-invalid", "true");
+            source.setAttribute("aria-describedby", "input-message");
+        }
+        Dom.text(message, translation.words().format("page.rejected", "reason", text));
+        // Controls that changed on their own (a box ticked, an option chosen) show the kept state
+        // again; a field being typed in keeps its text, since focused fields are never rewritten.
+        requestRender();
+    }
+
+    private void accept(HTMLElement source) {
+        if (invalidField != null && (source == invalidField || source == null)) {
+            invalidField.removeAttribute("aria-invalid");
+            invalidField = null;
+            Dom.text(message, "");
+        }
+    }
+
+    private void update(State next) {
+        if (next.equals(state)) {
+            return;
+        }
+        state = next;
+        address.follow(state);
+        requestRender();
+    }
+
+    private void readAddress() {
+        State read = address.read();
+        if (!read.equals(state)) {
+            state = read;
+            requestRender();
+        }
+    }
+
+    private void requestRender() {
+        if (!framePending) {
+            framePending = true;
+            Window.requestAnimationFrame(timestamp -> {
+                framePending = false;
+                guarded(this::draw);
+            });
+        }
+    }
+
+    private void guarded(Runnable drawing) {
+        try {
+            drawing.run();
+        } catch (RuntimeException e) {
+            // Keep the last good picture and say so, rather than leaving a half-drawn page.
+            Embedding.showFatal(translation.words().format("page.render-failed", "error",
+                    e.getClass().getSimpleName()));
+        }
+    }
+
+    private void draw() {
+        double start = Timing.now();
+        Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.get(Fields.COLOR_SCHEME).key());
+        // Before the panels, which take their words from the language shown.
+        translation.show(state.get(Fields.LANGUAGE), this::requestRender);
+        if (!wordsShown) {
+            // While a link's language is loading its words: a blank page for those milliseconds
+            // rather than a flash of English. A later change of language keeps the page in view.
+            wordsShown = !translation.waiting();
+            if (wordsShown) {
+                Dom.DOCUMENT.getBody().getStyle().removeProperty("visibility");
+            } else {
+                Dom.DOCUMENT.getBody().getStyle().setProperty("visibility", "hidden");
+            }
+        }
+        address.showNotices(translation.words(), translation.missingFile(state.get(Fields.LANGUAGE)));
+        layout.apply(state);
+        Frame frame = currentFrame();
+        for (PanelSlot slot : slots) {
+            slot.isNear();
+        }
+        boolean behind = false;
+        for (PanelSlot slot : slots) {
+            if (state.shows(slot.view()) && slot.isNear()) {
+                slot.drawNear(frame);
+            }
+            behind |= state.shows(slot.view()) && slot.isStale(frame);
+        }
+        toolbar.render(frame);
+        runChecks(frame);
+        Timing.measure("softmax-explorer-render", start);
+        if (behind) {
+            requestCatchUp();
+        } else if (!translation.waiting()) {
+            Timing.settled();
+        }
+    }
+
+    /** The frame of the current state, computed once however many times the page draws it. */
+    private Frame currentFrame() {
+        if (lastFrame == null || lastFrame.edited() != state || lastFrameGeneration != translation.generation()) {
+            lastFrameGeneration = translation.generation();
+            lastFrame = Frame.of(state, translation.words());
+        }
+        return lastFrame;
+    }
+
+    private void requestCatchUp() {
+        if (!catchUpPending) {
+            catchUpPending = true;
+            Visibility.whenIdle(deadline -> guarded(() -> catchUp(deadline)));
+        }
+    }
+
+    /**
+     * Draws the views that are behind while the idle period lasts (at least one, so that none
+     * waits for the input to stop), with the newest state.
+     */
+    private void catchUp(Visibility.IdleDeadline deadline) {
+        catchUpPending = false;
+        translation.show(state.get(Fields.LANGUAGE), this::requestRender);
+        if (translation.generation() != lastFrameGeneration) {
+            // A table arrived (or failed to) since the last frame and requested one that redraws all.
+            return;
+        }
+        Frame frame = currentFrame();
+        boolean drewOne = false;
+        for (PanelSlot slot : slots) {
+            if (state.shows(slot.view()) && slot.isStale(frame)) {
+                if (drewOne && deadline.timeRemaining() < IDLE_MARGIN_MS) {
+                    requestCatchUp();
+                    return;
+                }
+                slot.draw(frame);
+                drewOne = true;
+            }
+        }
+        if (!translation.waiting()) {
+            Timing.settled();
+        }
+    }
+
+    private void runChecks(Frame frame) {
+        int seed = state.get(Fields.FUZZ_SEED);
+        if (seed != fuzzSeed) {
+            if (fuzzer != null) {
+                fuzzer.stop();
+            }
+            fuzzSeed = seed;
+            fuzzer = fuzzSeed == 0 ? null : new Fuzzer(fuzzSeed);
+            if (fuzzer != null) {
+                fuzzer.start();
+            }
+        }
+        if (state.get(Fields.CHECKS)) {
+            address.catchUp();
+            for (String broken : Invariants.violations(state, frame.exact(), frame.trace(), Address.hash())) {
+                Fuzzer.reportViolation(broken);
+            }
+        }
+    }
+}

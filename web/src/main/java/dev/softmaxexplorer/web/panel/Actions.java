@@ -1,0 +1,42 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.web.browser.Clipboard;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.text.EmbedCode;
+import dev.softmaxexplorer.web.text.Export;
+import dev.softmaxexplorer.web.text.Messages;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** The toolbar's copy buttons: the link to this exact view, and the numbers as CSV or JSON. */
+final class Actions {
+    private Actions() {
+    }
+
+    static void wire(Editor editor) {
+        HTMLElement status = Dom.byId("copy-status");
+        Dom.byId("copy-link").addEventListener("click",
+                e -> copy(editor, link(HashCodec.encode(editor.state())), "header.copy-link.done", status));
+        Dom.byId("copy-embed").addEventListener("click",
+                e -> copy(editor, EmbedCode.iframe(pageAddress(), editor.state()), "header.copy-embed.done", status));
+        Dom.byId("copy-csv").addEventListener("click",
+                e -> copy(editor, Export.csv(editor.frame().state(), editor.frame().exact()), "header.copy-csv.done", status));
+        Dom.byId("copy-json").addEventListener("click",
+                e -> copy(editor, Export.json(editor.frame().state(), editor.frame().exact()), "header.copy-json.done", status));
+    }
+
+    private static String link(String hash) {
+        return pageAddress() + (hash.isEmpty() ? "" : "#" + hash);
+    }
+
+    private static void copy(Editor editor, String text, String doneKey, HTMLElement status) {
+        Messages words = editor.frame().words();
+        Clipboard.copy(text, words.text(doneKey), words.text("page.clipboard-refused"), status,
+                Dom.byId("copy-fallback"));
+    }
+
+    @JSBody(script = "return location.href.split('#')[0];")
+    private static native String pageAddress();
+}

@@ -1,0 +1,45 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.page.PanelSlot;
+import dev.softmaxexplorer.web.state.View;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place a view is registered: each {@link View} gets its panel here (the compiler refuses
+ * a view without one), and index.html must hold the element the view names (start-up stops with
+ * its id otherwise).
+ */
+public final class Panels {
+    private Panels() {
+    }
+
+    /** Every view's panel in its slot, in the page's order. */
+    public static List<PanelSlot> all(Editor editor) {
+        List<PanelSlot> slots = new ArrayList<>();
+        for (View view : View.values()) {
+            slots.add(new PanelSlot(view, panel(view, editor)));
+        }
+        return slots;
+    }
+
+    private static Panel panel(View view, Editor editor) {
+        return switch (view) {
+            case INPUTS -> new InputsPanel(editor);
+            case BARS -> new BarsPanel();
+            case MULTIPLES -> new MultiplesPanel();
+            case STEPS -> new StepsPanel();
+            case LOSS -> new LossCurvePanel();
+            case SMOOTHING -> new LabelSmoothingPanel();
+            case GRADIENT -> new GradientPanel(editor);
+            case TWO_CLASS -> new TwoClassPanel(editor);
+            case SWEEP -> new SweepPanel();
+            case SAMPLING -> new SamplingPanel(editor);
+            case DISTILLATION -> new DistillationPanel(editor);
+            case CODE -> new CodePanel(editor);
+            case QUIZ -> new QuizPanel(editor);
+        };
+    }
+}
