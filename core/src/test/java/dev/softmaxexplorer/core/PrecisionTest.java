@@ -141,6 +141,9 @@ class PrecisionTest {
         assertTrue(isMidpoint(Precision.FLOAT16, 1.0 + 0x1p-11), "rounds down to even");
         assertTrue(isMidpoint(Precision.FLOAT16, -(1.0 + 3 * 0x1p-11)), "rounds away to even");
         assertFalse(isMidpoint(Precision.FLOAT16, 1.0 + 0x1p-12));
+        assertTrue(isMidpoint(Precision.FLOAT16, 65520.0), "the overflow boundary");
+        assertFalse(isMidpoint(Precision.FLOAT16, 65536.0), "beyond it");
+        assertFalse(isMidpoint(Precision.FLOAT16, 65510.0), "between the largest value and the boundary");
     }
 
     @Property
@@ -270,8 +273,14 @@ class PrecisionTest {
     private static boolean isMidpoint(Precision precision, double x) {
         double magnitude = Math.abs(x);
         double rounded = precision.round(magnitude);
-        if (Double.isInfinite(rounded) || rounded == magnitude) {
+        if (rounded == magnitude) {
             return false;
+        }
+        if (Double.isInfinite(rounded)) {
+            // Half an ulp above the largest value is the overflow boundary, rounded as a midpoint:
+            // a tie overflows, a lo below it rounds down to the largest value.
+            double max = precision.maxFinite();
+            return magnitude - max == (max - towardZero(precision, max)) / 2;
         }
         double below = rounded < magnitude ? rounded : towardZero(precision, rounded);
         double above = rounded > magnitude ? rounded : awayFromZero(precision, rounded);
