@@ -8,12 +8,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -100,53 +96,102 @@ class DoubleDoubleTest {
         assertEquals(0x1p-60, DoubleDouble.log1p(DoubleDouble.of(0x1p-60)).value());
     }
 
-    @Provide
-    Arbitrary<Double> wide() {
-        return Arbitraries.doubles().between(-0x1p1000, 0x1p1000)
-                .edgeCases(c -> c.add(5e-324, -5e-324, 0x1p-1022, 0x1p996, 0x1.fffffffffffffp999));
+    private record Pair(double a, double b) {
     }
 
-    @Property(tries = 2000)
-    void twoSumIsExact(@ForAll("wide") double a, @ForAll("wide") double b) {
-        DoubleDouble s = DoubleDouble.twoSum(a, b);
-        assertEquals(0, new BigDecimal(a).add(new BigDecimal(b)).compareTo(exact(s)));
-        assertEquals(a + b, s.hi);
+    private record Scaling(double x, int n) {
     }
 
-    @Property(tries = 500)
-    void twoProductIsExact(@ForAll("wide") double a, @ForAll("wide") double b) {
-        double p = a * b;
-        if (Double.isInfinite(p) || Math.abs(p) < 0x1p-960) {
-            return;
+    /** The range the sums and products below stay finite in. */
+    private static final double WIDE = 0x1p1000;
+
+    private static final List<Double> WIDE_EDGES = SeededCases.distinct(
+            SeededCases.specialDoublesBetween(-WIDE, WIDE), SeededCases.signed(0x1p996, 0x1.fffffffffffffp999));
+
+    private static List<Pair> widePairEdges() {
+        List<Pair> out = new ArrayList<>();
+        for (double a : WIDE_EDGES) {
+            for (double b : WIDE_EDGES) {
+                out.add(new Pair(a, b));
+            }
         }
-        DoubleDouble s = DoubleDouble.twoProduct(a, b);
-        assertEquals(0, new BigDecimal(a).multiply(new BigDecimal(b)).compareTo(exact(s)));
+        return out;
     }
 
-    @Property(tries = 2000)
-    void mulPow2MatchesScalbOnTheJvm(@ForAll("wide") double x,
-            @ForAll("exponents") int n) {
-        assertEquals(Math.scalb(x, n), DoubleDouble.mulPow2(x, n));
+    /**
+     * Two doubles below 2^1000; half the time b is a times a fraction, with an exponent at most
+     * 60 below a's, where sums cancel and carry.
+     */
+    private static Pair widePair(SplittableRandom random) {
+        double a = SeededCases.uniformExponent(random, 999);
+        double b = random.nextBoolean() ? SeededCases.uniformExponent(random, 999)
+                : a * Math.scalb(random.nextDouble(-1.0, 1.0), -random.nextInt(60));
+        return new Pair(a, b);
     }
 
-    @Provide
-    Arbitrary<Integer> exponents() {
-        return Arbitraries.integers().between(-2200, 2200);
+    @Test
+    void twoSumIsExact() {
+        SeededCases.forAll(widePairEdges(), 2000, DoubleDoubleTest::widePair, p -> {
+            double a = p.a();
+            double b = p.b();
+            DoubleDouble s = DoubleDouble.twoSum(a, b);
+            assertEquals(0, new BigDecimal(a).add(new BigDecimal(b)).compareTo(exact(s)));
+            assertEquals(a + b, s.hi);
+        });
     }
 
-    @Property(tries = 1000)
-    void divisionAndProductRoundTrip(@ForAll("moderate") double a, @ForAll("moderate") double b) {
-        DoubleDouble x = DoubleDouble.twoSum(a, b * 0x1p-60);
-        DoubleDouble y = DoubleDouble.of(b).add(0.25);
-        DoubleDouble q = x.div(y);
-        BigDecimal back = exact(q.mul(y));
-        BigDecimal err = back.subtract(exact(x)).abs();
-        assertTrue(err.compareTo(exact(x).abs().multiply(RELATIVE)) <= 0, "x/y*y - x = " + err);
+    @Test
+    void twoProductIsExact() {
+        SeededCases.forAll(widePairEdges(), 500, DoubleDoubleTest::widePair, pair -> {
+            double a = pair.a();
+            double b = pair.b();
+            double p = a * b;
+            if (Double.isInfinite(p) || Math.abs(p) < 0x1p-960) {
+                return;
+            }
+            DoubleDouble s = DoubleDouble.twoProduct(a, b);
+            assertEquals(0, new BigDecimal(a).multiply(new BigDecimal(b)).compareTo(exact(s)));
+        });
     }
 
-    @Provide
-    Arbitrary<Double> moderate() {
-        return Arbitraries.doubles().between(1.0, 1e6);
+    @Test
+    void mulPow2MatchesScalbOnTheJvm() {
+        // Beside the range's own edges: where scalb's result crosses into subnormals, 0 or infinity.
+        List<Integer> exponents = SeededCases.distinct(SeededCases.specialIntsBetween(-2200, 2200),
+                List.of(-1075, -1074, -1023, -1022, 1023, 1024));
+        List<Scaling> edges = new ArrayList<>();
+        for (double x : WIDE_EDGES) {
+            for (int n : exponents) {
+                edges.add(new Scaling(x, n));
+            }
+        }
+        SeededCases.forAll(edges, 2000,
+                random -> new Scaling(SeededCases.uniformExponent(random, 999), random.nextInt(-2200, 2201)),
+                c -> assertEquals(Math.scalb(c.x(), c.n()), DoubleDouble.mulPow2(c.x(), c.n())));
+    }
+
+    @Test
+    void divisionAndProductRoundTrip() {
+        List<Double> moderateEdges = SeededCases.specialDoublesBetween(1.0, 1e6);
+        List<Pair> edges = new ArrayList<>();
+        for (double a : moderateEdges) {
+            for (double b : moderateEdges) {
+                edges.add(new Pair(a, b));
+            }
+        }
+        SeededCases.forAll(edges, 1000, random -> new Pair(moderate(random), moderate(random)), p -> {
+            DoubleDouble x = DoubleDouble.twoSum(p.a(), p.b() * 0x1p-60);
+            DoubleDouble y = DoubleDouble.of(p.b()).add(0.25);
+            DoubleDouble q = x.div(y);
+            BigDecimal back = exact(q.mul(y));
+            BigDecimal err = back.subtract(exact(x)).abs();
+            assertTrue(err.compareTo(exact(x).abs().multiply(RELATIVE)) <= 0, "x/y*y - x = " + err);
+        });
+    }
+
+    /** A double in [1, 1e6): uniform half the time, otherwise every decade alike. */
+    private static double moderate(SplittableRandom random) {
+        return random.nextBoolean() ? random.nextDouble(1.0, 1e6) : Math.pow(10, random.nextDouble(0.0, 6.0));
     }
 
     @Test

@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -93,35 +89,44 @@ class FormatTest {
         }
     }
 
+    /** Finite doubles where rounding breaks first, and exact decimal ties (0.125 to 2 digits). */
+    private static final List<Double> FINITE_EDGES = SeededCases.distinct(SeededCases.specialDoubles(),
+            SeededCases.signed(0.125, 0.25, 0.375, 2.5));
+
     /** Round trip through the JVM's correctly rounded parser, an independent oracle. */
-    @Property(tries = 3000)
-    void shortestReadsBackBitForBit(@ForAll("finiteBits") double x) {
-        String text = Format.shortest(x);
-        assertSameBits(x, Double.parseDouble(text), text);
-        assertSameBits(x, Format.parse(text), text);
+    @Test
+    void shortestReadsBackBitForBit() {
+        SeededCases.forAll(FINITE_EDGES, 3000, SeededCases::finiteBits, x -> {
+            String text = Format.shortest(x);
+            assertSameBits(x, Double.parseDouble(text), text);
+            assertSameBits(x, Format.parse(text), text);
+        });
     }
 
     /**
      * Minimality and nearness, checked with the JVM's parser: no decimal with one digit fewer
      * reads back as x, and the other same-length candidate is not nearer.
      */
-    @Property(tries = 2000)
-    void shortestIsShortestAndNearest(@ForAll("finiteBits") double x) {
-        assertShortestAndNearest(x, Format.shortest(x));
+    @Test
+    void shortestIsShortestAndNearest() {
+        SeededCases.forAll(FINITE_EDGES, 2000, SeededCases::finiteBits,
+                x -> assertShortestAndNearest(x, Format.shortest(x)));
     }
 
     /** Where JDK 17's Double.toString is as short as ours, its digits must be ours. */
-    @Property(tries = 3000)
-    void shortestAgreesWithJdkWhereJdkIsShortest(@ForAll("finiteBits") double x) {
-        if (x == 0.0) {
-            return;
-        }
-        String ours = significandDigits(Format.shortest(x));
-        String jdk = significandDigits(Double.toString(x));
-        assertTrue(ours.length() <= jdk.length(), () -> x + ": ours " + ours + ", jdk " + jdk);
-        if (jdk.length() == ours.length()) {
-            assertEquals(jdk, ours, () -> "digits of " + x);
-        }
+    @Test
+    void shortestAgreesWithJdkWhereJdkIsShortest() {
+        SeededCases.forAll(FINITE_EDGES, 3000, SeededCases::finiteBits, x -> {
+            if (x == 0.0) {
+                return;
+            }
+            String ours = significandDigits(Format.shortest(x));
+            String jdk = significandDigits(Double.toString(x));
+            assertTrue(ours.length() <= jdk.length(), () -> x + ": ours " + ours + ", jdk " + jdk);
+            if (jdk.length() == ours.length()) {
+                assertEquals(jdk, ours, () -> "digits of " + x);
+            }
+        });
     }
 
     private static void assertShortestAndNearest(double x, String text) {
@@ -192,39 +197,75 @@ class FormatTest {
     }
 
     /** JDK 17's Double.parseDouble is correctly rounded: an independent oracle. */
-    @Property(tries = 3000)
-    void parseAgreesWithTheJvmOnRandomDecimals(@ForAll("decimalStrings") String text) {
-        assertSameBits(Double.parseDouble(text), Format.parse(text), text);
+    @Test
+    void parseAgreesWithTheJvmOnRandomDecimals() {
+        SeededCases.forAll(decimalStringEdges(), 3000, FormatTest::decimalString,
+                text -> assertSameBits(Double.parseDouble(text), Format.parse(text), text));
+    }
+
+    private record Nudge(double x, int nudge) {
     }
 
     /** Decimals a hair either side of the exact midpoint between two doubles, and on it. */
-    @Property(tries = 2000)
-    void parseRoundsMidpointsLikeTheJvm(@ForAll("finiteBits") double x, @ForAll @IntRange(min = -1, max = 1) int nudge) {
-        double magnitude = Math.abs(x);
-        if (magnitude == Double.MAX_VALUE) {
-            return;
+    @Test
+    void parseRoundsMidpointsLikeTheJvm() {
+        List<Nudge> edges = new ArrayList<>();
+        for (double x : FINITE_EDGES) {
+            for (int nudge = -1; nudge <= 1; nudge++) {
+                edges.add(new Nudge(x, nudge));
+            }
         }
-        BigDecimal midpoint = new BigDecimal(magnitude).add(new BigDecimal(Math.nextUp(magnitude)))
-                .divide(BigDecimal.valueOf(2));
-        BigDecimal nudged = midpoint.add(BigDecimal.valueOf(nudge).scaleByPowerOfTen(-midpoint.scale() - 3));
-        String text = (x < 0 ? "-" : "") + nudged.toString();
-        assertSameBits(Double.parseDouble(text), Format.parse(text), text);
+        SeededCases.forAll(edges, 2000, random -> new Nudge(SeededCases.finiteBits(random), random.nextInt(-1, 2)), c -> {
+            double x = c.x();
+            double magnitude = Math.abs(x);
+            if (magnitude == Double.MAX_VALUE) {
+                return;
+            }
+            BigDecimal midpoint = new BigDecimal(magnitude).add(new BigDecimal(Math.nextUp(magnitude)))
+                    .divide(BigDecimal.valueOf(2));
+            BigDecimal nudged = midpoint.add(BigDecimal.valueOf(c.nudge()).scaleByPowerOfTen(-midpoint.scale() - 3));
+            String text = (x < 0 ? "-" : "") + nudged.toString();
+            assertSameBits(Double.parseDouble(text), Format.parse(text), text);
+        });
     }
 
-    @Provide
-    Arbitrary<Double> finiteBits() {
-        return Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
+    private static final String[] SIGNS = {"", "-", "+"};
+
+    /** Decimal text: a sign or none, 1 to 30 digits with a point among them, e or E, -360 to 330. */
+    private static String decimalString(SplittableRandom random) {
+        StringBuilder digits = new StringBuilder();
+        for (int n = random.nextInt(1, 31); n > 0; n--) {
+            digits.append((char) ('0' + random.nextInt(10)));
+        }
+        return decimalString(SIGNS[random.nextInt(SIGNS.length)], digits.toString(), random.nextInt(0, 31),
+                random.nextInt(-360, 331), random.nextBoolean() ? "e" : "E");
     }
 
-    @Provide
-    Arbitrary<String> decimalStrings() {
-        Arbitrary<String> digits = Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(30);
-        return Combinators.combine(Arbitraries.of("", "-", "+"), digits, Arbitraries.integers().between(0, 30),
-                Arbitraries.integers().between(-360, 330), Arbitraries.of("e", "E"))
-                .as((sign, mantissa, point, exponent, e) -> {
-                    int at = Math.min(point, mantissa.length());
-                    return sign + mantissa.substring(0, at) + "." + mantissa.substring(at) + e + exponent;
-                });
+    private static String decimalString(String sign, String digits, int point, int exponent, String e) {
+        int at = Math.min(point, digits.length());
+        return sign + digits.substring(0, at) + "." + digits.substring(at) + e + exponent;
+    }
+
+    /**
+     * The shortest and longest digit strings, the point at either end, the exponent's bounds and
+     * the exponents where a double underflows or overflows, each with every sign and e.
+     */
+    private static List<String> decimalStringEdges() {
+        String[] digitStrings = {"0", "1", "5", "9", "000000000000000000000000000001",
+            "123456789012345678901234567890", "999999999999999999999999999999"};
+        List<String> out = new ArrayList<>();
+        for (String sign : SIGNS) {
+            for (String digits : digitStrings) {
+                for (int point : new int[] {0, 1, 29, 30}) {
+                    for (int exponent : new int[] {-360, -359, -325, -324, -1, 0, 1, 308, 309, 329, 330}) {
+                        for (String e : new String[] {"e", "E"}) {
+                            out.add(decimalString(sign, digits, point, exponent, e));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     // ---- display forms: expected strings by hand from the exact binary values ----
@@ -320,43 +361,77 @@ class FormatTest {
         assertThrows(IllegalArgumentException.class, () -> Format.percent(1, 41));
     }
 
-    /** On the JVM, BigDecimal's rounding of the exact value is an independent oracle. */
-    @Property(tries = 3000)
-    void significantMatchesExactRounding(@ForAll("finiteBits") double x, @ForAll @IntRange(min = 1, max = 17) int digits) {
-        if (x == 0.0) {
-            return;
-        }
-        BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
-        String text = Format.significant(x, digits);
-        assertEquals(0, rounded.compareTo(new BigDecimal(text)), () -> x + " at " + digits + ": " + text);
-        String mantissa = text.replace("-", "").split("e")[0];
-        if (mantissa.contains(".")) {
-            // With a point, exactly `digits` digits are shown, trailing zeros included.
-            assertEquals(digits, mantissa.replace(".", "").replaceAll("^0+", "").length(), text);
-        } else {
-            // An integer pads the places past the significant ones with zeros ("123000").
-            assertTrue(mantissa.replaceAll("0+$", "").length() <= digits, text);
-        }
+    private record Places(double x, int places) {
     }
 
-    @Property(tries = 2000)
-    void percentMatchesExactRounding(@ForAll("finiteBits") double p, @ForAll @IntRange(min = 0, max = 6) int decimals) {
-        if (Math.abs(p) > 1e20 || Math.abs(p) < 1e-20) {
-            return;
+    /** Each x with the bounds of [min, max] places and their inner neighbours. */
+    private static List<Places> placesEdges(List<Double> xs, int min, int max) {
+        List<Places> out = new ArrayList<>();
+        for (double x : xs) {
+            for (int places : SeededCases.specialIntsBetween(min, max)) {
+                out.add(new Places(x, places));
+            }
         }
-        BigDecimal expected = new BigDecimal(p).movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN);
-        String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
-        assertEquals(plain, Format.percent(p, decimals));
+        return out;
+    }
+
+    /** FINITE_EDGES, and ±min and ±max with their neighbours: the bounds of the magnitudes checked. */
+    private static List<Double> edgesWithin(double min, double max) {
+        return SeededCases.distinct(FINITE_EDGES, SeededCases.withNeighbours(SeededCases.signed(min, max)));
+    }
+
+    /** On the JVM, BigDecimal's rounding of the exact value is an independent oracle. */
+    @Test
+    void significantMatchesExactRounding() {
+        SeededCases.forAll(placesEdges(FINITE_EDGES, 1, 17), 3000,
+                random -> new Places(SeededCases.finiteBits(random), random.nextInt(1, 18)), c -> {
+                    double x = c.x();
+                    int digits = c.places();
+                    if (x == 0.0) {
+                        return;
+                    }
+                    BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+                    String text = Format.significant(x, digits);
+                    assertEquals(0, rounded.compareTo(new BigDecimal(text)), () -> x + " at " + digits + ": " + text);
+                    String mantissa = text.replace("-", "").split("e")[0];
+                    if (mantissa.contains(".")) {
+                        // With a point, exactly `digits` digits are shown, trailing zeros included.
+                        assertEquals(digits, mantissa.replace(".", "").replaceAll("^0+", "").length(), text);
+                    } else {
+                        // An integer pads the places past the significant ones with zeros ("123000").
+                        assertTrue(mantissa.replaceAll("0+$", "").length() <= digits, text);
+                    }
+                });
+    }
+
+    @Test
+    void percentMatchesExactRounding() {
+        SeededCases.forAll(placesEdges(edgesWithin(1e-20, 1e20), 0, 6), 2000,
+                random -> new Places(SeededCases.finiteBits(random), random.nextInt(0, 7)), c -> {
+                    double p = c.x();
+                    int decimals = c.places();
+                    if (Math.abs(p) > 1e20 || Math.abs(p) < 1e-20) {
+                        return;
+                    }
+                    BigDecimal expected = new BigDecimal(p).movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN);
+                    String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
+                    assertEquals(plain, Format.percent(p, decimals));
+                });
     }
 
     /** fixed agrees with BigDecimal's own plain rendering of the exact value. */
-    @Property(tries = 2000)
-    void fixedMatchesExactRounding(@ForAll("finiteBits") double x, @ForAll @IntRange(min = 0, max = 12) int decimals) {
-        if (Math.abs(x) > 1e30 || Math.abs(x) < 1e-30) {
-            return;
-        }
-        BigDecimal expected = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN);
-        String plain = expected.signum() == 0 ? expected.abs().toPlainString() : expected.toPlainString();
-        assertEquals(plain, Format.fixed(x, decimals));
+    @Test
+    void fixedMatchesExactRounding() {
+        SeededCases.forAll(placesEdges(edgesWithin(1e-30, 1e30), 0, 12), 2000,
+                random -> new Places(SeededCases.finiteBits(random), random.nextInt(0, 13)), c -> {
+                    double x = c.x();
+                    int decimals = c.places();
+                    if (Math.abs(x) > 1e30 || Math.abs(x) < 1e-30) {
+                        return;
+                    }
+                    BigDecimal expected = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN);
+                    String plain = expected.signum() == 0 ? expected.abs().toPlainString() : expected.toPlainString();
+                    assertEquals(plain, Format.fixed(x, decimals));
+                });
     }
 }

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PrecisionTest {
@@ -122,18 +117,35 @@ class PrecisionTest {
         assertSameBits(1.0 + 0x1p-10, Precision.FLOAT16.round(1.0, 0x1p-11 + 0x1p-60), "unnormalized");
     }
 
-    @Property
-    void loDecidesExactlyOnMidpoints(@ForAll("formatValues") double value, @ForAll boolean positiveLo,
-            @ForAll @IntRange(min = 1, max = 400) int loScale, @ForAll("emulated") Precision precision) {
-        double start = precision.round(value);
-        double next = awayFromZero(precision, start);
-        if (Double.isInfinite(next) || Double.isInfinite(start)) {
-            return;
+    private record Midpoint(double value, boolean positiveLo, int loScale, Precision precision) {
+    }
+
+    @Test
+    void loDecidesExactlyOnMidpoints() {
+        List<Midpoint> edges = new ArrayList<>();
+        for (double value : FORMAT_VALUE_EDGES) {
+            for (boolean positiveLo : BOOLEANS) {
+                for (int loScale : SeededCases.specialIntsBetween(1, 400)) {
+                    for (Precision precision : EMULATED) {
+                        edges.add(new Midpoint(value, positiveLo, loScale, precision));
+                    }
+                }
+            }
         }
-        double midpoint = start + (next - start) / 2;
-        double lo = (positiveLo ? 1 : -1) * Math.ulp(midpoint) / 2 * loScale / 400.0;
-        boolean beyond = positiveLo == (next > start);
-        assertSameBits(beyond ? next : start, precision.round(midpoint, lo), "midpoint " + midpoint + ", lo " + lo);
+        SeededCases.forAll(edges, 1000, random -> new Midpoint(formatValue(random), random.nextBoolean(),
+                random.nextInt(1, 401), emulated(random)), c -> {
+                    Precision precision = c.precision();
+                    double start = precision.round(c.value());
+                    double next = awayFromZero(precision, start);
+                    if (Double.isInfinite(next) || Double.isInfinite(start)) {
+                        return;
+                    }
+                    double midpoint = start + (next - start) / 2;
+                    double lo = (c.positiveLo() ? 1 : -1) * Math.ulp(midpoint) / 2 * c.loScale() / 400.0;
+                    boolean beyond = c.positiveLo() == (next > start);
+                    assertSameBits(beyond ? next : start, precision.round(midpoint, lo),
+                            "midpoint " + midpoint + ", lo " + lo);
+                });
     }
 
     @Test
@@ -141,44 +153,98 @@ class PrecisionTest {
         assertTrue(isMidpoint(Precision.FLOAT16, 1.0 + 0x1p-11), "rounds down to even");
         assertTrue(isMidpoint(Precision.FLOAT16, -(1.0 + 3 * 0x1p-11)), "rounds away to even");
         assertFalse(isMidpoint(Precision.FLOAT16, 1.0 + 0x1p-12));
+        assertTrue(isMidpoint(Precision.FLOAT16, 65520.0), "the overflow boundary");
+        assertFalse(isMidpoint(Precision.FLOAT16, 65536.0), "beyond it");
+        assertFalse(isMidpoint(Precision.FLOAT16, 65510.0), "between the largest value and the boundary");
     }
 
-    @Property
-    void offMidpointsLoDoesNotMatter(@ForAll("wideDoubles") double hi, @ForAll @IntRange(min = -400, max = 400) int loScale,
-            @ForAll("emulated") Precision precision) {
-        double lo = Math.ulp(hi) / 2 * loScale / 400.0;
-        double rounded = precision.round(hi);
-        assertSameBits(rounded, precision.round(hi, 0.0), "lo = 0");
-        if (!isMidpoint(precision, hi)) {
-            assertSameBits(rounded, precision.round(hi, lo), "hi = " + hi + ", lo = " + lo);
+    private record OffMidpoint(double hi, int loScale, Precision precision) {
+    }
+
+    @Test
+    void offMidpointsLoDoesNotMatter() {
+        List<OffMidpoint> edges = new ArrayList<>();
+        // Not -0.0: the exact sum -0.0 + 0.0 is +0.0 (IEEE 754's sum of opposite zeros), so
+        // round(-0.0, 0.0) is +0.0, as FLOAT64's is.
+        for (double hi : WIDE_EDGES.stream().filter(hi -> !hi.equals(-0.0)).toList()) {
+            for (int loScale : SeededCases.specialIntsBetween(-400, 400)) {
+                for (Precision precision : EMULATED) {
+                    edges.add(new OffMidpoint(hi, loScale, precision));
+                }
+            }
         }
+        SeededCases.forAll(edges, 1000,
+                random -> new OffMidpoint(wideDouble(random), random.nextInt(-400, 401), emulated(random)), c -> {
+                    double hi = c.hi();
+                    Precision precision = c.precision();
+                    double lo = Math.ulp(hi) / 2 * c.loScale() / 400.0;
+                    double rounded = precision.round(hi);
+                    assertSameBits(rounded, precision.round(hi, 0.0), "lo = 0");
+                    if (!isMidpoint(precision, hi)) {
+                        assertSameBits(rounded, precision.round(hi, lo), "hi = " + hi + ", lo = " + lo);
+                    }
+                });
     }
 
     // ---- independent oracles ----
 
     /** On the JVM, (double)(float) x is hardware float32 rounding: an independent oracle. */
-    @Property(tries = 3000)
-    void float32AgreesWithJavaFloatForAnyBits(@ForAll("anyBits") double x) {
+    @Test
+    void float32AgreesWithJavaFloatForAnyBits() {
+        List<Double> edges = SeededCases.distinct(WIDE_EDGES,
+                List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        SeededCases.forAll(edges, 3000, SeededCases::anyBits, PrecisionTest::assertFloat32IsJavaFloat);
+    }
+
+    @Test
+    void float32AgreesWithJavaFloatNearItsRange() {
+        SeededCases.forAll(WIDE_EDGES, 3000, PrecisionTest::wideDouble, PrecisionTest::assertFloat32IsJavaFloat);
+    }
+
+    private static void assertFloat32IsJavaFloat(double x) {
         assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
     }
 
-    @Property(tries = 3000)
-    void float32AgreesWithJavaFloatNearItsRange(@ForAll("wideDoubles") double x) {
-        assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
+    private record NearMidpoint(double value, int ulps, boolean bfloat) {
     }
 
-    @Property(tries = 3000)
-    void float32AgreesWithJavaFloatNearMidpoints(@ForAll("formatValues") double value,
-            @ForAll @IntRange(min = -2, max = 2) int ulps) {
-        double next = awayFromZero(Precision.FLOAT32, value);
-        if (Double.isInfinite(next)) {
-            return;
+    /** Each format value with every offset in ulps from its midpoint, for both 16-bit formats. */
+    private static List<NearMidpoint> nearMidpointEdges() {
+        List<NearMidpoint> out = new ArrayList<>();
+        for (double value : FORMAT_VALUE_EDGES) {
+            for (int ulps = -2; ulps <= 2; ulps++) {
+                for (boolean bfloat : BOOLEANS) {
+                    out.add(new NearMidpoint(value, ulps, bfloat));
+                }
+            }
         }
-        double x = value + (next - value) / 2;
-        for (int i = 0; i < Math.abs(ulps); i++) {
-            x = ulps > 0 ? Math.nextUp(x) : Math.nextDown(x);
-        }
-        assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
+        return out;
+    }
+
+    private static NearMidpoint nearMidpoint(SplittableRandom random) {
+        return new NearMidpoint(formatValue(random), random.nextInt(-2, 3), random.nextBoolean());
+    }
+
+    @Test
+    void float32AgreesWithJavaFloatNearMidpoints() {
+        // bfloat chooses between the 16-bit formats; here it is unused, so one value of it will do.
+        List<NearMidpoint> edges = nearMidpointEdges().stream().filter(c -> !c.bfloat()).toList();
+        SeededCases.forAll(edges, 3000, PrecisionTest::nearMidpoint, c -> {
+            double value = c.value();
+            int ulps = c.ulps();
+            double next = awayFromZero(Precision.FLOAT32, value);
+            if (Double.isInfinite(next)) {
+                return;
+            }
+            double x = value + (next - value) / 2;
+            for (int i = 0; i < Math.abs(ulps); i++) {
+                x = ulps > 0 ? Math.nextUp(x) : Math.nextDown(x);
+            }
+            assertSameBits((double) (float) x, Precision.FLOAT32.round(x), "x = " + x);
+        });
+    }
+
+    private record WithFormat(double x, boolean bfloat) {
     }
 
     /**
@@ -186,76 +252,150 @@ class PrecisionTest {
      * nearest value by exact comparison, ties to the even pattern, with the infinity pattern
      * standing one ulp above the maximum (so a tie at the boundary overflows, as in IEEE).
      */
-    @Property(tries = 3000)
-    void sixteenBitFormatsAgreeWithATableOfAllValues(@ForAll("wideDoubles") double x,
-            @ForAll boolean bfloat) {
-        Precision precision = bfloat ? Precision.BFLOAT16 : Precision.FLOAT16;
-        IntToDoubleFunction decode = bfloat ? PrecisionTest::decodeBfloat16 : PrecisionTest::decodeFloat16;
-        int infinityPattern = bfloat ? 0x7F80 : 0x7C00;
-        assertSameBits(nearestByTable(x, decode, infinityPattern), precision.round(x), precision + " of " + x);
+    @Test
+    void sixteenBitFormatsAgreeWithATableOfAllValues() {
+        List<WithFormat> edges = new ArrayList<>();
+        for (double x : WIDE_EDGES) {
+            for (boolean bfloat : BOOLEANS) {
+                edges.add(new WithFormat(x, bfloat));
+            }
+        }
+        SeededCases.forAll(edges, 3000, random -> new WithFormat(wideDouble(random), random.nextBoolean()), c -> {
+            double x = c.x();
+            Precision precision = c.bfloat() ? Precision.BFLOAT16 : Precision.FLOAT16;
+            IntToDoubleFunction decode = c.bfloat() ? PrecisionTest::decodeBfloat16 : PrecisionTest::decodeFloat16;
+            int infinityPattern = c.bfloat() ? 0x7F80 : 0x7C00;
+            assertSameBits(nearestByTable(x, decode, infinityPattern), precision.round(x), precision + " of " + x);
+        });
     }
 
-    @Property(tries = 2000)
-    void sixteenBitFormatsAgreeWithTheTableNearMidpoints(@ForAll("formatValues") double value,
-            @ForAll @IntRange(min = -2, max = 2) int ulps, @ForAll boolean bfloat) {
-        Precision precision = bfloat ? Precision.BFLOAT16 : Precision.FLOAT16;
-        double start = precision.round(value);
-        double next = awayFromZero(precision, start);
-        if (Double.isInfinite(next) || Double.isInfinite(start)) {
-            return;
-        }
-        double x = start + (next - start) / 2;
-        for (int i = 0; i < Math.abs(ulps); i++) {
-            x = ulps > 0 ? Math.nextUp(x) : Math.nextDown(x);
-        }
-        IntToDoubleFunction decode = bfloat ? PrecisionTest::decodeBfloat16 : PrecisionTest::decodeFloat16;
-        assertSameBits(nearestByTable(x, decode, bfloat ? 0x7F80 : 0x7C00), precision.round(x), "x = " + x);
+    @Test
+    void sixteenBitFormatsAgreeWithTheTableNearMidpoints() {
+        SeededCases.forAll(nearMidpointEdges(), 2000, PrecisionTest::nearMidpoint, c -> {
+            int ulps = c.ulps();
+            Precision precision = c.bfloat() ? Precision.BFLOAT16 : Precision.FLOAT16;
+            double start = precision.round(c.value());
+            double next = awayFromZero(precision, start);
+            if (Double.isInfinite(next) || Double.isInfinite(start)) {
+                return;
+            }
+            double x = start + (next - start) / 2;
+            for (int i = 0; i < Math.abs(ulps); i++) {
+                x = ulps > 0 ? Math.nextUp(x) : Math.nextDown(x);
+            }
+            IntToDoubleFunction decode = c.bfloat() ? PrecisionTest::decodeBfloat16 : PrecisionTest::decodeFloat16;
+            assertSameBits(nearestByTable(x, decode, c.bfloat() ? 0x7F80 : 0x7C00), precision.round(x), "x = " + x);
+        });
     }
 
     // ---- algebraic properties ----
 
-    @Property(tries = 2000)
-    void idempotentAndOdd(@ForAll("wideDoubles") double x, @ForAll("emulated") Precision precision) {
-        double once = precision.round(x);
-        assertSameBits(once, precision.round(once), "idempotent");
-        assertSameBits(-once, precision.round(-x), "odd");
+    private record Rounding(double x, Precision precision) {
     }
 
-    @Property(tries = 2000)
-    void monotone(@ForAll("wideDoubles") double a, @ForAll("wideDoubles") double b,
-            @ForAll("emulated") Precision precision) {
-        double low = Math.min(a, b);
-        double high = Math.max(a, b);
-        assertTrue(precision.round(low) <= precision.round(high), () -> low + " <= " + high);
+    @Test
+    void idempotentAndOdd() {
+        List<Rounding> edges = new ArrayList<>();
+        for (double x : WIDE_EDGES) {
+            for (Precision precision : EMULATED) {
+                edges.add(new Rounding(x, precision));
+            }
+        }
+        SeededCases.forAll(edges, 2000, random -> new Rounding(wideDouble(random), emulated(random)), c -> {
+            double once = c.precision().round(c.x());
+            assertSameBits(once, c.precision().round(once), "idempotent");
+            assertSameBits(-once, c.precision().round(-c.x()), "odd");
+        });
+    }
+
+    private record Ordering(double a, double b, Precision precision) {
+    }
+
+    @Test
+    void monotone() {
+        List<Ordering> edges = new ArrayList<>();
+        for (double a : WIDE_EDGES) {
+            for (double b : WIDE_EDGES) {
+                for (Precision precision : EMULATED) {
+                    edges.add(new Ordering(a, b, precision));
+                }
+            }
+        }
+        SeededCases.forAll(edges, 2000,
+                random -> new Ordering(wideDouble(random), wideDouble(random), emulated(random)), c -> {
+                    double low = Math.min(c.a(), c.b());
+                    double high = Math.max(c.a(), c.b());
+                    assertTrue(c.precision().round(low) <= c.precision().round(high), () -> low + " <= " + high);
+                });
     }
 
     // ---- generators and helpers ----
 
-    @Provide
-    Arbitrary<Precision> emulated() {
-        return Arbitraries.of(EMULATED);
+    private static final boolean[] BOOLEANS = {false, true};
+
+    private static Precision emulated(SplittableRandom random) {
+        return EMULATED[random.nextInt(EMULATED.length)];
     }
 
-    @Provide
-    Arbitrary<Double> anyBits() {
-        return Arbitraries.longs().map(Double::longBitsToDouble);
+    /**
+     * The emulated formats' edges: smallest subnormal and half of it (a tie), smallest normal,
+     * largest finite value and the overflow boundary half an ulp above it.
+     */
+    private static final List<Double> FORMAT_EDGES = SeededCases.signed(
+            0x1p-149, 0x1p-150, 0x1p-126, 0x1.fffffep127, 0x1.ffffffp127,  // float32
+            0x1p-24, 0x1p-25, 0x1p-14, 65504.0, 65520.0,                   // float16
+            0x1p-133, 0x1p-134, 0x1.fep127, 0x1.ffp127);                   // bfloat16
+
+    /** A sign, 52 fraction bits and an exponent in [-160, 140]: every format's range and beyond. */
+    private static double wideDouble(double sign, long fraction, int exponent) {
+        return sign * Math.scalb(1.0 + fraction * 0x1p-52, exponent);
     }
 
-    /** Signed doubles with a uniformly chosen binary exponent around every format's range. */
-    @Provide
-    Arbitrary<Double> wideDoubles() {
-        return Combinators.combine(Arbitraries.longs().between(0, (1L << 52) - 1),
-                Arbitraries.integers().between(-160, 140), Arbitraries.of(1.0, -1.0))
-                .as((fraction, exponent, sign) -> sign * Math.scalb(1.0 + fraction * 0x1p-52, exponent));
+    private static double wideDouble(SplittableRandom random) {
+        return wideDouble(random.nextBoolean() ? 1.0 : -1.0, random.nextLong(1L << 52), random.nextInt(-160, 141));
     }
 
-    /** Values of the 16-bit formats and of float32 alike: short significands, wide exponents. */
-    @Provide
-    Arbitrary<Double> formatValues() {
-        return Combinators.combine(Arbitraries.integers().between(0, (1 << 23) - 1),
-                Arbitraries.integers().between(-150, 128), Arbitraries.of(1.0, -1.0))
-                .as((fraction, exponent, sign) -> Precision.FLOAT32.round(
-                        sign * Math.scalb(1.0 + fraction * 0x1p-23, exponent)));
+    /**
+     * The extreme fractions at the extreme exponents, the formats' edges and their neighbours,
+     * and the special doubles (zeros, subnormals, huge values) outside the random range.
+     */
+    private static final List<Double> WIDE_EDGES = wideEdges();
+
+    private static List<Double> wideEdges() {
+        List<Double> out = new ArrayList<>();
+        for (long fraction : new long[] {0, 1, 1L << 51, (1L << 52) - 1}) {
+            for (int exponent : SeededCases.specialIntsBetween(-160, 140)) {
+                out.add(wideDouble(1.0, fraction, exponent));
+                out.add(wideDouble(-1.0, fraction, exponent));
+            }
+        }
+        return SeededCases.distinct(out, SeededCases.withNeighbours(FORMAT_EDGES), SeededCases.specialDoubles());
+    }
+
+    /** Values of the 16-bit formats and of float32 alike: 23 fraction bits, exponents in [-150, 128]. */
+    private static double formatValue(double sign, int fraction, int exponent) {
+        return Precision.FLOAT32.round(sign * Math.scalb(1.0 + fraction * 0x1p-23, exponent));
+    }
+
+    private static double formatValue(SplittableRandom random) {
+        return formatValue(random.nextBoolean() ? 1.0 : -1.0, random.nextInt(1 << 23), random.nextInt(-150, 129));
+    }
+
+    /** As WIDE_EDGES, but for values of the formats: rounded to float32 where they are not already. */
+    private static final List<Double> FORMAT_VALUE_EDGES = formatValueEdges();
+
+    private static List<Double> formatValueEdges() {
+        List<Double> out = new ArrayList<>();
+        for (int fraction : new int[] {0, 1, 1 << 22, (1 << 23) - 1}) {
+            for (int exponent : SeededCases.specialIntsBetween(-150, 128)) {
+                out.add(formatValue(1.0, fraction, exponent));
+                out.add(formatValue(-1.0, fraction, exponent));
+            }
+        }
+        for (double x : SeededCases.distinct(FORMAT_EDGES, SeededCases.specialDoubles())) {
+            out.add(Precision.FLOAT32.round(x));
+        }
+        return SeededCases.distinct(out);
     }
 
     /** The neighbour of the format value v one quantum farther from zero (infinity past the max). */
@@ -270,8 +410,14 @@ class PrecisionTest {
     private static boolean isMidpoint(Precision precision, double x) {
         double magnitude = Math.abs(x);
         double rounded = precision.round(magnitude);
-        if (Double.isInfinite(rounded) || rounded == magnitude) {
+        if (rounded == magnitude) {
             return false;
+        }
+        if (Double.isInfinite(rounded)) {
+            // Half an ulp above the largest value is the overflow boundary, rounded as a midpoint:
+            // a tie overflows, a lo below it rounds down to the largest value.
+            double max = precision.maxFinite();
+            return magnitude - max == (max - towardZero(precision, max)) / 2;
         }
         double below = rounded < magnitude ? rounded : towardZero(precision, rounded);
         double above = rounded > magnitude ? rounded : awayFromZero(precision, rounded);

@@ -9,15 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -281,129 +276,232 @@ class SoftmaxTest {
                 + Arrays.toString(r.gradient()) + r.crossEntropy() + " " + r.entropy();
     }
 
-    @Provide
-    Arbitrary<double[]> logits() {
-        return Arbitraries.doubles().between(-50, 50).array(double[].class).ofMinSize(1)
-                .ofMaxSize(40);
-    }
-
-    @Provide
-    Arbitrary<Double> temperatures() {
-        return Arbitraries.doubles().between(-3, 3).map(e -> Math.pow(10, e));
-    }
-
-    @Property(tries = 300)
-    void probabilitiesSumToOne(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
-        double sum = 0;
-        for (double p : Softmax.softmax(z, t)) {
-            sum += p;
+    /** One input of the properties below; each property reads the parameters it needs. */
+    private record Input(double[] z, double t, int shift, double eps) {
+        @Override
+        public String toString() {
+            return "z = " + Arrays.toString(z) + ", t = " + t + ", shift = " + shift + ", eps = " + eps;
         }
-        assertEquals(1.0, sum, z.length * 0x1p-52);
     }
 
-    @Property(tries = 300)
-    void invariantUnderAddingAConstant(@ForAll("logits") double[] z,
-            @ForAll("temperatures") double t, @ForAll @IntRange(min = -64, max = 64) int c) {
-        // Integers scaled to multiples of 2^-20 with a small constant: every z_i + c is exact.
-        double[] a = new double[z.length];
-        double[] b = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            a[i] = Math.rint(z[i] * 0x1p20) * 0x1p-20;
-            b[i] = a[i] + c;
-        }
-        assertArrayEquals(Softmax.softmax(a, t), Softmax.softmax(b, t));
-        assertArrayEquals(Softmax.logSoftmax(a, t), Softmax.logSoftmax(b, t));
-        double lseA = Softmax.logSumExp(a);
-        double lseB = Softmax.logSumExp(b);
-        // Both are correctly rounded, so they differ from the exact shift by half an ulp each.
-        assertEquals(lseA + c, lseB, Math.ulp(lseA) + Math.ulp(lseB));
-    }
-
-    @Property(tries = 300)
-    void argmaxIgnoresTemperature(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
-        double[] p = Softmax.softmax(z, t);
-        int best = Softmax.argmax(z);
-        for (double v : p) {
-            assertTrue(v <= p[best]);
-        }
-        assertEquals(best, Softmax.evaluate(z, t, 0, 0.0).predictedClass());
-    }
-
-    @Property(tries = 300)
-    void gradientSumsToZeroAndMatchesFiniteDifferences(@ForAll("logits") double[] z,
-            @ForAll("temperatures") double t, @ForAll @DoubleRange(min = 0, max = 1) double eps) {
-        int c = z.length / 2;
-        double[] g = Softmax.gradient(z, t, c, eps);
-        double sum = 0;
-        double size = 0;
-        for (double v : g) {
-            sum += v;
-            size += Math.abs(v);
-        }
-        assertEquals(0.0, sum, 1e-14 * size + 1e-300);
-        int i = z.length - 1;
-        double h = 1e-5 * Math.max(t, 1e-3);
-        double[] up = z.clone();
-        double[] down = z.clone();
-        up[i] += h;
-        down[i] -= h;
-        double fd = (Softmax.crossEntropy(up, t, c, eps) - Softmax.crossEntropy(down, t, c, eps))
-                / (up[i] - down[i]);
-        assertEquals(g[i], fd, 1e-5 * Math.max(1.0, Math.abs(g[i])) + 1e-6 / t);
-    }
-
-    @Property(tries = 300)
-    void logSoftmaxIsLogOfSoftmax(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
-        double[] p = Softmax.softmax(z, t);
-        double[] logp = Softmax.logSoftmax(z, t);
-        for (int i = 0; i < z.length; i++) {
-            if (p[i] > 1e-300) {
-                assertEquals(Math.log(p[i]), logp[i], 4 * Math.ulp(Math.log(p[i])) + 1e-16);
+    /** Every combination of the given edge cases of each parameter. */
+    private static List<Input> edges(List<double[]> logits, List<Double> temperatures, List<Integer> shifts,
+            List<Double> smoothings) {
+        List<Input> out = new ArrayList<>();
+        for (double[] z : logits) {
+            for (double t : temperatures) {
+                for (int shift : shifts) {
+                    for (double eps : smoothings) {
+                        out.add(new Input(z, t, shift, eps));
+                    }
+                }
             }
         }
+        return out;
     }
 
-    @Property(tries = 300)
-    void logSumExpShiftsWithTheLogits(@ForAll("logits") double[] z,
-            @ForAll @IntRange(min = -1000, max = 1000) int c) {
-        double[] shifted = new double[z.length];
-        double[] a = new double[z.length];
+    /**
+     * 1 to maxSize elements; a fifth of them repeat an earlier element, so that ties (equal
+     * logits, the argmax's and the gradient's hard case) are common.
+     */
+    private static double[] array(SplittableRandom random, int maxSize, ToDoubleFunction<SplittableRandom> element) {
+        double[] z = new double[random.nextInt(1, maxSize + 1)];
         for (int i = 0; i < z.length; i++) {
-            a[i] = Math.rint(z[i] * 0x1p20) * 0x1p-20;
-            shifted[i] = a[i] + c;
+            z[i] = i > 0 && random.nextInt(5) == 0 ? z[random.nextInt(i)] : element.applyAsDouble(random);
         }
-        double lseA = Softmax.logSumExp(a);
-        double lseShifted = Softmax.logSumExp(shifted);
-        assertEquals(lseA + c, lseShifted, Math.ulp(lseA) + Math.ulp(lseShifted));
+        return z;
     }
 
-    @Property(tries = 200)
-    void noNaNFromFiniteInput(@ForAll("extremeLogits") double[] z,
-            @ForAll("extremeTemperatures") double t,
-            @ForAll @DoubleRange(min = 0, max = 1) double eps) {
-        SoftmaxResult r = Softmax.evaluate(z, t, 0, eps);
-        for (int i = 0; i < z.length; i++) {
-            assertTrue(!Double.isNaN(r.probability(i)) && !Double.isNaN(r.logProbability(i))
-                    && !Double.isNaN(r.gradient(i)));
+    /**
+     * Arrays of the given values: each alone and each tied with itself, the values in order (one
+     * array per maxSize of them), the largest array filled with min, with 0 and with max, and
+     * min and max both ways round.
+     */
+    private static List<double[]> arrayEdges(List<Double> values, int maxSize, double min, double max) {
+        List<double[]> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(new double[] {v});
+            out.add(new double[] {v, v});
         }
-        assertTrue(!Double.isNaN(r.crossEntropy()) && !Double.isNaN(r.entropy()));
-        assertTrue(!Double.isNaN(Softmax.logSumExp(z)) && Double.isFinite(Softmax.logSumExp(z)));
+        for (double v : new double[] {min, 0, max}) {
+            double[] full = new double[maxSize];
+            Arrays.fill(full, v);
+            out.add(full);
+        }
+        for (int from = 0; from < values.size(); from += maxSize) {
+            out.add(values.subList(from, Math.min(from + maxSize, values.size())).stream()
+                    .mapToDouble(Double::doubleValue).toArray());
+        }
+        out.add(new double[] {min, max});
+        out.add(new double[] {max, min});
+        return out;
     }
 
-    /** Any finite double, uniform over bit patterns: subnormal and huge values are common. */
-    private static Arbitrary<Double> anyFinite() {
-        return Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite)
-                .injectDuplicates(0.2);
+    private static final double LOGIT_BOUND = 50;
+
+    /** Logits in [-50, 50], 1 to 40 of them. */
+    private static double[] logits(SplittableRandom random) {
+        return array(random, 40, r -> r.nextDouble(-LOGIT_BOUND, LOGIT_BOUND));
     }
 
-    @Provide
-    Arbitrary<double[]> extremeLogits() {
-        return anyFinite().array(double[].class).ofMinSize(1).ofMaxSize(8);
+    private static final List<double[]> LOGIT_EDGES =
+            arrayEdges(SeededCases.specialDoublesBetween(-LOGIT_BOUND, LOGIT_BOUND), 40, -LOGIT_BOUND, LOGIT_BOUND);
+
+    /** Temperatures 10^-3 to 10^3, every decade alike. */
+    private static double temperature(SplittableRandom random) {
+        return Math.pow(10, random.nextDouble(-3, 3));
     }
 
-    @Provide
-    Arbitrary<Double> extremeTemperatures() {
-        return anyFinite().map(Math::abs).filter(t -> t > 0);
+    private static final List<Double> TEMPERATURE_EDGES = SeededCases.distinct(
+            SeededCases.specialDoublesBetween(-3, 3).stream().map(e -> Math.pow(10, e)).toList());
+
+    private static final List<Double> SMOOTHING_EDGES = SeededCases.specialDoublesBetween(0, 1);
+
+    /** Label smoothing in [0, 1]; nextDouble leaves out 1, which is among the edge cases. */
+    private static double smoothing(SplittableRandom random) {
+        return random.nextDouble();
+    }
+
+    private static final List<Integer> NO_SHIFT = List.of(0);
+    private static final List<Double> NO_SMOOTHING = List.of(0.0);
+
+    @Test
+    void probabilitiesSumToOne() {
+        SeededCases.forAll(edges(LOGIT_EDGES, TEMPERATURE_EDGES, NO_SHIFT, NO_SMOOTHING), 300,
+                random -> new Input(logits(random), temperature(random), 0, 0.0), c -> {
+                    double sum = 0;
+                    for (double p : Softmax.softmax(c.z(), c.t())) {
+                        sum += p;
+                    }
+                    assertEquals(1.0, sum, c.z().length * 0x1p-52);
+                });
+    }
+
+    @Test
+    void invariantUnderAddingAConstant() {
+        List<Input> edges = edges(LOGIT_EDGES, TEMPERATURE_EDGES, SeededCases.specialIntsBetween(-64, 64), NO_SMOOTHING);
+        SeededCases.forAll(edges, 300,
+                random -> new Input(logits(random), temperature(random), random.nextInt(-64, 65), 0.0), input -> {
+                    double[] z = input.z();
+                    double t = input.t();
+                    int c = input.shift();
+                    // Integers scaled to multiples of 2^-20 with a small constant: every z_i + c is exact.
+                    double[] a = new double[z.length];
+                    double[] b = new double[z.length];
+                    for (int i = 0; i < z.length; i++) {
+                        a[i] = Math.rint(z[i] * 0x1p20) * 0x1p-20;
+                        b[i] = a[i] + c;
+                    }
+                    assertArrayEquals(Softmax.softmax(a, t), Softmax.softmax(b, t));
+                    assertArrayEquals(Softmax.logSoftmax(a, t), Softmax.logSoftmax(b, t));
+                    double lseA = Softmax.logSumExp(a);
+                    double lseB = Softmax.logSumExp(b);
+                    // Both are correctly rounded, so they differ from the exact shift by half an ulp each.
+                    assertEquals(lseA + c, lseB, Math.ulp(lseA) + Math.ulp(lseB));
+                });
+    }
+
+    @Test
+    void argmaxIgnoresTemperature() {
+        SeededCases.forAll(edges(LOGIT_EDGES, TEMPERATURE_EDGES, NO_SHIFT, NO_SMOOTHING), 300,
+                random -> new Input(logits(random), temperature(random), 0, 0.0), c -> {
+                    double[] p = Softmax.softmax(c.z(), c.t());
+                    int best = Softmax.argmax(c.z());
+                    for (double v : p) {
+                        assertTrue(v <= p[best]);
+                    }
+                    assertEquals(best, Softmax.evaluate(c.z(), c.t(), 0, 0.0).predictedClass());
+                });
+    }
+
+    @Test
+    void gradientSumsToZeroAndMatchesFiniteDifferences() {
+        SeededCases.forAll(edges(LOGIT_EDGES, TEMPERATURE_EDGES, NO_SHIFT, SMOOTHING_EDGES), 300,
+                random -> new Input(logits(random), temperature(random), 0, smoothing(random)), input -> {
+                    double[] z = input.z();
+                    double t = input.t();
+                    double eps = input.eps();
+                    int c = z.length / 2;
+                    double[] g = Softmax.gradient(z, t, c, eps);
+                    double sum = 0;
+                    double size = 0;
+                    for (double v : g) {
+                        sum += v;
+                        size += Math.abs(v);
+                    }
+                    assertEquals(0.0, sum, 1e-14 * size + 1e-300);
+                    int i = z.length - 1;
+                    double h = 1e-5 * Math.max(t, 1e-3);
+                    double[] up = z.clone();
+                    double[] down = z.clone();
+                    up[i] += h;
+                    down[i] -= h;
+                    double fd = (Softmax.crossEntropy(up, t, c, eps) - Softmax.crossEntropy(down, t, c, eps))
+                            / (up[i] - down[i]);
+                    assertEquals(g[i], fd, 1e-5 * Math.max(1.0, Math.abs(g[i])) + 1e-6 / t);
+                });
+    }
+
+    @Test
+    void logSoftmaxIsLogOfSoftmax() {
+        SeededCases.forAll(edges(LOGIT_EDGES, TEMPERATURE_EDGES, NO_SHIFT, NO_SMOOTHING), 300,
+                random -> new Input(logits(random), temperature(random), 0, 0.0), c -> {
+                    double[] p = Softmax.softmax(c.z(), c.t());
+                    double[] logp = Softmax.logSoftmax(c.z(), c.t());
+                    for (int i = 0; i < c.z().length; i++) {
+                        if (p[i] > 1e-300) {
+                            assertEquals(Math.log(p[i]), logp[i], 4 * Math.ulp(Math.log(p[i])) + 1e-16);
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void logSumExpShiftsWithTheLogits() {
+        // logSumExp has no temperature: 1 stands in for it.
+        List<Input> edges = edges(LOGIT_EDGES, List.of(1.0), SeededCases.specialIntsBetween(-1000, 1000), NO_SMOOTHING);
+        SeededCases.forAll(edges, 300, random -> new Input(logits(random), 1.0, random.nextInt(-1000, 1001), 0.0),
+                input -> {
+                    double[] z = input.z();
+                    int c = input.shift();
+                    double[] shifted = new double[z.length];
+                    double[] a = new double[z.length];
+                    for (int i = 0; i < z.length; i++) {
+                        a[i] = Math.rint(z[i] * 0x1p20) * 0x1p-20;
+                        shifted[i] = a[i] + c;
+                    }
+                    double lseA = Softmax.logSumExp(a);
+                    double lseShifted = Softmax.logSumExp(shifted);
+                    assertEquals(lseA + c, lseShifted, Math.ulp(lseA) + Math.ulp(lseShifted));
+                });
+    }
+
+    @Test
+    void noNaNFromFiniteInput() {
+        List<Double> specials = SeededCases.specialDoubles();
+        List<double[]> logits = arrayEdges(specials, 8, -Double.MAX_VALUE, Double.MAX_VALUE);
+        List<Double> temperatures = specials.stream().filter(t -> t > 0).toList();
+        SeededCases.forAll(edges(logits, temperatures, NO_SHIFT, SMOOTHING_EDGES), 200,
+                random -> new Input(array(random, 8, SeededCases::finiteBits), extremeTemperature(random), 0,
+                        smoothing(random)), c -> {
+                    double[] z = c.z();
+                    SoftmaxResult r = Softmax.evaluate(z, c.t(), 0, c.eps());
+                    for (int i = 0; i < z.length; i++) {
+                        assertTrue(!Double.isNaN(r.probability(i)) && !Double.isNaN(r.logProbability(i))
+                                && !Double.isNaN(r.gradient(i)));
+                    }
+                    assertTrue(!Double.isNaN(r.crossEntropy()) && !Double.isNaN(r.entropy()));
+                    assertTrue(!Double.isNaN(Softmax.logSumExp(z)) && Double.isFinite(Softmax.logSumExp(z)));
+                });
+    }
+
+    /** Any positive finite double: subnormal and huge temperatures are common. */
+    private static double extremeTemperature(SplittableRandom random) {
+        double t;
+        do {
+            t = Math.abs(SeededCases.finiteBits(random));
+        } while (t == 0);
+        return t;
     }
 
     @AfterAll
