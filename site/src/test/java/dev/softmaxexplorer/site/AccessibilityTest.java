@@ -8,7 +8,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.web.panel.Actions;
 import dev.softmaxexplorer.web.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.softmaxexplorer.site;
 
 import dev.softmaxexplorer.core.Softmax;
-import dev.softmaxexplorer.web.page.Page;
 import dev.softmaxexplorer.web.probe.ProbeProtocol;
 import dev.softmaxexplorer.web.state.State;
 import java.io.ByteArrayOutputStream;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
-import dev.softmaxexplorer.web.panel.Actions;
 import dev.softmaxexplorer.web.quiz.Question;
 import dev.softmaxexplorer.web.quiz.Quiz;
 import dev.softmaxexplorer.web.state.Fields;

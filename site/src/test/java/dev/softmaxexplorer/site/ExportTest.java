@@ -10,7 +10,6 @@ import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
-import dev.softmaxexplorer.web.text.Numbers;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
-import dev.softmaxexplorer.web.browser.Timing;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Numbers;
