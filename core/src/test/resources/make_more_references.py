@@ -3,7 +3,7 @@
 building blocks, from 100-digit mpmath arithmetic, each value rounded once to the nearest double
 (mpmath's float() rounds to nearest-even, with subnormals and overflow to infinity).
 
-more-reference-cases.json: the same fields as the shared reference-cases.json (p, logp, lse, ce,
+more-reference-cases.json: the same fields as reference-cases.json (p, logp, lse, ce,
 ceSmooth, grad; PyTorch conventions, y = (1-eps)*onehot(c) + eps/K, grad = (p - y)/T) plus entropy
 (nats), perplexity = exp(ceSmooth) and margin = (z_c - max_{j != c} z_j)/T, for the extreme inputs
 the accuracy requirement names and for random extremes (K up to 4096, logits within +-1e3,

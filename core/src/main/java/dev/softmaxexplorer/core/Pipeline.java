@@ -17,7 +17,7 @@ import java.util.Optional;
  * </ul>
  * The sum runs left to right in class order, so with [x, 0, ..., 0] the large term comes first;
  * in float16 at K = 1000 the ones added after exp(x) then vanish in its rounding, whereas adding
- * them first would overflow the sum from x = 11.078125 (NUMERICS.md).
+ * them first would overflow the sum from x = 11.078125 (docs/numerics.md, section 2).
  *
  * <p>Why this is correctly rounded: {@code + - * /} are done in double and then rounded to the
  * format; for formats of at most 24 significand bits, 53 >= 2p + 2 makes that double rounding

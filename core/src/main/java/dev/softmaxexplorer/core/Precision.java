@@ -76,7 +76,7 @@ public enum Precision {
      * The double nearest to ln(maxFinite + half an ulp), the real number above which e^x rounds
      * to infinity in this format (709.78, 88.72, 11.09, 88.72). It is the logarithm of the
      * rounding boundary, not of maxFinite: e^x between those two still rounds down to maxFinite.
-     * Values checked with 60-digit mpmath; they match NUMERICS.md.
+     * Values checked with 60-digit mpmath; docs/numerics.md derives them.
      */
     public double expOverflowThreshold() {
         return expOverflowThreshold;
@@ -113,7 +113,7 @@ public enum Precision {
         }
         double loPart = sum - hi;
         // TwoSum's error term written with every compound operand on the left of + or on either
-        // side of -, the forms TeaVM 0.15.0 compiles faithfully (STACK.md).
+        // side of -, the forms TeaVM 0.15.0 compiles faithfully (docs/teavm.md).
         double error = (hi - (sum - loPart)) - (loPart - lo);
         double magnitude = roundMagnitude(Math.abs(sum), sum < 0.0 ? -error : error);
         return sum < 0.0 ? -magnitude : magnitude;

@@ -42,7 +42,7 @@ class PipelineTest {
         assertTrue(allFinite(trace.probabilities()) && allFinite(trace.logProbabilities()), what);
     }
 
-    // ---- overflow thresholds of NUMERICS.md (100-digit derivation there), [x, 0, 0] at T = 1 ----
+    // ---- overflow thresholds of docs/numerics.md (derived there), [x, 0, 0] at T = 1 ----
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -151,13 +151,13 @@ class PipelineTest {
         assertEquals(2.0, trace.max());
     }
 
-    // ---- the K = 1000 float16 summation order note of NUMERICS.md ----
+    // ---- the K = 1000 float16 summation order note of docs/numerics.md ----
 
     /**
      * With [x, 0 x 999] our class order adds exp(x) first; in float16 each later 1 is below half
      * the spacing of the running sum (32 near 65248) and vanishes, so the sum stays finite up to
      * the same x as for K = 3, and p_0 = 1 exactly (the real p_0 is 0.985). Adding the 999 ones
-     * first (NUMERICS.md) reaches 999 and then overflows from x = 11.078125, checked here with
+     * first (docs/numerics.md) reaches 999 and then overflows from x = 11.078125, checked here with
      * Precision directly.
      */
     @Test
@@ -226,7 +226,7 @@ class PipelineTest {
             double[] p = Json.numbers(row.get("p"));
             for (int i = 0; i < z.length; i++) {
                 double error = Math.abs(trace.probabilities()[i] - p[i]);
-                // Each x - m is rounded before exp: relative error up to |x - m| * 2^-53 (NUMERICS.md).
+                // Each x - m is rounded before exp: relative error up to |x - m| * 2^-53 (docs/numerics.md).
                 double allowed = Math.ulp(p[i]) * (4 + Math.abs(trace.shifted()[i]));
                 assertTrue(p[i] < 1e-300 || error <= allowed,
                         () -> row.get("name") + " p" + " : " + error / Math.ulp(p[0]) + " ulp");

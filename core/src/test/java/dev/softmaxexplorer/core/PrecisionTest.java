@@ -23,7 +23,7 @@ class PrecisionTest {
                 () -> what + ": expected " + expected + " but was " + actual);
     }
 
-    // ---- the shared fixture: exact rational rounding (make_reference.py, Python Fraction) ----
+    // ---- rounding.json: exact rational rounding (make_reference.py, Python Fraction) ----
 
     @Test
     void reproducesEveryRowOfRoundingJson() {
@@ -83,7 +83,7 @@ class PrecisionTest {
 
     /**
      * The literals are the doubles nearest to ln((2 - 2^-p) * 2^emax), printed by 60-digit mpmath;
-     * NUMERICS.md lists the same reals (709.78271289338399679, 88.722839081870676774,
+     * docs/numerics.md lists the same reals (709.78271289338399679, 88.722839081870676774,
      * 11.090110718526951036, 88.720884076837196255).
      */
     @Test

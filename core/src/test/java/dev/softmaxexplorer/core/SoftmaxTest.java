@@ -27,7 +27,7 @@ class SoftmaxTest {
     private static final Map<String, String> WORST_CASE = new TreeMap<>();
 
     /**
-     * reference-cases.json: the shared fixtures (make_reference.py, 100-digit mpmath).
+     * reference-cases.json: from make_reference.py (100-digit mpmath), beside it.
      * more-reference-cases.json and k4096-reference-case.json: extreme inputs from
      * make_more_references.py (same method), beside them in src/test/resources.
      */

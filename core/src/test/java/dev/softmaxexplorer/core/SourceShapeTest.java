@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Guards against TeaVM 0.15.0's JavaScript code generation, which drops the parentheses of a
  * compound right operand of {@code +} and {@code *} ({@code a + (b - c)} runs as
- * {@code a + b - c}; see the shared STACK.md). Fails on any {@code +}, {@code *}, {@code +=} or
+ * {@code a + b - c}; see docs/teavm.md). Fails on any {@code +}, {@code *}, {@code +=} or
  * {@code *=} followed by a parenthesis that opens an expression (not a cast, not a call) in the
  * main sources. It cannot see single-use locals that TeaVM inlines back; the browser test that
  * compares result bits with the JVM covers those.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every public core function, run on the same inputs on the JVM and compiled by TeaVM in Chromium,
  * must give the same bits. TeaVM's JavaScript reassociates some double expressions and its Math
- * functions differ from the JVM's (STACK.md), so exactness proven on the JVM alone proves nothing
+ * functions differ from the JVM's (docs/teavm.md), so exactness proven on the JVM alone proves nothing
  * about the page.
  */
 class CoreBitsTest extends BrowserTest {
