@@ -7,9 +7,9 @@ package dev.softmaxexplorer.core;
  */
 public final class TemperatureSweep {
 
-    /** The lowest temperature of the page's slider and sweep chart (PRODUCT.md: about 0.05). */
+    /** The lowest temperature of the page's slider and sweep chart (the product asks for about 0.05). */
     public static final double PAGE_MIN = 0.05;
-    /** The highest temperature of the page's slider and sweep chart (PRODUCT.md: about 20). */
+    /** The highest temperature of the page's slider and sweep chart (the product asks for about 20). */
     public static final double PAGE_MAX = 20.0;
 
     private TemperatureSweep() {

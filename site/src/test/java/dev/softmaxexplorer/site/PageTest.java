@@ -19,8 +19,8 @@ class PageTest extends BrowserTest {
 
     @Test
     void showsThePublishedWorkedExampleOnLoad() {
-        // [2, 1, 0] at T = 1: p = 0.665, 0.245, 0.090 and loss 0.408 (PRODUCT.md, checked there
-        // against a 100-digit reference: 0.66524095577, 0.24472847105, 0.09003057317, 0.40760596444).
+        // [2, 1, 0] at T = 1: p = 0.665, 0.245, 0.090 and loss 0.408 (the textbook example; the
+        // 100-digit reference in core's reference-cases.json gives 0.66524095577, 0.24472847105, 0.09003057317, 0.40760596444).
         browser.waiting().until(textToBe(By.id("p1"), "0.665241"));
         assertEquals("0.244728", text("p2"));
         assertEquals("0.0900306", text("p3"));

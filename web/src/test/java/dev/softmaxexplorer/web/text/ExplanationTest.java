@@ -20,7 +20,7 @@ class ExplanationTest {
 
     @Test
     void namesTheOverflowingExponentialAndTheThreshold() {
-        // e^1000 > e^709.78 = largest double (PRODUCT.md's own example of the sentence).
+        // e^1000 > e^709.78 = largest double (the example sentence the page was specified with).
         assertEquals("e^1000 overflows float64 (e^x is finite only for x <= 709.78), so Class 1's"
                 + " exponential is Infinity and the probabilities become Infinity / Infinity = NaN."
                 + " Subtracting the maximum first keeps every exponent at or below 0.",
@@ -30,7 +30,7 @@ class ExplanationTest {
 
     @Test
     void float16ThresholdIsElevenPointZeroNine() {
-        // NUMERICS.md: naive float16 overflows from z = 11.09375 (e^11.09 > 65504).
+        // docs/numerics.md (overflow thresholds): naive float16 overflows once z rounds to 11.09375, i.e. from z = 11.08984375 (e^11.09375 > 65520).
         assertEquals("e^11.0938 overflows float16 (e^x is finite only for x <= 11.09), so Class 1's"
                 + " exponential is Infinity and the probabilities become Infinity / Infinity = NaN."
                 + " Subtracting the maximum first keeps every exponent at or below 0.",
