@@ -27,6 +27,7 @@ public final class Panels {
 
     private static Panel panel(View view, Editor editor) {
         return switch (view) {
+            case LESSONS -> new LessonsPanel(editor);
             case INPUTS -> new InputsPanel(editor);
             case BARS -> new BarsPanel();
             case MULTIPLES -> new MultiplesPanel();

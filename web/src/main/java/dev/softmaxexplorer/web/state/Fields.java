@@ -70,6 +70,9 @@ public final class Fields {
     public static final FlagField EMBED = new FlagField("embed", "embed", Group.PAGE, "input.field.embed");
     /** The views an embedding keeps; the full page shows every view whatever this says. */
     public static final ViewsField VIEWS = new ViewsField("views", "views", Group.PAGE, View.KEPT_BY_DEFAULT);
+    /** The lesson step shown, from 1; 0 when the lessons are closed. */
+    public static final WholeField LESSON = new WholeField("lesson", "lesson", Group.PAGE, "input.field.lesson", 0, 0,
+            s -> Lesson.values().length, "input.requirement.whole.off");
     /** The colour scheme. */
     public static final ChoiceField<ColorScheme> COLOR_SCHEME = new ChoiceField<>("scheme", "colorScheme",
             Group.PAGE, ColorScheme.AUTO, ColorScheme.values(), ColorScheme::key, "input.scheme");

@@ -10,6 +10,8 @@ import java.util.Set;
  * in the page's order.
  */
 public enum View {
+    /** The guided path: one task at a time, checked from the state. */
+    LESSONS("lessons", "lessons-view", 230),
     /** The logits, names, true class, T and the other inputs. */
     INPUTS("inputs", "inputs", 380),
     /** The probability bars with the loss and the prediction above them. */

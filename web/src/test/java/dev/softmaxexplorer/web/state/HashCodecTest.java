@@ -164,9 +164,9 @@ class HashCodecTest {
         "prec=float8|Ignored 'prec=float8' in the link: the precision must be float64, float32, float16 or bfloat16;"
             + " 'float8' is not one of them.",
         "embed=yes|Ignored 'embed=yes' in the link: embed must be 1 (on) or 0 (off); 'yes' is neither.",
-        "views=bars,chart|Ignored 'views=bars,chart' in the link: the views must be among inputs, bars, multiples, steps,"
+        "views=bars,chart|Ignored 'views=bars,chart' in the link: the views must be among lessons, inputs, bars, multiples, steps,"
             + " loss, smoothing, gradient, twoclass, sweep, sampling, distillation, code, quiz; 'chart' is not one of them.",
-        "views=,|Ignored 'views=,' in the link: the views must name at least one of inputs, bars, multiples, steps, loss,"
+        "views=,|Ignored 'views=,' in the link: the views must name at least one of lessons, inputs, bars, multiples, steps, loss,"
             + " smoothing, gradient, twoclass, sweep, sampling, distillation, code, quiz.",
         "t=%zz|Ignored 't=%zz' in the link: the value of 't' has a '%' that is not followed by two hex digits.",
         "x=1|Ignored 'x=1' in the link: the page has no such setting.",

@@ -13,12 +13,12 @@ import java.util.TreeMap;
 
 /** The string tables as the site build reads them (UTF-8 properties), for tests on the JVM. */
 public final class Tables {
-    static final Path FOLDER = Path.of("src", "main", "strings");
+    public static final Path FOLDER = Path.of("src", "main", "strings");
 
     private Tables() {
     }
 
-    static Map<String, String> read(String language) {
+    public static Map<String, String> read(String language) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(FOLDER.resolve(language + ".properties"), StandardCharsets.UTF_8)) {
             properties.load(in);
