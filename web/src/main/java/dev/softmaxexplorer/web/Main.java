@@ -16,7 +16,13 @@ public final class Main {
 
     public static void main(String[] args) {
         Embedding.catchErrors();
-        Page page = new Page();
-        page.start(new Toolbar(page), Panels.all(page));
+        try {
+            Page page = new Page();
+            page.start(new Toolbar(page), Panels.all(page));
+        } catch (IllegalStateException e) {
+            // A page whose HTML and code disagree (an element missing): say which, here, since from
+            // file:// the browser hides the text of an uncaught error behind "Script error.".
+            Embedding.showFatal("Softmax Explorer could not start: " + e.getMessage() + ".");
+        }
     }
 }
