@@ -100,7 +100,7 @@ public final class SamplingPanel implements Panel {
                 "count", Integer.toString(counts[greedy]), "n", draws, "most", names.get(most),
                 "mostCount", Integer.toString(counts[most])));
         String hash = HashCodec.encode(state);
-        Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + state.get(Fields.SAMPLING_SEED) : hash));
+        Dom.attribute(link, "href", "#" + (hash.isEmpty() ? "seed=" + seedText : hash));
         // English says "1 draw" and "2 draws"; a language without plurals has the same words in both keys.
         boolean one = n == 1;
         Dom.text(link, words.format(one ? "sampling.sampling-link.one" : "sampling.sampling-link.other",

@@ -1,7 +1,6 @@
 package dev.softmaxexplorer.web.state;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,18 +36,18 @@ public final class NamesField extends ClassField<List<String>, String> {
 
     @Override
     List<String> withItem(List<String> values, int i, String item) {
-        List<String> changed = new ArrayList<>(values);
-        changed.set(i, item);
-        return Collections.unmodifiableList(changed);
+        String[] changed = values.toArray(new String[0]);
+        changed[i] = item;
+        return copy(Arrays.asList(changed));
     }
 
     @Override
     List<String> resized(List<String> values, int k) {
-        List<String> resized = new ArrayList<>(values.subList(0, Math.min(k, values.size())));
-        for (int i = resized.size(); i < k; i++) {
-            resized.add(State.defaultName(i));
+        String[] resized = new String[k];
+        for (int i = 0; i < k; i++) {
+            resized[i] = i < values.size() ? values.get(i) : State.defaultName(i);
         }
-        return Collections.unmodifiableList(resized);
+        return List.of(resized);
     }
 
     @Override
@@ -72,9 +71,16 @@ public final class NamesField extends ClassField<List<String>, String> {
         return new Message("input.field.class-name", "n", Integer.toString(i + 1));
     }
 
-    /** An unmodifiable copy, so that the state's list cannot change; a null item is refused later, by name. */
+    /**
+     * An unmodifiable copy, so that the state's list cannot change; a null item becomes empty
+     * text, which {@link #itemRefusal} refuses by name.
+     */
     @Override
     List<String> copy(List<String> values) {
-        return Collections.unmodifiableList(new ArrayList<>(values));
+        String[] items = values.toArray(new String[0]);
+        for (int i = 0; i < items.length; i++) {
+            items[i] = items[i] == null ? "" : items[i];
+        }
+        return List.of(items);
     }
 }

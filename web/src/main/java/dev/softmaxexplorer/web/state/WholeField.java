@@ -42,7 +42,7 @@ public final class WholeField extends ScalarField<Integer> {
     String refusal(Integer value, State others) {
         int top = max(others);
         return value >= min && value <= top ? null
-                : name() + " must be in [" + min + ", " + top + "]: " + value;
+                : name() + " must be in [" + min + ", " + top + "]: " + Integer.toString(value);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ public final class ClassNames {
                 }
             }
         }
-        return names == null ? state : state.with(Fields.NAMES, Arrays.asList(names));
+        return names == null ? state : state.with(Fields.NAMES, List.of(names));
     }
 
     /**

@@ -23,7 +23,7 @@ public final class CodeSnippet {
     public static String numpy(State state) {
         return "import numpy as np\n"
                 + "\n"
-                + inputs(state, "np.array(", ", dtype=np.float64)", "target = " + state.get(Fields.TARGET))
+                + inputs(state, "np.array(", ", dtype=np.float64)", "target = " + Integer.toString(state.get(Fields.TARGET)))
                 + "\n"
                 + "x = z / T\n"
                 + "m = x.max()\n"
@@ -49,7 +49,7 @@ public final class CodeSnippet {
                 + "import torch.nn.functional as F\n"
                 + "\n"
                 + inputs(state, "torch.tensor(", ", dtype=torch.float64, requires_grad=True)",
-                        "target = torch.tensor([" + state.get(Fields.TARGET) + "])")
+                        "target = torch.tensor([" + Integer.toString(state.get(Fields.TARGET)) + "])")
                 + "\n"
                 + "x = z / T\n"
                 + "p = torch.softmax(x, dim=0)\n"
