@@ -1,12 +1,13 @@
 package dev.softmaxexplorer.web.chart;
 
 import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.web.text.Numbers;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 
 /**
  * The logits as signed bars from a zero line, on the logit sliders' fixed axis from -{@link #RANGE}
  * to +{@link #RANGE} (fixed, so a dragged bar never rescales the axis under the pointer): the true
- * class green, the others blue, the value at each bar's end, the names below. A logit beyond the
+ * class green, the others blue, the value at each bar's end (as the class rows write it), the names below. A logit beyond the
  * axis is drawn to its end with an arrow head, its value still written.
  */
 public final class LogitChart {
@@ -53,7 +54,7 @@ public final class LogitChart {
             double room = up ? end - TOP : TOP + 2 * half - end;
             ctx.setTextBaseline(up == room >= 14 ? "bottom" : "top");
             double y = room >= 14 ? (up ? end - 2 : end + 2) : (up ? end + 2 : end - 2);
-            ctx.fillText(Format.significant(z[i], 3), centre, y, slot);
+            ctx.fillText(Numbers.compact(z[i]), centre, y, slot);
             ctx.setFillStyle(i == target ? theme.trueClass() : theme.muted());
             ctx.setTextBaseline("top");
             ctx.fillText(Labels.fit(ctx, names[i], slot - 2), centre, TOP + 2 * half + 5, slot);
