@@ -131,7 +131,7 @@ public final class SweepChart {
      */
     public static double temperatureAt(double x, double width) {
         double plotWidth = width - LEFT - gutter(width);
-        double position = TemperatureScale.STEPS * (x - LEFT) / plotWidth;
+        double position = (x - LEFT) * TemperatureScale.STEPS / plotWidth;
         return TemperatureScale.temperature((int) Math.floor(Math.max(0, Math.min(TemperatureScale.STEPS, position)) + 0.5));
     }
 
