@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CoreBitsTest extends BrowserTest {
     private static final long SEED = 20261124L;
+    /** Wanted probabilities for InverseSoftmax: a middle one that cancels, near 1, tiny, and 0. */
+    private static final double[] INVERSE_PROBABILITIES = {1.0 / 3, 1 - 0x1p-53, 1e-300, 0};
 
     @BeforeAll
     static void openProbe() {
@@ -157,6 +159,9 @@ class CoreBitsTest extends BrowserTest {
             calls.add("argmax;" + z);
             calls.add("margin;" + z + ";" + t + ";" + c);
             calls.add("evaluate;" + z + ";" + t + ";" + c + ";" + eps);
+            for (double q : INVERSE_PROBABILITIES) {
+                calls.add("logitFor;" + z + ";" + t + ";" + c + ";" + ProbeProtocol.hex(q));
+            }
         }
         return calls;
     }

@@ -71,6 +71,21 @@ public final class ProbabilityChart {
         }
     }
 
+    /**
+     * The class whose slot holds x on a chart {@code width} wide with k bars (the nearest at the
+     * edges), so a bar is grabbed anywhere in its column, also above a short bar.
+     */
+    public static int classAt(double x, double width, int k) {
+        double slot = (width - LEFT) / k;
+        return Math.max(0, Math.min(k - 1, (int) Math.floor((x - LEFT) / slot)));
+    }
+
+    /** The probability at height y on a chart {@code height} tall: the bar top there; 0 to 1 at the axis ends. */
+    public static double probabilityAt(double y, double height) {
+        double plotHeight = height - TOP - BOTTOM;
+        return Math.max(0, Math.min(1, (TOP + plotHeight - y) / plotHeight));
+    }
+
     private static void marker(CanvasRenderingContext2D ctx, Theme theme, double centre, double y) {
         ctx.setFillStyle(theme.predicted());
         ctx.beginPath();

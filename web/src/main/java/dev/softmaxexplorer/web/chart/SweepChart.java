@@ -34,7 +34,7 @@ public final class SweepChart {
     public static void drawProbabilities(ChartSurface surface, Theme theme, double[][] probabilities, String[] names,
             int target, double temperature) {
         CanvasRenderingContext2D ctx = surface.context;
-        double gutter = gutter(surface);
+        double gutter = gutter(surface.width);
         double plotWidth = surface.width - LEFT - gutter;
         double plotHeight = surface.height - TOP - BOTTOM;
         Axes.probabilityGrid(ctx, theme, LEFT, TOP, plotWidth, plotHeight);
@@ -82,7 +82,7 @@ public final class SweepChart {
     public static void drawEntropy(ChartSurface surface, Theme theme, double[] entropies, double maxEntropy,
             double temperature, double current, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
-        double gutter = gutter(surface);
+        double gutter = gutter(surface.width);
         double plotWidth = surface.width - LEFT - gutter;
         double plotHeight = surface.height - TOP - BOTTOM;
         double base = TOP + plotHeight;
@@ -125,9 +125,19 @@ public final class SweepChart {
         ctx.fill();
     }
 
+    /**
+     * The temperature under x on either chart {@code width} wide: the temperature slider's value
+     * at the nearest of its positions, so a drag and the slider give the same temperatures.
+     */
+    public static double temperatureAt(double x, double width) {
+        double plotWidth = width - LEFT - gutter(width);
+        double position = (x - LEFT) * TemperatureScale.STEPS / plotWidth;
+        return TemperatureScale.temperature((int) Math.floor(Math.max(0, Math.min(TemperatureScale.STEPS, position)) + 0.5));
+    }
+
     /** The right-hand space for the class names: wide enough for a name, at most a third of a phone screen. */
-    private static double gutter(ChartSurface surface) {
-        return Math.min(110, Math.max(64, surface.width * 0.2));
+    private static double gutter(double width) {
+        return Math.min(110, Math.max(64, width * 0.2));
     }
 
     /** Opacity of the rank-th of n blue lines: from 1 down to 0.45, so neighbours differ visibly. */

@@ -21,6 +21,12 @@ public interface Editor {
     /** Applies a change; one the state refuses is explained next to the inputs and changes nothing. */
     void edit(HTMLElement source, UnaryOperator<State> change);
 
+    /**
+     * A gesture that changed the state many times (a drag) has ended: the link follows now rather
+     * than after the pause that spares the browser a write per frame.
+     */
+    void settle();
+
     /** Applies a change built from parsed input, or explains why the input was refused. */
     <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change);
 

@@ -99,6 +99,11 @@ public final class Page implements Editor {
     }
 
     @Override
+    public void settle() {
+        address.catchUp();
+    }
+
+    @Override
     public <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change) {
         if (parsed.isOk()) {
             edit(source, change);

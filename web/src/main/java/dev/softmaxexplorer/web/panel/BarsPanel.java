@@ -1,11 +1,14 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.LogitChart;
 import dev.softmaxexplorer.web.chart.ProbabilityChart;
 import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
 import dev.softmaxexplorer.web.page.Panel;
 import dev.softmaxexplorer.web.state.Fields;
@@ -27,7 +30,31 @@ public final class BarsPanel implements Panel {
     private final HTMLElement summary = Dom.byId("summary");
     private final HTMLElement explanation = Dom.byId("overflow-explanation");
     private final HTMLCanvasElement chart = Dom.byId("probability-chart", HTMLCanvasElement.class);
+    private final HTMLCanvasElement logitChart = Dom.byId("logit-chart", HTMLCanvasElement.class);
     private String lastSummary = "";
+
+    /**
+     * Both charts' bars can be dragged: a probability bar sets its class's logit to the one core
+     * finds for the probability under the pointer (the other logits kept), a logit bar sets the
+     * logit under the pointer; the sliders in the inputs do the same from the keyboard.
+     */
+    public BarsPanel(Editor editor) {
+        BarDrag.attach(chart, editor, ProbabilityChart::classAt, (s, i, y, height) -> {
+            double q = dragProbability(ProbabilityChart.probabilityAt(y, height));
+            return s.with(Fields.LOGITS, i,
+                    InverseSoftmax.logitFor(s.get(Fields.LOGITS), s.get(Fields.TEMPERATURE), i, q));
+        });
+        BarDrag.attach(logitChart, editor, LogitChart::classAt,
+                (s, i, y, height) -> s.with(Fields.LOGITS, i, Format.parse(Format.fixed(LogitChart.logitAt(y, height), 2))));
+    }
+
+    /**
+     * The pointer's probability in steps of 0.001, the precision the bars' labels show (so the
+     * label reads exactly where the pointer is), kept from 0 and 1, which only infinite logits reach.
+     */
+    private static double dragProbability(double atPointer) {
+        return Format.parse(Format.fixed(Math.max(0.001, Math.min(0.999, atPointer)), 3));
+    }
 
     @Override
     public void render(Frame frame) {
@@ -54,7 +81,9 @@ public final class BarsPanel implements Panel {
             lastSummary = spoken;
             summary.setTextContent(spoken);
         }
-        ProbabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, target,
-                predictedClass, words);
+        String[] labels = names.toArray(new String[0]);
+        Theme theme = Theme.of(chart);
+        ProbabilityChart.draw(ChartSurface.of(chart), theme, labels, p, target, predictedClass, words);
+        LogitChart.draw(ChartSurface.of(logitChart), theme, labels, state.get(Fields.LOGITS), target);
     }
 }

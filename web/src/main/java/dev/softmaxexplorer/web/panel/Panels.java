@@ -29,14 +29,14 @@ public final class Panels {
         return switch (view) {
             case LESSONS -> new LessonsPanel(editor);
             case INPUTS -> new InputsPanel(editor);
-            case BARS -> new BarsPanel();
+            case BARS -> new BarsPanel(editor);
             case MULTIPLES -> new MultiplesPanel();
             case STEPS -> new StepsPanel();
             case LOSS -> new LossCurvePanel();
             case SMOOTHING -> new LabelSmoothingPanel();
             case GRADIENT -> new GradientPanel(editor);
             case TWO_CLASS -> new TwoClassPanel(editor);
-            case SWEEP -> new SweepPanel();
+            case SWEEP -> new SweepPanel(editor);
             case SAMPLING -> new SamplingPanel(editor);
             case DISTILLATION -> new DistillationPanel(editor);
             case CODE -> new CodePanel(editor);

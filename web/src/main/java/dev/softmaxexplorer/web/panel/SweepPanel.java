@@ -6,6 +6,7 @@ import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.SweepChart;
 import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
 import dev.softmaxexplorer.web.page.Panel;
 import dev.softmaxexplorer.web.state.Fields;
@@ -41,6 +42,11 @@ public final class SweepPanel implements Panel {
     private static final class Grid {
         static final double[] TEMPERATURES = TemperatureSweep.temperatures(TemperatureSweep.PAGE_MIN,
                 TemperatureSweep.PAGE_MAX, POINTS);
+    }
+
+    public SweepPanel(Editor editor) {
+        TemperatureDrag.attach(chart, editor);
+        TemperatureDrag.attach(entropyChart, editor);
     }
 
     // A cache keyed by the logits it was computed from, not a copy of the state.

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.probe;
 
 import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
@@ -64,6 +65,9 @@ public final class ProbeProtocol {
                     return hex(Softmax.margin(doubles(a[1]), number(a[2]), Integer.parseInt(a[3])));
                 case "sigmoid":
                     return hex(Softmax.sigmoid(number(a[1])));
+                case "logitFor":
+                    return hex(InverseSoftmax.logitFor(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
+                            number(a[4])));
                 case "evaluate":
                     return evaluate(Softmax.evaluate(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
                             number(a[4])));
