@@ -139,6 +139,14 @@ final class Browser implements AutoCloseable {
         element(id).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
+    /** Opens a disclosure (a toolbar menu) by clicking its summary, as a person would, unless it is open. */
+    void openMenu(String detailsId) {
+        WebElement details = element(detailsId);
+        if (!Boolean.parseBoolean(details.getDomProperty("open"))) {
+            details.findElement(By.tagName("summary")).click();
+        }
+    }
+
     /** Chooses an option of a select by its value (or, for options without one, its text). */
     void choose(String id, String optionValue) {
         Select select = new Select(element(id));

@@ -55,7 +55,8 @@ class EmbedViewsTest extends BrowserTest {
     @Test
     void theLastViewCannotBeUnchosen() {
         browser.load("views=quiz");
-        browser.element("embed-options").findElement(org.openqa.selenium.By.tagName("summary")).click();
+        browser.openMenu("share");
+        browser.openMenu("embed-options");
         browser.element("embed-view-quiz").click();
         browser.waitForText("input-message", "An embedding must keep at least one view. The last good value is kept.");
         browser.waiting().until(d -> browser.checked("embed-view-quiz"));

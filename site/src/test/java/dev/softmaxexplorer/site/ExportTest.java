@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Format;
@@ -54,6 +55,7 @@ class ExportTest extends BrowserTest {
     @Test
     void copyCsvGivesTheShortestRoundTripNumbersOfTheExactSoftmax() {
         State state = chooseAnAnswerKey();
+        browser.openMenu("share");
         browser.element("copy-csv").click();
         String csv = copied("Numbers copied as CSV.");
 
@@ -85,6 +87,7 @@ class ExportTest extends BrowserTest {
     @Test
     void copyJsonGivesTheSameNumbers() {
         State state = chooseAnAnswerKey();
+        browser.openMenu("share");
         browser.element("copy-json").click();
         String json = copied("Numbers copied as JSON.");
         SoftmaxResult exact = Softmax.evaluate(state.get(Fields.LOGITS), 0.7, 2, 0.1);
@@ -109,6 +112,7 @@ class ExportTest extends BrowserTest {
     @Test
     void copyLinkGivesThisViewsAddress() {
         chooseAnAnswerKey();
+        browser.openMenu("share");
         browser.element("copy-link").click();
         String link = copied("Link copied.");
         assertEquals(browser.script("return location.href;"), link);
@@ -118,7 +122,8 @@ class ExportTest extends BrowserTest {
 
     @Test
     void copyEmbedCodeKeepsTheViewsChosenOnThePage() {
-        browser.element("embed-options").findElement(org.openqa.selenium.By.tagName("summary")).click();
+        browser.openMenu("share");
+        browser.openMenu("embed-options");
         browser.element("embed-view-inputs").click();
         browser.element("embed-view-sweep").click();
         browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("views="));
@@ -168,5 +173,23 @@ class ExportTest extends BrowserTest {
             }
             assertEquals(List.of(), shorter, text + " is not the shortest decimal for " + x);
         }
+    }
+
+    @Test
+    void theShareMenuClosesOnEscapeAndOnAClickElsewhere() {
+        browser.load("");
+        assertFalse(browser.element("copy-link").isDisplayed(), "the menu starts closed");
+        browser.openMenu("share");
+        browser.waiting().until(d -> browser.element("copy-link").isDisplayed());
+        browser.element("copy-link").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.waiting().until(d -> !browser.element("copy-link").isDisplayed());
+        assertEquals("summary", browser.script("return document.activeElement.tagName.toLowerCase();"));
+        assertEquals("share", browser.script("return document.activeElement.parentElement.id;"));
+
+        browser.openMenu("share");
+        browser.waiting().until(d -> browser.element("copy-link").isDisplayed());
+        browser.element("results-title").click();
+        browser.waiting().until(d -> !browser.element("copy-link").isDisplayed());
+        assertEquals(List.of(), browser.consoleErrors());
     }
 }

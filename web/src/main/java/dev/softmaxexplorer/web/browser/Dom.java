@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.browser;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -84,6 +85,15 @@ public final class Dom {
 
     @JSBody(params = {"element", "checked"}, script = "element.checked = checked;")
     public static native void checked(HTMLElement element, boolean checked);
+
+    @JSBody(params = {"element", "target"}, script = "return element.contains(target);")
+    public static native boolean contains(HTMLElement element, JSObject target);
+
+    @JSBody(params = "details", script = "return !!details.open;")
+    public static native boolean isOpen(HTMLElement details);
+
+    @JSBody(params = {"details", "open"}, script = "details.open = open;")
+    public static native void open(HTMLElement details, boolean open);
 
     @JSBody(params = "element", script = "return !!element.checked;")
     public static native boolean isChecked(HTMLElement element);
