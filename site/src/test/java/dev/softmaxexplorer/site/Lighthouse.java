@@ -28,7 +28,7 @@ final class Lighthouse {
     void install() throws IOException, InterruptedException {
         if (!Files.isRegularFile(cli())) {
             System.err.println("benchmark: installing Lighthouse with npm ci in " + folder);
-            run(List.of("npm", "ci", "--no-audit", "--no-fund"), folder.resolve("npm-ci.log"));
+            run(List.of("npm", "ci", "--no-audit", "--no-fund"), reports.resolve("npm-ci.log"));
         }
     }
 
