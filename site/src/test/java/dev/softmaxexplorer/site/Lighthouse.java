@@ -40,7 +40,8 @@ final class Lighthouse {
                 "--only-categories=performance", "--quiet",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"), reports.resolve(name + ".log"));
         Map<String, Object> report = new Json().toType(Files.readString(json, StandardCharsets.UTF_8), Json.MAP_TYPE);
-        return Report.of((Map<String, Object>) report.get("categories"), (Map<String, Object>) report.get("audits"));
+        return Report.of((Map<String, Object>) report.get("categories"), (Map<String, Object>) report.get("audits"),
+                (Map<String, Object>) report.get("environment"));
     }
 
     private Path cli() {
@@ -60,11 +61,13 @@ final class Lighthouse {
     /**
      * The figures of one report, times in ms. Bytes before first paint: the transfer size of the
      * requests that ended before the first contentful paint the run observed (unthrottled).
+     * Lighthouse's benchmark index measures the CPU the run had: its simulation scales the tasks
+     * it observed, so on a busy machine every time grows with the load.
      */
     record Report(double score, double fcp, double lcp, double tbt, double tti, double mainThread, double cls,
-            double longestTask, double bytesBeforePaint, double bytes) {
+            double longestTask, double bytesBeforePaint, double bytes, double benchmarkIndex) {
         @SuppressWarnings("unchecked")
-        static Report of(Map<String, Object> categories, Map<String, Object> audits) {
+        static Report of(Map<String, Object> categories, Map<String, Object> audits, Map<String, Object> environment) {
             double score = number(((Map<String, Object>) categories.get("performance")).get("score")) * 100;
             Map<String, Object> metrics = (Map<String, Object>) ((List<Object>) details(audits, "metrics").get("items"))
                     .get(0);
@@ -83,7 +86,7 @@ final class Lighthouse {
             return new Report(score, value(audits, "first-contentful-paint"), value(audits, "largest-contentful-paint"),
                     value(audits, "total-blocking-time"), value(audits, "interactive"),
                     value(audits, "mainthread-work-breakdown"), value(audits, "cumulative-layout-shift"), longest,
-                    beforePaint, value(audits, "total-byte-weight"));
+                    beforePaint, value(audits, "total-byte-weight"), number(environment.get("benchmarkIndex")));
         }
 
         @SuppressWarnings("unchecked")

@@ -40,6 +40,7 @@ final class LighthouseTable {
         figure(out, "cumulative layout shift", Lighthouse.Report::cls, "%.3f");
         figure(out, "bytes before first paint", Lighthouse.Report::bytesBeforePaint, "%,.0f B");
         figure(out, "whole payload (transferred)", Lighthouse.Report::bytes, "%,.0f B");
+        figure(out, "CPU benchmark index (higher: quieter)", Lighthouse.Report::benchmarkIndex, "%.0f");
         double trivialLcp = median(trivial, Lighthouse.Report::lcp);
         for (String page : runs.keySet()) {
             if (page.equals(trivial)) {
