@@ -43,6 +43,15 @@ public final class Assembler {
     /** Run once the document is parsed (the script is deferred, or inlined at the end of the body). */
     private static final String START = "\nmain([]);\n";
     private static final String BODY_END = "</body>";
+    /**
+     * The single file's counterpart of the folder's render-blocking script: the browser paints
+     * nothing until the parser has reached an element after the script at the end of the body, so
+     * after that script has run. Without it, a long document is painted half-parsed, before the
+     * script has filled in the class rows, which then push the rest of the screen down. (The
+     * script element itself cannot be the mark: it is in the document from its start tag on.)
+     */
+    private static final String EXPECT_STARTED = "<link rel=\"expect\" href=\"#started\" blocking=\"render\">";
+    private static final String STARTED = "<template id=\"started\"></template>";
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
     private static final String CHARSET_META = "<meta charset=\"utf-8\">";
     /** 1980-01-01, the earliest time a zip entry can hold: any fixed value makes the zip reproducible. */
@@ -84,8 +93,8 @@ public final class Assembler {
         require(!css.contains("</style"), "style.css must not contain </style");
         require(!js.contains("</script"), "app.js must not contain </script");
         // An inline script cannot be deferred: at the end of the body it runs after the page is parsed.
-        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>").replace(SCRIPT_TAG, "")
-                .replace(BODY_END, "<script>" + js + "</script>\n" + BODY_END);
+        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>").replace(SCRIPT_TAG, EXPECT_STARTED)
+                .replace(BODY_END, "<script>" + js + "</script>" + STARTED + "\n" + BODY_END);
     }
 
     /** Files of the folder by name; nothing inline, nothing from the network. */

@@ -2,7 +2,6 @@ package dev.softmaxexplorer.web.browser;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
-import org.teavm.jso.JSMethod;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -29,13 +28,7 @@ public final class Visibility {
 
     @JSFunctor
     public interface Task extends JSObject {
-        void run(IdleDeadline deadline);
-    }
-
-    /** The browser's estimate of the idle time left, as requestIdleCallback reports it. */
-    public interface IdleDeadline extends JSObject {
-        @JSMethod
-        double timeRemaining();
+        void run();
     }
 
     @JSBody(params = {"element", "listener"}, script = ""
@@ -55,7 +48,7 @@ public final class Visibility {
      * latest), so that catching up off-screen views never delays the answer to an input.
      */
     @JSBody(params = "task", script = "if (typeof requestIdleCallback === 'function') {"
-            + " requestIdleCallback(task, {timeout: 1000}); } else { setTimeout(function () {"
-            + " task({timeRemaining: function () { return 0; }}); }, 50); }")
+            + " requestIdleCallback(function () { task(); }, {timeout: 1000}); } else { setTimeout(function () {"
+            + " task(); }, 50); }")
     public static native void whenIdle(Task task);
 }

@@ -24,9 +24,6 @@ import org.teavm.jso.dom.html.HTMLElement;
  * browser is idle, or as soon as they scroll near, so an input waits only for what can be seen.
  */
 public final class Page implements Editor {
-    /** Idle time a view's drawing may need: with less left, the next view waits for the next period. */
-    private static final double IDLE_MARGIN_MS = 8;
-
     private final Translation translation = new Translation();
     private final Address address = new Address();
     private final Layout layout = new Layout();
@@ -222,15 +219,16 @@ public final class Page implements Editor {
     private void requestCatchUp() {
         if (!catchUpPending) {
             catchUpPending = true;
-            Visibility.whenIdle(deadline -> guarded(() -> catchUp(deadline)));
+            Visibility.whenIdle(() -> guarded(this::catchUp));
         }
     }
 
     /**
-     * Draws the views that are behind while the idle period lasts (at least one, so that none
-     * waits for the input to stop), with the newest state.
+     * Draws one view that is behind, with the newest state, and asks for another idle period for
+     * the next: a task a view long, so that on a slow phone no start-up task blocks a tap for long
+     * (idle periods last up to 50 ms, and one view on such a phone can take that alone).
      */
-    private void catchUp(Visibility.IdleDeadline deadline) {
+    private void catchUp() {
         catchUpPending = false;
         translation.show(state.get(Fields.LANGUAGE), this::requestRender);
         if (translation.generation() != lastFrameGeneration) {
@@ -238,15 +236,11 @@ public final class Page implements Editor {
             return;
         }
         Frame frame = currentFrame();
-        boolean drewOne = false;
         for (PanelSlot slot : slots) {
             if (state.shows(slot.view()) && slot.isStale(frame)) {
-                if (drewOne && deadline.timeRemaining() < IDLE_MARGIN_MS) {
-                    requestCatchUp();
-                    return;
-                }
                 slot.draw(frame);
-                drewOne = true;
+                requestCatchUp();
+                return;
             }
         }
         if (!translation.waiting()) {
