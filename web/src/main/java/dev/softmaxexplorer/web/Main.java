@@ -2,8 +2,10 @@ package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.web.browser.Embedding;
 import dev.softmaxexplorer.web.page.Page;
+import dev.softmaxexplorer.web.panel.ControlStrip;
 import dev.softmaxexplorer.web.panel.Panels;
 import dev.softmaxexplorer.web.panel.Toolbar;
+import java.util.List;
 
 
 /**
@@ -18,7 +20,7 @@ public final class Main {
         Embedding.catchErrors();
         try {
             Page page = new Page();
-            page.start(new Toolbar(page), Panels.all(page));
+            page.start(List.of(new Toolbar(page), new ControlStrip(page)), Panels.all(page));
         } catch (IllegalStateException e) {
             // A page whose HTML and code disagree (an element missing): say which, here, since from
             // file:// the browser hides the text of an uncaught error behind "Script error.".

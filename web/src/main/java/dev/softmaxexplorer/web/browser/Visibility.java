@@ -38,6 +38,13 @@ public final class Visibility {
             + ".observe(element);")
     public static native void observe(HTMLElement element, Listener listener);
 
+    /** Calls back whether any part of the element is inside the window itself (no margin), as that changes. */
+    @JSBody(params = {"element", "listener"}, script = ""
+            + "if (typeof IntersectionObserver === 'undefined') { listener(true); return; }"
+            + "new IntersectionObserver(function (entries) {"
+            + " listener(entries[entries.length - 1].isIntersecting); }).observe(element);")
+    public static native void observeOnScreen(HTMLElement element, Listener listener);
+
     /** The observer's answer, computed now: the first frame must not wait for its first report. */
     @JSBody(params = "element", script = "var r = element.getBoundingClientRect(), m = parseInt('" + MARGIN + "');"
             + " return r.bottom >= -m && r.top <= window.innerHeight + m && (r.width > 0 || r.height > 0);")

@@ -28,7 +28,7 @@ public final class Page implements Editor {
     private final Address address = new Address();
     private final Layout layout = new Layout();
     private final HTMLElement message = Dom.byId("input-message");
-    private Panel toolbar;
+    private List<Panel> chrome = List.of();
     private List<PanelSlot> slots = List.of();
 
     private State state = State.defaults();
@@ -49,11 +49,11 @@ public final class Page implements Editor {
     /**
      * Wires the page and renders it for the first time.
      *
-     * @param chrome the toolbar, drawn in every frame
+     * @param pageChrome what is drawn in every frame, whatever is on screen (the toolbar, the control strip)
      * @param views every view in its slot, in the page's order
      */
-    public void start(Panel chrome, List<PanelSlot> views) {
-        toolbar = chrome;
+    public void start(List<Panel> pageChrome, List<PanelSlot> views) {
+        chrome = pageChrome;
         slots = views;
         Window.current().addEventListener("hashchange", e -> readAddress());
         // A reload or a bookmark right after a change keeps it.
@@ -197,7 +197,9 @@ public final class Page implements Editor {
             }
             behind |= state.shows(slot.view()) && slot.isStale(frame);
         }
-        toolbar.render(frame);
+        for (Panel panel : chrome) {
+            panel.render(frame);
+        }
         runChecks(frame);
         Timing.measure("softmax-explorer-render", start);
         if (behind) {

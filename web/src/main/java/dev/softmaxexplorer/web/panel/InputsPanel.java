@@ -1,7 +1,6 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
-import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
@@ -9,7 +8,6 @@ import dev.softmaxexplorer.web.page.Panel;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.Preset;
 import dev.softmaxexplorer.web.state.State;
-import dev.softmaxexplorer.web.state.TemperatureScale;
 import dev.softmaxexplorer.web.text.ClassNames;
 import dev.softmaxexplorer.web.text.Messages;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -23,12 +21,10 @@ public final class InputsPanel implements Panel {
     private final ClassRows rows;
     private final HTMLSelectElement classCount = Dom.byId("k", HTMLSelectElement.class);
     private final HTMLSelectElement preset = Dom.byId("preset", HTMLSelectElement.class);
-    private final HTMLInputElement temperatureSlider = Dom.byId("t-slider", HTMLInputElement.class);
-    private final HTMLInputElement temperature = Dom.byId("temperature", HTMLInputElement.class);
     private final HTMLInputElement smoothingSlider = Dom.byId("eps-slider", HTMLInputElement.class);
     private final HTMLInputElement smoothing = Dom.byId("eps", HTMLInputElement.class);
-    private final HTMLInputElement naive = Dom.byId("naive", HTMLInputElement.class);
-    private final HTMLSelectElement precision = Dom.byId("precision", HTMLSelectElement.class);
+    private final TemperatureControl temperature;
+    private final MachineControl machine;
 
     public InputsPanel(Editor editor) {
         rows = new ClassRows(Dom.byId("classes"), editor);
@@ -42,19 +38,13 @@ public final class InputsPanel implements Panel {
                 }
             }
         });
-        temperatureSlider.onInput(e -> {
-            double t = TemperatureScale.temperature(Integer.parseInt(temperatureSlider.getValue()));
-            editor.edit(temperatureSlider, s -> s.with(Fields.TEMPERATURE, t));
-        });
-        temperature.onInput(e -> editor.set(temperature, Fields.TEMPERATURE, temperature.getValue()));
+        temperature = new TemperatureControl("t-slider", "temperature", editor);
         smoothingSlider.onInput(e -> {
             double eps = Format.parse(smoothingSlider.getValue());
             editor.edit(smoothingSlider, s -> s.with(Fields.LABEL_SMOOTHING, eps));
         });
         smoothing.onInput(e -> editor.set(smoothing, Fields.LABEL_SMOOTHING, smoothing.getValue()));
-        naive.addEventListener("change",
-                e -> editor.edit(naive, s -> s.with(Fields.MODE, Dom.isChecked(naive) ? Mode.NAIVE : Mode.STABLE)));
-        precision.addEventListener("change", e -> editor.set(precision, Fields.PRECISION, precision.getValue()));
+        machine = new MachineControl("naive", "precision", editor);
     }
 
     @Override
@@ -73,18 +63,13 @@ public final class InputsPanel implements Panel {
     private void renderControls(Frame frame) {
         State state = frame.state();
         Messages words = frame.words();
-        double t = state.get(Fields.TEMPERATURE);
         double eps = state.get(Fields.LABEL_SMOOTHING);
         classCount.setValue(Integer.toString(state.classCount()));
-        Dom.value(temperature, Format.shortest(t));
-        Dom.value(temperatureSlider, Integer.toString(TemperatureScale.position(t)));
-        Dom.attribute(temperatureSlider, "aria-valuetext", words.format("inputs.t-slider.value",
-                "t", Format.significant(t, 3)));
+        temperature.render(frame);
         Dom.value(smoothing, Format.shortest(eps));
         Dom.value(smoothingSlider, Format.shortest(eps));
         Dom.attribute(smoothingSlider, "aria-valuetext", words.format("inputs.eps-slider.value",
                 "epsilon", Format.fixed(eps, 2)));
-        Dom.checked(naive, state.get(Fields.MODE) == Mode.NAIVE);
-        precision.setValue(state.get(Fields.PRECISION).displayName());
+        machine.render(frame);
     }
 }

@@ -1,0 +1,76 @@
+package dev.softmaxexplorer.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.softmaxexplorer.web.state.View;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whichever view a person has scrolled to, at a laptop's, a large screen's and a phone's size, the
+ * temperature and the machine's switches are on screen with it: in the inputs, or in the control
+ * strip that appears while the inputs are away.
+ */
+class ControlStripTest extends BrowserTest {
+    private static final String T_ON_SCREEN = "var ids = ['temperature', 'strip-temperature'];"
+            + " return ids.some(function (id) { var e = document.getElementById(id);"
+            + " var r = e.getBoundingClientRect(); return e.offsetParent !== null && r.width > 0"
+            + " && r.top >= 0 && r.bottom <= window.innerHeight; });";
+
+    @Test
+    void theTemperatureIsOnScreenWithEveryView() {
+        List<String> missing = new ArrayList<>();
+        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}, {360, 640}}) {
+            browser.emulate(size[0], size[1], 1);
+            try {
+                browser.load("");
+                for (View view : View.values()) {
+                    browser.script("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
+                            view.elementId());
+                    // The strip follows the inputs' visibility as the observer reports it, a frame or two later.
+                    boolean onScreen = waitFor(T_ON_SCREEN);
+                    if (!onScreen) {
+                        missing.add(view.key() + " at " + size[0] + "x" + size[1]);
+                    }
+                }
+            } finally {
+                browser.stopEmulating();
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    private boolean waitFor(String condition) {
+        try {
+            browser.waiting().until(d -> (Boolean) browser.script(condition));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theStripDrivesTheSameStateAsTheInputs() {
+        browser.consoleErrors();
+        browser.load("");
+        browser.script("document.getElementById('temperature').scrollIntoView({block: 'center'});");
+        browser.waiting().until(d -> !browser.element("control-strip").isDisplayed());
+        browser.script("document.getElementById('sweep-view').scrollIntoView();");
+        browser.waiting().until(d -> browser.element("control-strip").isDisplayed());
+
+        browser.type("strip-temperature", "2");
+        browser.waitForValue("temperature", "2");
+        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("t=2"));
+        browser.element("strip-naive").click();
+        browser.waiting().until(d -> browser.checked("naive"));
+        browser.choose("strip-precision", "float16");
+        browser.waitForValue("precision", "float16");
+        assertTrue(((String) browser.script("return location.hash;")).contains("mode=naive"));
+
+        browser.script("document.getElementById('temperature').scrollIntoView({block: 'center'});");
+        browser.waiting().until(d -> !browser.element("control-strip").isDisplayed());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.browser.Visibility;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * T, the naive switch and the precision in a strip at the bottom of the window, shown while the
+ * inputs' T field is off screen: whichever view a person reads, the knobs that drive it stay in reach.
+ * Page chrome like the toolbar: drawn in every frame, not part of an embedding.
+ */
+public final class ControlStrip implements Panel {
+    private final TemperatureControl temperature;
+    private final MachineControl machine;
+
+    public ControlStrip(Editor editor) {
+        temperature = new TemperatureControl("strip-t-slider", "strip-temperature", editor);
+        machine = new MachineControl("strip-naive", "strip-precision", editor);
+        HTMLElement strip = Dom.byId("control-strip");
+        // The inputs' own T field decides: a tall inputs column can be on screen without it.
+        Visibility.observeOnScreen(Dom.byId("temperature"), tOnScreen -> Dom.hidden(strip, tOnScreen));
+    }
+
+    @Override
+    public void render(Frame frame) {
+        temperature.render(frame);
+        machine.render(frame);
+    }
+}
