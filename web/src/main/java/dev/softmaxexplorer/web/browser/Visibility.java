@@ -38,12 +38,15 @@ public final class Visibility {
             + ".observe(element);")
     public static native void observe(HTMLElement element, Listener listener);
 
-    /** Calls back whether any part of the element is inside the window itself (no margin), as that changes. */
+    /**
+     * Calls back, as it changes, whether the element has been scrolled past: entirely above the
+     * window (no margin). On screen or still below, it has not.
+     */
     @JSBody(params = {"element", "listener"}, script = ""
-            + "if (typeof IntersectionObserver === 'undefined') { listener(true); return; }"
-            + "new IntersectionObserver(function (entries) {"
-            + " listener(entries[entries.length - 1].isIntersecting); }).observe(element);")
-    public static native void observeOnScreen(HTMLElement element, Listener listener);
+            + "if (typeof IntersectionObserver === 'undefined') { listener(false); return; }"
+            + "new IntersectionObserver(function (entries) { var e = entries[entries.length - 1];"
+            + " listener(!e.isIntersecting && e.boundingClientRect.bottom <= 0); }).observe(element);")
+    public static native void observeScrolledPast(HTMLElement element, Listener listener);
 
     /** The observer's answer, computed now: the first frame must not wait for its first report. */
     @JSBody(params = "element", script = "var r = element.getBoundingClientRect(), m = parseInt('" + MARGIN + "');"
