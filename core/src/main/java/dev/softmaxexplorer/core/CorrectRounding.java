@@ -15,6 +15,12 @@ final class CorrectRounding {
 
     /** Below this magnitude a result only needs to be within 1e-300 absolute. */
     static final double TINY = 0x1p-1000;
+    /**
+     * Added to every bound: results from 2^-1000 to 2^-969 have subnormal lo parts, rounded to
+     * 2^-1074 absolute (2^-1075 per operation, and no quantity takes 1024 operations), which the
+     * relative bounds of the callers do not cover.
+     */
+    private static final double SUBNORMAL_LO = 0x1p-1065;
     /** 1 + 2^-49: covers the two roundings of {@code (|lo| + bound) * INFLATE}. */
     private static final double INFLATE = 1.0 + 0x1p-49;
 
@@ -37,7 +43,8 @@ final class CorrectRounding {
     /**
      * Ziv's rounding test for round-to-nearest: true when every value within {@code bound} of
      * {@code hi + lo} rounds to {@code hi}. Requires a normalized pair ({@code hi} the nearest
-     * double to {@code hi + lo}) and {@code bound >= 0}; also true for an infinite hi and when
+     * double to {@code hi + lo}) and {@code bound >= 0}, to which {@link #SUBNORMAL_LO} is added;
+     * also true for an infinite hi and when
      * {@code |hi| + bound} is below {@link #TINY} (then hi is within 2^-999 of the exact value).
      *
      * <p>Why it holds: {@code fl(hi + x) == hi} exactly when x is closer to 0 than the midpoint
@@ -48,15 +55,16 @@ final class CorrectRounding {
      * (by the second test) up to {@code bound} on the other side, all round to hi.
      */
     static boolean decided(double hi, double lo, double bound) {
+        double b = bound + SUBNORMAL_LO;
         Witness w = witness;
         if (w != null) {
-            w.tested(hi, lo, bound);
+            w.tested(hi, lo, b);
         }
-        if (hi - hi != 0.0 || Math.abs(hi) + bound < TINY) {
+        if (hi - hi != 0.0 || Math.abs(hi) + b < TINY) {
             return true;
         }
-        double toward = (Math.abs(lo) + bound) * INFLATE;
-        double away = bound * INFLATE;
+        double toward = (Math.abs(lo) + b) * INFLATE;
+        double away = b * INFLATE;
         if (lo < 0.0) {
             toward = -toward;
         } else {

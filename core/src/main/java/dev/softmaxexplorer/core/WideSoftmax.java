@@ -56,7 +56,7 @@ final class WideSoftmax {
     static double rounded(double[] z, double t, int top, Quantity q) {
         CorrectRounding.countSlowPath();
         for (int precision = FIRST_PRECISION;; precision *= 2) {
-            WideExp.Wide v = q.at(new WideSoftmax(z, t, top, precision));
+            WideExp.Wide v = q.at(at(z, t, top, precision));
             double r = CorrectRounding.round(v);
             if (r == r) {
                 return r;
@@ -65,6 +65,11 @@ final class WideSoftmax {
                 return CorrectRounding.roundDyadic(v.m, v.e, 0);
             }
         }
+    }
+
+    /** The quantities of logits z at temperature t (z[top] the largest) at one precision. */
+    static WideSoftmax at(double[] z, double t, int top, int precision) {
+        return new WideSoftmax(z, t, top, precision);
     }
 
     private int bits() {
