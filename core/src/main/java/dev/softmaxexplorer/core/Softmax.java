@@ -4,7 +4,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Softmax with temperature, log-softmax, log-sum-exp, cross-entropy (with label smoothing) and its
- * gradient, in float64, each result rounded once from a double-double value.
+ * gradient, entropy, perplexity and margin, in float64, each result correctly rounded: the double
+ * nearest to the exact value (ties to even) for every finite input.
  *
  * <p>Definitions (PyTorch conventions): {@code x = z / T}; {@code p_i = exp(x_i) / sum_j exp(x_j)};
  * {@code log p_i = x_i - log sum_j exp(x_j)}; label-smoothed target
@@ -30,14 +31,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * subnormal temperatures lose nothing. exp, log and log1p are {@link DoubleDouble}'s, made only of
  * {@code + - * /} and {@code floor}, so the JVM and TeaVM's JavaScript give the same bits.
  *
- * <p>Accuracy: every component whose exact value is at least 1e-300 in magnitude is within 1 ulp
- * (nearly always correctly rounded); smaller ones are within 1e-300. Two results are differences
- * of nonnegative quantities that can nearly cancel: log-sum-exp when {@code z_m} is close to
- * {@code -log S}, and a gradient component when {@code p_i} is close to {@code y_i}. Double-double
- * operands (about 2^-104 relative) would leave many ulps there, so when the difference is below
- * 2^-40 of its operands it is recomputed by {@link WideExp} with as many bits as the cancellation
- * takes (cancellation-cases.json in the tests goes down to 2^-900). Log-softmax, cross-entropy and
- * entropy add terms of one sign and never cancel.
+ * <p>Correct rounding (issue 21), in the manner of CRlibm and CORE-MATH (Ziv's strategy). Every
+ * result is first a double-double {@code hi + lo} with a proven error bound, and
+ * {@link CorrectRounding#decided} tests whether every value within the bound rounds to hi; if it
+ * does (all but about one result in 10^4 of random extreme inputs, and none of ordinary ones),
+ * hi is returned. If not, the result is recomputed by {@link WideSoftmax} as an interval of
+ * growing precision until it rounds to one double; values exactly on a midpoint (the margin, a
+ * gradient with equal logits) are exact there and rounded to even. Components whose exact value
+ * is below 1e-300 in magnitude are within 1e-300 absolute (the documented rule; below 2^-1000 the
+ * test passes without more work).
+ *
+ * <p>The fast path's bounds, relative to the result unless said otherwise, with
+ * {@code errorScale = (1 + K 2^-14) 2^-89} (set in Exponentials): the double-double division,
+ * product and accurate sum err by at most 2^-103, 2^-104 and 3 * 2^-106 (Joldes, Muller and
+ * Popescu 2017), exp by 2^-100 (its polynomial and tables, DoubleDouble), log1p by 2^-100; the
+ * shift {@code d_i} by 2^-102, which exp turns into an absolute error below 1600 * 2^-102 <
+ * 2^-91, so each {@code e_i} is within 2^-90; the sum R of K positive terms adds K * 3 * 2^-106.
+ * So R, S, 1 / S and log S are within errorScale. From these: p_i within 2 errorScale
+ * ({@code Exponentials.probability}); log p_i, a sum of two non-positive terms, within
+ * 2 errorScale ({@code Exponentials.logProbability}); the loss (nonnegative terms) within
+ * 2 errorScale ({@code roundedLoss}); the entropy within 3 errorScale ({@code Entropy.value});
+ * perplexity's mantissa within {@code 4 errorScale |L| + 2^-99} ({@code roundedPerplexity}); the
+ * margin within 2^-101 ({@code margin}); log-sum-exp, which can cancel, within
+ * {@code 2 errorScale log S} absolute plus 2^-103 ({@code logSumExp}); a gradient component
+ * {@code p_i - y_i}, which can cancel, within {@code 3 errorScale (|p_i| + |y_i|) / T} absolute
+ * plus 2^-101 ({@code Gradient.component}). Terms left out for being below e^-1600 change
+ * nothing at these bounds. Every rounding test also allows 2^-1065 absolute for subnormal lo
+ * parts. ErrorBoundTest checks each bound against 200-digit references; the slow path's bounds
+ * are WideSoftmax's.
  */
 public final class Softmax {
 
@@ -231,6 +252,15 @@ public final class Softmax {
             return roundedPerplexity(ex, crossEntropy(ex, target, labelSmoothing), target,
                     labelSmoothing);
         }
+    }
+
+    /**
+     * How many results the slow path has computed since the class was loaded (in this thread's
+     * JVM or this page; wraps after 2^31): those whose double-double approximation did not pass
+     * its rounding test and were recomputed with wider arithmetic, for the benchmark.
+     */
+    public static int slowPathCount() {
+        return CorrectRounding.slowPathCount();
     }
 
     /**

@@ -3,13 +3,11 @@ package dev.softmaxexplorer.core;
 import java.math.BigInteger;
 
 /**
- * Sums of exponentials to any requested precision, for the rare inputs where a result of
- * {@link Softmax} is a difference of nearly equal quantities and double-double arithmetic (about
- * 2^-104 relative to the operands) does not determine it to 1 ulp: log-sum-exp near 0 and gradient
- * components with p_i near y_i. The difference can be as small as the inputs allow (logits can be
- * chosen so that it is 2^-900 of the operands), so the precision is raised until the difference is
- * known to 2^-64 relative, or until it is known to be below 1e-300 where only 1e-300 absolute is
- * required.
+ * Exponentials, their sums and logarithms to any requested precision, as intervals with proven
+ * error bounds: the arithmetic of {@link WideSoftmax}, the slow path that decides the rounding of
+ * the rare results of {@link Softmax} whose double-double approximation lies too close to a
+ * midpoint between two doubles (or, with cancellation, too far from its exact value) to be
+ * rounded with certainty. The precision is raised until the interval rounds to one double.
  *
  * <p>Values are {@code m * 2^e} with a {@code BigInteger} m (whose multiplication, division and
  * shifts are exact and give the same bits on the JVM and in TeaVM's JavaScript; see
@@ -302,18 +300,22 @@ final class WideExp {
     /**
      * {@code S = sum_i exp((z_i - z_top) / t)} over the finite logits, with relative error below
      * 2^-(precision + 20), which its error bound says: terms below 2^-(precision + 64) are left out
-     * (S >= 1, K < 2^31).
+     * (S >= 1, K < 2^31). Exact when every term is 1 or masked.
      */
     Wide sum(double[] z, int top, double t) {
         int cut = -(fraction - GUARD + 64);
         Wide[] terms = new Wide[z.length];
         int low = 0;
+        boolean exact = true;
         for (int i = 0; i < z.length; i++) {
             if (z[i] != Double.NEGATIVE_INFINITY) {
                 Wide term = exp(z[i], z[top], t);
                 if (term != null && term.top() >= cut) {
                     terms[i] = term;
                     low = Math.min(low, term.e);
+                    exact &= term.isExact();
+                } else {
+                    exact = false;
                 }
             }
         }
@@ -322,6 +324,10 @@ final class WideExp {
             if (term != null) {
                 sum = sum.add(term.m.shiftLeft(term.e - low));
             }
+        }
+        if (exact) {
+            // Only equal logits (e^0 = 1) and masked classes: S is an integer, exactly.
+            return new Wide(sum, low);
         }
         Wide total = new Wide(sum, low).trim(fraction + 64);
         return total.withError(total.top() + 1 - (fraction - GUARD + 20));
