@@ -278,21 +278,23 @@ final class WideExp {
      * by Newton's iteration {@code y' = y + s e^-y - 1} from the double-double logarithm: with
      * {@code delta = log s - y}, {@code log s - y' = delta - (e^delta - 1) + (the error of
      * s e^-y)}, and {@code |e^delta - 1 - delta| < delta^2} for |delta| < 1/2, so each step squares
-     * the error until that of s e^-y (about 2^-(precision + 9)) dominates. The guess is within
-     * 2^-88 (double-double log to 2^-100 relative of a value below 41, of s to 2^-105).
+     * the error until that of s e^-y (about 2^-(precision + 9)) dominates: the steps stop once
+     * the squared bound of the last one is below it. The guess is within 2^-88 (double-double log
+     * to 2^-100 relative of a value below 41, of s to 2^-105).
      */
     Wide log(Wide s) {
         DoubleDouble guess = DoubleDouble.log(s.toScaled().value());
         Wide y = exact(guess.hi).plus(exact(guess.lo));
         Wide unit = new Wide(BigInteger.ONE, 0);
-        int newtonError = -88;
+        int delta = -88;
         while (true) {
             Wide product = s.times(exp(y.negate())).trim(fraction + 64);
             Wide next = y.plus(product).minus(unit).trim(fraction + 64);
-            newtonError = combined(next.err, 2 * newtonError);
+            int quadratic = 2 * delta;
+            delta = combined(next.err, quadratic);
             y = next.center();
-            if (2 * newtonError < next.err - 8) {
-                return y.withError(newtonError);
+            if (quadratic < next.err - 8) {
+                return y.withError(delta);
             }
         }
     }

@@ -28,6 +28,9 @@ final class WideSoftmax {
     /** A bound (2^-5000) on what the terms below 2^-5900 that exp leaves out can add. */
     private static final int LEFT_OUT = -5000;
 
+    /** Results returned undecided at LAST_PRECISION (the tests require none). */
+    static int undecided;
+
     /** One quantity at the precision of {@code level}. */
     interface Quantity {
         WideExp.Wide at(WideSoftmax level);
@@ -62,6 +65,7 @@ final class WideSoftmax {
                 return r;
             }
             if (precision >= LAST_PRECISION) {
+                undecided++;
                 return CorrectRounding.roundDyadic(v.m, v.e, 0);
             }
         }

@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -25,10 +26,16 @@ class CorrectRoundingTest {
     @Test
     void everyQuantityOfTheRoundingSetIsCorrectlyRounded() {
         Tally tally = new Tally();
+        int slowBefore = Softmax.slowPathCount();
+        int undecidedBefore = WideSoftmax.undecided;
         for (Object o : (List<?>) Json.resource("rounding-cases.json")) {
             check((Map<?, ?>) o, tally, true);
         }
+        System.out.println("Slow path over rounding-cases.json: "
+                + (Softmax.slowPathCount() - slowBefore) + " results");
         tally.assertNone("rounding-cases.json");
+        assertEquals(undecidedBefore, WideSoftmax.undecided,
+                "results left undecided at the slow path's last precision");
     }
 
     @Test
