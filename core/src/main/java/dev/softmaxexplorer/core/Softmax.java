@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Correct rounding (issue 21), in the manner of CRlibm and CORE-MATH (Ziv's strategy). Every
  * result is first a double-double {@code hi + lo} with a proven error bound, and
  * {@link CorrectRounding#decided} tests whether every value within the bound rounds to hi; if it
- * does (all but about one result in 10^4 of random extreme inputs, and none of ordinary ones),
- * hi is returned. If not, the result is recomputed by {@link WideSoftmax} as an interval of
+ * does (it did for all of 3.35 million results of seeded random inputs, and for 96% of those of
+ * the adversarial rounding-cases.json of the tests), hi is returned. If not, the result is recomputed by {@link WideSoftmax} as an interval of
  * growing precision until it rounds to one double; values exactly on a midpoint (the margin, a
  * gradient with equal logits) are exact there and rounded to even. Components whose exact value
  * is below 1e-300 in magnitude are within 1e-300 absolute (the documented rule; below 2^-1000 the
