@@ -14,8 +14,8 @@ eps = K p_i, where the gradient p_i - eps/K cancels about 53 bits).
 Near midpoints: for each quantity, a random input with one extra "fine-tuning" logit b, far
 enough below the largest that e^((b - z_max)/T) moves the quantity by a few ulps at most; b is
 solved (secant steps in mpmath) so that the quantity sits on the midpoint between two doubles,
-then rounded to a double: the quantity ends within about 2^-20 ulp of the midpoint, on a random
-side. Margins, which are rational, and a few other rational cases sit exactly on midpoints.
+then rounded to a double: the quantity typically ends within 2^-20 ulp of the midpoint (median
+about 2^-31), on either side; a few tunings land less close. Margins, which are rational, and a few other rational cases sit exactly on midpoints.
 
 Fields: name, z, t, c, eps, and for each quantity its value as [r, rest]: r the nearest double
 (ties to even), rest the nearest double to (exact - r), so the exact value is known to about
