@@ -57,7 +57,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code p_i - y_i}, which can cancel, within {@code 3 errorScale (|p_i| + |y_i|) / T} absolute
  * plus 2^-101 ({@code Gradient.component}). Terms left out for being below e^-1600 change
  * nothing at these bounds. Every rounding test also allows 2^-1065 absolute for subnormal lo
- * parts. ErrorBoundTest checks each bound against 200-digit references; the slow path's bounds
+ * parts. An infinite double-double result that is not exact (a masked class) goes to the slow
+ * path too, whose intervals do not overflow and round at the overflow threshold as IEEE 754 does. ErrorBoundTest checks each bound against 200-digit references; the slow path's bounds
  * are WideSoftmax's.
  */
 public final class Softmax {
@@ -298,7 +299,9 @@ public final class Softmax {
         }
         DoubleDouble q = scaledQuotient(logits[target], logits[rival], temperature, 0);
         // One double-double division: within 2^-103 of the exact quotient.
-        if (CorrectRounding.decided(q.hi, q.lo, Math.abs(q.hi) * 0x1p-101)) {
+        // An overflow goes to the slow path, whose exact quotient rounds at the threshold.
+        if (CorrectRounding.decided(q.hi, q.lo, Math.abs(q.hi) * 0x1p-101)
+                && DoubleDouble.isFinite(q.hi)) {
             return q.hi;
         }
         double zc = logits[target];
@@ -364,7 +367,8 @@ public final class Softmax {
      */
     private static double roundedLoss(Exponentials ex, DoubleDouble loss, int target,
             double eps) {
-        if (CorrectRounding.decided(loss.hi, loss.lo, Math.abs(loss.hi) * 2.0 * ex.errorScale)) {
+        if (CorrectRounding.decided(loss.hi, loss.lo, Math.abs(loss.hi) * 2.0 * ex.errorScale)
+                && (DoubleDouble.isFinite(loss.hi) || weighsMask(ex.logits, target, eps))) {
             return loss.hi;
         }
         return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top,
@@ -390,6 +394,24 @@ public final class Softmax {
         }
         return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top,
                 level -> level.perplexity(target, eps));
+    }
+
+    /**
+     * True when the loss weighs a masked class (the target, or any class when eps > 0), so that
+     * it is +Infinity exactly, not by overflow.
+     */
+    private static boolean weighsMask(double[] z, int target, double eps) {
+        if (z[target] == Double.NEGATIVE_INFINITY) {
+            return true;
+        }
+        if (eps > 0.0) {
+            for (double v : z) {
+                if (v == Double.NEGATIVE_INFINITY) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static DoubleDouble crossEntropy(Exponentials ex, int target, double eps) {
@@ -500,7 +522,8 @@ public final class Softmax {
             // 2^-102 of the result. Cancellation of p_i against y_i shows as a large bound.
             double bound = ex.errorScale * 3.0 * operands / tScaled
                     + Math.abs(numerator.hi) * 0x1p-101;
-            if (CorrectRounding.decided(numerator.hi, numerator.lo, bound)) {
+            if (CorrectRounding.decided(numerator.hi, numerator.lo, bound)
+                    && DoubleDouble.isFinite(numerator.hi)) {
                 return numerator.hi;
             }
             return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top,
@@ -819,7 +842,8 @@ public final class Softmax {
         double logProbability(int i) {
             load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo);
             double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
-            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound)) {
+            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound)
+                    && (DoubleDouble.isFinite(scratch.hi) || logits[i] == Double.NEGATIVE_INFINITY)) {
                 return scratch.hi;
             }
             return WideSoftmax.rounded(logits, temperature, top,
