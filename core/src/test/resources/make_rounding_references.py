@@ -314,6 +314,17 @@ add("exact midpoint gradient tie eps=3*2^-54", [0.5, 0.5], c=0, eps=3 * 2.0 ** -
 add("exact midpoint gradient tie eps=3*2^-54 T=4", [0.5, 0.5], t=4.0, c=1, eps=3 * 2.0 ** -54)
 add("exact midpoint margin 1+2^-53", [1.0, -2.0 ** -53], c=0)
 add("exact midpoint margin ties four", [7.0, 7.0, 7.0, 7.0], t=1.0, c=2, eps=1.0 - 3 * 2.0 ** -53)
+# (2^-40 - (-8192)) is a midpoint at 8192's scale and e^-8192 (about 2^-11819), below what the
+# slow path's sums keep, decides it: away from the even neighbour.
+add("left-out term decides log p of [2^-40, -8192]", [2.0 ** -40, -8192.0], c=1, digits=4000)
+
+# At the overflow threshold: DBL_MAX + x rounds to DBL_MAX below x = 2^970 (half an ulp) and to
+# Infinity from it (the tie goes to the even 2^1024); the gradient at the smallest T overflows.
+MAX = 1.7976931348623157e308
+for x in (2.0 ** 969, 2.0 ** 970, 2.0 ** 970 + 2.0 ** 940, 2.0 ** 970 - 2.0 ** 940):
+    add(f"overflow margin DBL_MAX + {x!r}", [MAX, -x], c=0)
+add("overflow gradient at T = 5e-324", [0.0, -1.0], t=5e-324, c=1)
+add("overflow gradient at T = 2^-1060", [0.0, -40.0], t=2.0 ** -1060, c=1, eps=0.5)
 
 
 def dump(obj, name):

@@ -17,9 +17,12 @@ import java.math.BigInteger;
  * even.
  *
  * <p>Where the loop stops: at P = 4096 every term that the sums leave out (below 2^-5900) is
- * within the bounds. An interval still straddling a midpoint there would need a value within
- * about 2^-4000 of a midpoint without being on it; then the center's rounding is returned. No
- * input of the test sets comes near that.
+ * within the bounds. An interval that still straddles a midpoint there is decided by the
+ * direction in which those left-out terms (all positive) move the quantity, each quantity method
+ * records it: exact when the included terms put the value exactly on the midpoint (log p_1 of
+ * [DBL_MAX, -2^970], on the midpoint between -DBL_MAX and -2^1024 but for e^(-2^1024)); any other
+ * input would need a value within about 2^-4000 of a midpoint without being on it, which none of
+ * the test sets comes near.
  */
 final class WideSoftmax {
 
@@ -28,8 +31,8 @@ final class WideSoftmax {
     /** A bound (2^-5000) on what the terms below 2^-5900 that exp leaves out can add. */
     private static final int LEFT_OUT = -5000;
 
-    /** Results returned undecided at LAST_PRECISION (the tests require none). */
-    static int undecided;
+    /** Results decided at LAST_PRECISION by the left-out terms' direction (for the tests). */
+    static int decidedByLeftOut;
 
     /** One quantity at the precision of {@code level}. */
     interface Quantity {
@@ -43,6 +46,11 @@ final class WideSoftmax {
     private final WideExp w;
     private WideExp.Wide sum;
     private WideExp.Wide logSum;
+    /**
+     * The sign of the change that the terms left out of the sums (positive, below 2^-5900) make
+     * to the last quantity computed: +1 up, -1 down, 0 none.
+     */
+    private int leftOut;
 
     private WideSoftmax(double[] z, double t, int top, int precision) {
         this.z = z;
@@ -59,14 +67,16 @@ final class WideSoftmax {
     static double rounded(double[] z, double t, int top, Quantity q) {
         CorrectRounding.countSlowPath();
         for (int precision = FIRST_PRECISION;; precision *= 2) {
-            WideExp.Wide v = q.at(at(z, t, top, precision));
+            WideSoftmax level = at(z, t, top, precision);
+            WideExp.Wide v = q.at(level);
+            int leftOut = level.leftOut;
             double r = CorrectRounding.round(v);
             if (r == r) {
                 return r;
             }
             if (precision >= LAST_PRECISION) {
-                undecided++;
-                return CorrectRounding.roundDyadic(v.m, v.e, 0);
+                decidedByLeftOut++;
+                return CorrectRounding.roundDyadic(v.m, v.e, leftOut);
             }
         }
     }
@@ -113,16 +123,21 @@ final class WideSoftmax {
 
     /** p_i = e^(d_i) / S. */
     WideExp.Wide probability(int i) {
-        return term(i).divide(sum(), bits());
+        WideExp.Wide e = term(i);
+        // S up makes p_i down, unless p_i is itself left out (then it is the whole value).
+        leftOut = e.isExact() || e.m.signum() != 0 ? -1 : 1;
+        return e.divide(sum(), bits());
     }
 
     /** log p_i = d_i - log S. */
     WideExp.Wide logProbability(int i) {
+        leftOut = -1;
         return shifted(i).minus(logSum());
     }
 
     /** log-sum-exp of the raw logits (a level made with t = 1): z_top + log S. */
     WideExp.Wide logSumExp() {
+        leftOut = 1;
         return WideExp.exact(z[top]).plus(logSum());
     }
 
@@ -146,17 +161,22 @@ final class WideSoftmax {
 
     /** Cross-entropy {@code log S + A}. */
     WideExp.Wide crossEntropy(int c, double eps) {
+        leftOut = 1;
         return logSum().plus(lossShift(c, eps));
     }
 
     /** Perplexity {@code e^L = S e^A}. */
     WideExp.Wide perplexity(int c, double eps) {
+        leftOut = 1;
         WideExp.Wide e = w.exp(lossShift(c, eps));
         return sum().times(e);
     }
 
     /** Entropy {@code log S - (sum_i e^(d_i) d_i) / S}. */
     WideExp.Wide entropy() {
+        // A left-out term adds p_j (1 - d_j + sum_i p_i d_i) > 0: -d_j > 4096 exceeds every
+        // other |d_i| that counts.
+        leftOut = 1;
         WideExp.Wide weighted = new WideExp.Wide(BigInteger.ZERO, 0);
         for (int i = 0; i < z.length; i++) {
             if (i != top && z[i] != Double.NEGATIVE_INFINITY) {
@@ -182,12 +202,15 @@ final class WideSoftmax {
         if (i == c) {
             ky = k.minus(new WideExp.Wide(BigInteger.valueOf(z.length - 1), 0).times(epsWide));
         }
-        WideExp.Wide numerator = k.times(term(i)).minus(ky.times(sum()));
+        WideExp.Wide e = term(i);
+        leftOut = e.isExact() || e.m.signum() != 0 ? -1 : 1;
+        WideExp.Wide numerator = k.times(e).minus(ky.times(sum()));
         return numerator.divide(sum().times(k).times(WideExp.exact(t)), bits());
     }
 
     /** The margin {@code (a - b) / T}, exact but for the division's last bit. */
     WideExp.Wide quotient(double a, double b) {
+        leftOut = 0;
         return difference(a, b).divide(WideExp.exact(t), bits());
     }
 }

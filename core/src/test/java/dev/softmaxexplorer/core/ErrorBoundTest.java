@@ -164,7 +164,8 @@ class ErrorBoundTest {
             List<?> pair = (List<?>) exact;
             double r = Json.number(pair.get(0));
             double rest = Json.number(pair.get(1));
-            if (!Double.isFinite(test[0]) || !Double.isFinite(r) || Math.abs(r) < Ulps.TINY) {
+            if (!Double.isFinite(test[0]) || !Double.isFinite(test[2]) || !Double.isFinite(r)
+                    || Math.abs(r) < Ulps.TINY) {
                 return;
             }
             BigDecimal value = new BigDecimal(r).add(new BigDecimal(rest));
