@@ -34,10 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Correct rounding (issue 21), in the manner of CRlibm and CORE-MATH (Ziv's strategy). Every
  * result is first a double-double {@code hi + lo} with a proven error bound, and
  * {@link CorrectRounding#decided} tests whether every value within the bound rounds to hi; if it
- * does (it did for all of 3.35 million results of seeded random inputs, and for 96% of those of
- * the adversarial rounding-cases.json of the tests), hi is returned. If not, the result is recomputed by {@link WideSoftmax} as an interval of
- * growing precision until it rounds to one double; values exactly on a midpoint (the margin, a
- * gradient with equal logits) are exact there and rounded to even. Components whose exact value
+ * does (it did for all of 3.35 million results of seeded random inputs, and for 97% of those of
+ * the adversarial rounding-cases.json of the tests), hi is returned. If not, the result is
+ * recomputed by {@link WideSoftmax} as an interval of growing precision until it rounds to one
+ * double; values exactly on a midpoint (the margin, a gradient with equal logits) are exact there
+ * and rounded to even. Components whose exact value
  * is below 1e-300 in magnitude are within 1e-300 absolute (the documented rule; below 2^-1000 the
  * test passes without more work).
  *
@@ -57,9 +58,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code p_i - y_i}, which can cancel, within {@code 3 errorScale (|p_i| + |y_i|) / T} absolute
  * plus 2^-101 ({@code Gradient.component}). Terms left out for being below e^-1600 change
  * nothing at these bounds. Every rounding test also allows 2^-1065 absolute for subnormal lo
- * parts. An infinite double-double result that is not exact (a masked class) goes to the slow
- * path too, whose intervals do not overflow and round at the overflow threshold as IEEE 754 does. ErrorBoundTest checks each bound against 200-digit references; the slow path's bounds
- * are WideSoftmax's.
+ * parts. An infinite double-double result goes to the slow path too unless it is exact (a
+ * masked class): the slow path's intervals do not overflow, and round at the overflow threshold
+ * as IEEE 754 does. ErrorBoundTest checks each bound against 200-digit references; the slow
+ * path's bounds are WideSoftmax's.
  */
 public final class Softmax {
 
@@ -166,7 +168,7 @@ public final class Softmax {
             if (CorrectRounding.decided(lse.hi, lse.lo, bound)) {
                 return lse.hi;
             }
-            return WideSoftmax.rounded(logits, 1.0, ex.top, WideSoftmax::logSumExp);
+            return ex.slow(WideSoftmax::logSumExp);
         }
     }
 
@@ -371,8 +373,7 @@ public final class Softmax {
                 && (DoubleDouble.isFinite(loss.hi) || weighsMask(ex.logits, target, eps))) {
             return loss.hi;
         }
-        return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top,
-                level -> level.crossEntropy(target, eps));
+        return ex.slow(level -> level.crossEntropy(target, eps));
     }
 
     /**
@@ -392,8 +393,7 @@ public final class Softmax {
         if (CorrectRounding.decided(e.mantissa.hi, e.mantissa.lo, bound)) {
             return e.value().value();
         }
-        return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top,
-                level -> level.perplexity(target, eps));
+        return ex.slow(level -> level.perplexity(target, eps));
     }
 
     /**
@@ -526,8 +526,7 @@ public final class Softmax {
                     && DoubleDouble.isFinite(numerator.hi)) {
                 return numerator.hi;
             }
-            return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top,
-                    level -> level.gradient(i, target, eps));
+            return ex.slow(level -> level.gradient(i, target, eps));
         }
     }
 
@@ -562,7 +561,7 @@ public final class Softmax {
             if (CorrectRounding.decided(sum.hi, sum.lo, bound)) {
                 return sum.hi;
             }
-            return WideSoftmax.rounded(ex.logits, ex.temperature, ex.top, WideSoftmax::entropy);
+            return ex.slow(WideSoftmax::entropy);
         }
     }
 
@@ -697,6 +696,7 @@ public final class Softmax {
         /** Work space of the methods that return a double. */
         private final MutableDoubleDouble scratch = new MutableDoubleDouble();
         private final Storage storage;
+        private WideSoftmax.Levels slowLevels;
 
         Exponentials(double[] z, double t, int target) {
             logits = z;
@@ -752,6 +752,26 @@ public final class Softmax {
         @Override
         public void close() {
             storage.giveBack();
+        }
+
+        /**
+         * True when d_i - log S surely rounds to -Infinity, without the slow path (which a
+         * thousand classes of logits near 1e308 at a small T would otherwise all take): d_i / 2,
+         * formed without overflow to 2^-101, beyond -2^1023 (by an ulp, 2^971) puts d_i below
+         * -(2^1024 - 2^970), the midpoint above which the rounding overflows, by far more than
+         * log S (below 2^5) and the error.
+         */
+        private boolean overflowsSurely(int i) {
+            DoubleDouble half = scaledQuotient(logits[i], logits[top], temperature, -1);
+            return half.hi < -0x1p1023;
+        }
+
+        /** A result of this call from the slow path, whose levels all results share. */
+        double slow(WideSoftmax.Quantity q) {
+            if (slowLevels == null) {
+                slowLevels = new WideSoftmax.Levels(logits, temperature, top);
+            }
+            return WideSoftmax.rounded(slowLevels, q);
         }
 
         private static void store(double[] pairs, int i, MutableDoubleDouble x) {
@@ -832,7 +852,7 @@ public final class Softmax {
             if (CorrectRounding.decided(scratch.hi, scratch.lo, bound)) {
                 return scratch.hi;
             }
-            return WideSoftmax.rounded(logits, temperature, top, level -> level.probability(i));
+            return slow(level -> level.probability(i));
         }
 
         /**
@@ -842,12 +862,15 @@ public final class Softmax {
         double logProbability(int i) {
             load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo);
             double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
-            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound)
-                    && (DoubleDouble.isFinite(scratch.hi) || logits[i] == Double.NEGATIVE_INFINITY)) {
+            boolean exactOrFinite = DoubleDouble.isFinite(scratch.hi)
+                    || logits[i] == Double.NEGATIVE_INFINITY;
+            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound) && exactOrFinite) {
                 return scratch.hi;
             }
-            return WideSoftmax.rounded(logits, temperature, top,
-                    level -> level.logProbability(i));
+            if (!exactOrFinite && overflowsSurely(i)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return slow(level -> level.logProbability(i));
         }
 
         /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */

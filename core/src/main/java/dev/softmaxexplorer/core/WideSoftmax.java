@@ -61,22 +61,51 @@ final class WideSoftmax {
     }
 
     /**
+     * The levels of precision of one call of {@link Softmax}, each made once and shared by all
+     * its slow results (S and log S are computed once per level, not once per component).
+     */
+    static final class Levels {
+        private final double[] z;
+        private final double t;
+        private final int top;
+        private final WideSoftmax[] made = new WideSoftmax[6];
+
+        Levels(double[] z, double t, int top) {
+            this.z = z;
+            this.t = t;
+            this.top = top;
+        }
+
+        /** The level of precision FIRST_PRECISION * 2^index. */
+        WideSoftmax at(int index) {
+            if (made[index] == null) {
+                made[index] = WideSoftmax.at(z, t, top, FIRST_PRECISION << index);
+            }
+            return made[index];
+        }
+    }
+
+    /**
      * The correctly rounded value of {@code q} for logits z at temperature t (z[top] the largest
      * logit), and one more count of the slow path.
      */
     static double rounded(double[] z, double t, int top, Quantity q) {
+        return rounded(new Levels(z, t, top), q);
+    }
+
+    /** {@link #rounded(double[], double, int, Quantity)} on a call's shared levels. */
+    static double rounded(Levels levels, Quantity q) {
         CorrectRounding.countSlowPath();
-        for (int precision = FIRST_PRECISION;; precision *= 2) {
-            WideSoftmax level = at(z, t, top, precision);
+        for (int index = 0;; index++) {
+            WideSoftmax level = levels.at(index);
             WideExp.Wide v = q.at(level);
-            int leftOut = level.leftOut;
             double r = CorrectRounding.round(v);
             if (r == r) {
                 return r;
             }
-            if (precision >= LAST_PRECISION) {
+            if (level.precision >= LAST_PRECISION) {
                 decidedByLeftOut++;
-                return CorrectRounding.roundDyadic(v.m, v.e, leftOut);
+                return CorrectRounding.roundDyadic(v.m, v.e, level.leftOut);
             }
         }
     }

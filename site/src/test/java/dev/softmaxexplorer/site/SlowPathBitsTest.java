@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Issue 21: the correct rounding's slow path (core's WideSoftmax, BigInteger intervals) gives the
  * JVM's bits in Chromium too. CoreBitsTest's inputs nearly all pass the fast rounding test; these
  * are built to fail it: exact midpoints (a margin, gradients of equal logits, log p of -2048 -
- * 2^-42 decided by e^-2048 at 4096 bits), K = 7 at T = 0.1 with full smoothing (-1 / (7 fl(0.1))
+ * 2^-42 decided by e^-2048 at 4096 bits, and those decided by the terms left out there), the
+ * overflow threshold, K = 7 at T = 0.1 with full smoothing (-1 / (7 fl(0.1))
  * lies within 2^-108 of a midpoint), K = 17 and K = 10 over +-800 and +-600 at T = 2 (shifts on a
  * midpoint), logits near -log K (log-sum-exp near 0).
  */
@@ -35,6 +36,10 @@ class SlowPathBitsTest extends BrowserTest {
         add(calls, new double[] {1.0, -0x1p-53}, 1, 0, 0);
         add(calls, new double[] {3 + 0x1p-51, 0x1p-53}, 3, 0, 0);
         add(calls, new double[] {0x1p-42, -2048.0}, 1, 1, 0);
+        // Decided at 4096 bits by the direction of the terms the sums leave out.
+        add(calls, new double[] {0x1p-40, -8192.0}, 1, 1, 0);
+        add(calls, new double[] {Double.MAX_VALUE, -0x1p970}, 1, 0, 0);
+        add(calls, new double[] {0.0, -1.0}, Double.MIN_VALUE, 1, 0);
         SplittableRandom random = new SplittableRandom(21);
         for (int n = 0; n < 12; n++) {
             add(calls, uniform(random, 7, 30), 0.1, random.nextInt(7), 1.0);
