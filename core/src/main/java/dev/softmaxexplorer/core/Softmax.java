@@ -59,8 +59,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * plus 2^-101 ({@code Gradient.component}). Terms left out for being below e^-1600 change
  * nothing at these bounds. Every rounding test also allows 2^-1065 absolute for subnormal lo
  * parts. An infinite double-double result goes to the slow path too unless it is exact (a
- * masked class): the slow path's intervals do not overflow, and round at the overflow threshold
- * as IEEE 754 does. ErrorBoundTest checks each bound against 200-digit references; the slow
+ * masked class) or surely beyond the threshold ({@code overflowsSurely}, for log p): the slow
+ * path's intervals do not overflow, and round at the overflow threshold as IEEE 754 does. ErrorBoundTest checks each bound against 200-digit references; the slow
  * path's bounds are WideSoftmax's.
  */
 public final class Softmax {
