@@ -1,11 +1,11 @@
 package dev.softmaxexplorer.core;
 
-import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Softmax with temperature, log-softmax, log-sum-exp, cross-entropy (with label smoothing) and its
- * gradient, in float64, each result rounded once from a double-double value.
+ * gradient, entropy, perplexity and margin, in float64, each result correctly rounded: the double
+ * nearest to the exact value (ties to even) for every finite input.
  *
  * <p>Definitions (PyTorch conventions): {@code x = z / T}; {@code p_i = exp(x_i) / sum_j exp(x_j)};
  * {@code log p_i = x_i - log sum_j exp(x_j)}; label-smoothed target
@@ -31,14 +31,37 @@ import java.util.concurrent.atomic.AtomicReference;
  * subnormal temperatures lose nothing. exp, log and log1p are {@link DoubleDouble}'s, made only of
  * {@code + - * /} and {@code floor}, so the JVM and TeaVM's JavaScript give the same bits.
  *
- * <p>Accuracy: every component whose exact value is at least 1e-300 in magnitude is within 1 ulp
- * (nearly always correctly rounded); smaller ones are within 1e-300. Two results are differences
- * of nonnegative quantities that can nearly cancel: log-sum-exp when {@code z_m} is close to
- * {@code -log S}, and a gradient component when {@code p_i} is close to {@code y_i}. Double-double
- * operands (about 2^-104 relative) would leave many ulps there, so when the difference is below
- * 2^-40 of its operands it is recomputed by {@link WideExp} with as many bits as the cancellation
- * takes (cancellation-cases.json in the tests goes down to 2^-900). Log-softmax, cross-entropy and
- * entropy add terms of one sign and never cancel.
+ * <p>Correct rounding (issue 21), in the manner of CRlibm and CORE-MATH (Ziv's strategy). Every
+ * result is first a double-double {@code hi + lo} with a proven error bound, and
+ * {@link CorrectRounding#decided} tests whether every value within the bound rounds to hi; if it
+ * does (it did for all of 3.35 million results of seeded random inputs, and for 97% of those of
+ * the adversarial rounding-cases.json of the tests), hi is returned. If not, the result is
+ * recomputed by {@link WideSoftmax} as an interval of growing precision until it rounds to one
+ * double; values exactly on a midpoint (the margin, a gradient with equal logits) are exact there
+ * and rounded to even. Components whose exact value
+ * is below 1e-300 in magnitude are within 1e-300 absolute (the documented rule; below 2^-1000 the
+ * test passes without more work).
+ *
+ * <p>The fast path's bounds, relative to the result unless said otherwise, with
+ * {@code errorScale = (1 + K 2^-14) 2^-89} (set in Exponentials): the double-double division,
+ * product and accurate sum err by at most 2^-103, 2^-104 and 3 * 2^-106 (Joldes, Muller and
+ * Popescu 2017), exp by 2^-100 (its polynomial and tables, DoubleDouble), log1p by 2^-100; the
+ * shift {@code d_i} by 2^-102, which exp turns into an absolute error below 1600 * 2^-102 <
+ * 2^-91, so each {@code e_i} is within 2^-90; the sum R of K positive terms adds K * 3 * 2^-106.
+ * So R, S, 1 / S and log S are within errorScale. From these: p_i within 2 errorScale
+ * ({@code Exponentials.probability}); log p_i, a sum of two non-positive terms, within
+ * 2 errorScale ({@code Exponentials.logProbability}); the loss (nonnegative terms) within
+ * 2 errorScale ({@code roundedLoss}); the entropy within 3 errorScale ({@code Entropy.value});
+ * perplexity's mantissa within {@code 4 errorScale |L| + 2^-99} ({@code roundedPerplexity}); the
+ * margin within 2^-101 ({@code margin}); log-sum-exp, which can cancel, within
+ * {@code 2 errorScale log S} absolute plus 2^-103 ({@code logSumExp}); a gradient component
+ * {@code p_i - y_i}, which can cancel, within {@code 3 errorScale (|p_i| + |y_i|) / T} absolute
+ * plus 2^-101 ({@code Gradient.component}). Terms left out for being below e^-1600 change
+ * nothing at these bounds. Every rounding test also allows 2^-1065 absolute for subnormal lo
+ * parts. An infinite double-double result goes to the slow path too unless it is exact (a
+ * masked class) or surely beyond the threshold ({@code overflowsSurely}, for log p): the slow
+ * path's intervals do not overflow, and round at the overflow threshold as IEEE 754 does. ErrorBoundTest checks each bound against 200-digit references; the slow
+ * path's bounds are WideSoftmax's.
  */
 public final class Softmax {
 
@@ -136,42 +159,16 @@ public final class Softmax {
     public static double logSumExp(double[] logits) {
         validateLogits(logits);
         try (Exponentials ex = new Exponentials(logits, 1.0, -1)) {
-            DoubleDouble lse = DoubleDouble.of(logits[ex.top]).add(ex.logDenominator);
-            if (cancels(lse.hi, logits[ex.top], ex.logDenominator.hi)) {
-                return logSumExpNearZero(logits, ex.top);
+            double zTop = logits[ex.top];
+            DoubleDouble lse = DoubleDouble.of(zTop).add(ex.logDenominator);
+            // log S to (2 errorScale) relative; the accurate sum adds 2^-104 of the result,
+            // which cancellation (z_top near -log S) can make as small as the inputs allow.
+            double bound = ex.errorScale * 2.0 * ex.logDenominator.hi
+                    + Math.abs(lse.hi) * 0x1p-103;
+            if (CorrectRounding.decided(lse.hi, lse.lo, bound)) {
+                return lse.hi;
             }
-            return lse.value();
-        }
-    }
-
-    /**
-     * True when {@code result = a + b} (or a - b) is below 2^-40 of the larger operand: then the
-     * operands' double-double error (about 2^-104 of them) could exceed half an ulp of the result,
-     * and the result is recomputed by {@link WideExp}.
-     */
-    private static boolean cancels(double result, double a, double b) {
-        double big = Math.max(Math.abs(a), Math.abs(b));
-        return Math.abs(result) < big * 0x1p-40;
-    }
-
-    /** log(1e-300) / log(2) rounded down, less 64: below 2^this an error is negligible. */
-    private static final int NEGLIGIBLE_BITS = -997 - 64;
-
-    /**
-     * log-sum-exp when it is close to 0: {@code log1p(U)} with {@code U = e^(z_top) S - 1},
-     * U computed with {@link WideExp} at doubling precision until it is known to 2^-63 relative
-     * (its error is below 2^-(P + 17) of {@code e^(z_top) S}) or to 2^-1061 absolute.
-     */
-    private static double logSumExpNearZero(double[] z, int top) {
-        WideExp.Wide one = new WideExp.Wide(BigInteger.ONE, 0);
-        for (int precision = 128;; precision *= 2) {
-            WideExp w = new WideExp(precision);
-            WideExp.Wide product = w.exp(z[top], 0.0, 1.0).times(w.sum(z, top, 1.0));
-            WideExp.Wide u = product.minus(one);
-            int errorBits = product.top() + 2 - precision - 19;
-            if (u.top() >= errorBits + 64 || errorBits <= NEGLIGIBLE_BITS) {
-                return DoubleDouble.log1p(u.toScaled().value()).value();
-            }
+            return ex.slow(WideSoftmax::logSumExp);
         }
     }
 
@@ -194,7 +191,8 @@ public final class Softmax {
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
         try (Exponentials ex = new Exponentials(logits, temperature, target)) {
-            return crossEntropy(ex, target, labelSmoothing).value();
+            return roundedLoss(ex, crossEntropy(ex, target, labelSmoothing), target,
+                    labelSmoothing);
         }
     }
 
@@ -254,8 +252,18 @@ public final class Softmax {
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
         try (Exponentials ex = new Exponentials(logits, temperature, target)) {
-            return DoubleDouble.exp(crossEntropy(ex, target, labelSmoothing)).value();
+            return roundedPerplexity(ex, crossEntropy(ex, target, labelSmoothing), target,
+                    labelSmoothing);
         }
+    }
+
+    /**
+     * How many results the slow path has computed since the class was loaded (in this thread's
+     * JVM or this page; wraps after 2^31): those whose double-double approximation did not pass
+     * its rounding test and were recomputed with wider arithmetic, for the benchmark.
+     */
+    public static int slowPathCount() {
+        return CorrectRounding.slowPathCount();
     }
 
     /**
@@ -291,7 +299,16 @@ public final class Softmax {
         if (logits[rival] == Double.NEGATIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
         }
-        return scaledQuotient(logits[target], logits[rival], temperature, 0).value();
+        DoubleDouble q = scaledQuotient(logits[target], logits[rival], temperature, 0);
+        // One double-double division: within 2^-103 of the exact quotient.
+        // An overflow goes to the slow path, whose exact quotient rounds at the threshold.
+        if (CorrectRounding.decided(q.hi, q.lo, Math.abs(q.hi) * 0x1p-101)
+                && DoubleDouble.isFinite(q.hi)) {
+            return q.hi;
+        }
+        double zc = logits[target];
+        double zj = logits[rival];
+        return WideSoftmax.rounded(logits, temperature, target, level -> level.quotient(zc, zj));
     }
 
     /**
@@ -340,9 +357,61 @@ public final class Softmax {
                 h.add(i);
             }
             DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
-            return new SoftmaxResult(p, logp, g, loss.value(), h.value(),
-                    DoubleDouble.exp(loss).value(), ex.top);
+            return new SoftmaxResult(p, logp, g, roundedLoss(ex, loss, target, labelSmoothing),
+                    h.value(), roundedPerplexity(ex, loss, target, labelSmoothing), ex.top);
         }
+    }
+
+    /**
+     * The loss L, correctly rounded: its terms log S (errorScale), (1 - eps)(-d_c) and
+     * (eps / K) sum_i (-d_i) (2^-101 + K 2^-104) are nonnegative, so L is within 2 errorScale
+     * relative.
+     */
+    private static double roundedLoss(Exponentials ex, DoubleDouble loss, int target,
+            double eps) {
+        if (CorrectRounding.decided(loss.hi, loss.lo, Math.abs(loss.hi) * 2.0 * ex.errorScale)
+                && (DoubleDouble.isFinite(loss.hi) || weighsMask(ex.logits, target, eps))) {
+            return loss.hi;
+        }
+        return ex.slow(level -> level.crossEntropy(target, eps));
+    }
+
+    /**
+     * exp(L), correctly rounded: L's absolute error (2 errorScale |L|) becomes a relative one,
+     * doubled for safety, and exp adds 2^-100; the test runs on the mantissa of
+     * {@code e^L = M 2^k}, so near the overflow threshold too (scaling by 2^k commutes with
+     * rounding, and M rounding to 2 at k = 1023 is the overflow to +Infinity).
+     */
+    private static double roundedPerplexity(Exponentials ex, DoubleDouble loss, int target,
+            double eps) {
+        if (!(loss.hi <= 710.0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        DoubleDouble.Scaled e = DoubleDouble.expScaled(loss);
+        double relative = Math.abs(loss.hi) * 4.0 * ex.errorScale + 0x1p-99;
+        double bound = relative * Math.abs(e.mantissa.hi);
+        if (CorrectRounding.decided(e.mantissa.hi, e.mantissa.lo, bound)) {
+            return e.value().value();
+        }
+        return ex.slow(level -> level.perplexity(target, eps));
+    }
+
+    /**
+     * True when the loss weighs a masked class (the target, or any class when eps > 0), so that
+     * it is +Infinity exactly, not by overflow.
+     */
+    private static boolean weighsMask(double[] z, int target, double eps) {
+        if (z[target] == Double.NEGATIVE_INFINITY) {
+            return true;
+        }
+        if (eps > 0.0) {
+            for (double v : z) {
+                if (v == Double.NEGATIVE_INFINITY) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static DoubleDouble crossEntropy(Exponentials ex, int target, double eps) {
@@ -419,7 +488,6 @@ public final class Softmax {
         private final DoubleDouble onTargetScaled;
         private final DoubleDouble targetComplement;
         private final MutableDoubleDouble numerator = new MutableDoubleDouble();
-        private Refinement refinement;
 
         Gradient(Exponentials ex, int target, double eps) {
             this.ex = ex;
@@ -444,81 +512,21 @@ public final class Softmax {
                 ex.probabilityScaled(numerator, i, scale);
                 b = offTargetScaled;
             }
-            double aHi = numerator.hi;
+            double operands = Math.abs(numerator.hi) + Math.abs(b.hi);
             numerator.sub(b.hi, b.lo);
-            if (cancels(numerator.hi, aHi, b.hi)) {
-                if (refinement == null) {
-                    refinement = new Refinement(ex);
-                }
-                return refinement.gradient(i, target, eps);
+            if (tScaled != 1.0) {
+                numerator.div(tScaled);
             }
-            if (tScaled == 1.0) {
-                return divideByOne(numerator);
+            // p_i (or 1 - p_c) to 2 errorScale relative and y_i to 2^-102, so the difference is
+            // within 3 errorScale of the operands; the subtraction and the division by T add
+            // 2^-102 of the result. Cancellation of p_i against y_i shows as a large bound.
+            double bound = ex.errorScale * 3.0 * operands / tScaled
+                    + Math.abs(numerator.hi) * 0x1p-101;
+            if (CorrectRounding.decided(numerator.hi, numerator.lo, bound)
+                    && DoubleDouble.isFinite(numerator.hi)) {
+                return numerator.hi;
             }
-            return numerator.div(tScaled).hi;
-        }
-    }
-
-    /**
-     * {@code x.div(1.0).hi} without the division: its first partial quotient is hi, the remainder
-     * is lo, which becomes the second, the third is 0, so the result is the rounded
-     * {@code hi + lo} (hi itself when it is 0 or not finite, where the division stops at once).
-     */
-    private static double divideByOne(MutableDoubleDouble x) {
-        if (x.hi == 0.0 || !DoubleDouble.isFinite(x.hi)) {
-            return x.hi;
-        }
-        return x.hi + x.lo;
-    }
-
-    /**
-     * Gradient components {@code (p_i - y_i) / T} where p_i and y_i agree to 40 bits or more,
-     * as {@code N / (K S T)} with {@code N = K e^(d_i) - (K y_i) S}: K y_i is exact ({@code eps}
-     * off target, {@code K - (K - 1) eps} on target), and e^(d_i) and S come from
-     * {@link WideExp} at doubling precision (S computed once per precision for all components)
-     * until N is known to 2^-63 relative or the component to 2^-64 of 1e-300.
-     */
-    private static final class Refinement {
-        private final Exponentials ex;
-        private final WideExp[] levels = new WideExp[16];
-        private final WideExp.Wide[] sums = new WideExp.Wide[16];
-
-        Refinement(Exponentials ex) {
-            this.ex = ex;
-        }
-
-        double gradient(int i, int target, double eps) {
-            double[] z = ex.logits;
-            double t = ex.temperature;
-            WideExp.Wide k = new WideExp.Wide(BigInteger.valueOf(z.length), 0);
-            WideExp.Wide e = WideExp.exact(eps);
-            WideExp.Wide ky = e;
-            if (i == target) {
-                WideExp.Wide kMinusOne = new WideExp.Wide(BigInteger.valueOf(z.length - 1), 0);
-                ky = k.minus(kMinusOne.times(e));
-            }
-            int tExponent = DoubleDouble.exponent(t);
-            DoubleDouble kS = ex.denominator.mul(z.length);
-            int floorBits = NEGLIGIBLE_BITS + DoubleDouble.exponent(kS.hi) + tExponent;
-            for (int level = 0;; level++) {
-                int precision = 128 << level;
-                if (levels[level] == null) {
-                    levels[level] = new WideExp(precision);
-                    sums[level] = levels[level].sum(z, ex.top, t);
-                }
-                WideExp.Wide exp = levels[level].exp(z[i], z[ex.top], t);
-                WideExp.Wide kE = exp == null ? new WideExp.Wide(BigInteger.ZERO, 0)
-                        : k.times(exp);
-                WideExp.Wide kyS = ky.times(sums[level]);
-                WideExp.Wide n = kE.minus(kyS);
-                int errorBits = Math.max(kE.top(), kyS.top()) + 2 - precision - 19;
-                if (n.top() >= errorBits + 64 || errorBits <= floorBits) {
-                    DoubleDouble.Scaled scaled = n.toScaled();
-                    double tMantissa = DoubleDouble.mulPow2(t, -tExponent);
-                    DoubleDouble quotient = scaled.mantissa.div(kS).div(tMantissa);
-                    return quotient.mulPow2(scaled.exponent - tExponent).value();
-                }
-            }
+            return ex.slow(level -> level.gradient(i, target, eps));
         }
     }
 
@@ -544,8 +552,16 @@ public final class Softmax {
             }
         }
 
+        /**
+         * H, correctly rounded: each term p_i (-d_i) is within 2 errorScale + 2^-101 relative,
+         * and log S within errorScale; all are nonnegative.
+         */
         double value() {
-            return sum.hi;
+            double bound = Math.abs(sum.hi) * 3.0 * ex.errorScale;
+            if (CorrectRounding.decided(sum.hi, sum.lo, bound)) {
+                return sum.hi;
+            }
+            return ex.slow(WideSoftmax::entropy);
         }
     }
 
@@ -671,10 +687,16 @@ public final class Softmax {
         final int restExponent;
         final DoubleDouble denominator;
         final DoubleDouble logDenominator;
+        /**
+         * The relative error bound of R, S, 1 / S and log S: {@code (1 + K 2^-14) 2^-89}, see
+         * the class comment.
+         */
+        final double errorScale;
         private DoubleDouble topProbability;
         /** Work space of the methods that return a double. */
         private final MutableDoubleDouble scratch = new MutableDoubleDouble();
         private final Storage storage;
+        private WideSoftmax.Levels slowLevels;
 
         Exponentials(double[] z, double t, int target) {
             logits = z;
@@ -724,11 +746,32 @@ public final class Softmax {
             DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
+            errorScale = (k * 0x1p-14 + 1.0) * 0x1p-89;
         }
 
         @Override
         public void close() {
             storage.giveBack();
+        }
+
+        /**
+         * True when d_i - log S surely rounds to -Infinity, without the slow path (which a
+         * thousand classes of logits near 1e308 at a small T would otherwise all take): d_i / 2,
+         * formed without overflow to 2^-101, beyond -2^1023 (by an ulp, 2^971) puts d_i below
+         * -(2^1024 - 2^970), the midpoint above which the rounding overflows, by far more than
+         * log S (below 2^5) and the error.
+         */
+        private boolean overflowsSurely(int i) {
+            DoubleDouble half = scaledQuotient(logits[i], logits[top], temperature, -1);
+            return half.hi < -0x1p1023;
+        }
+
+        /** A result of this call from the slow path, whose levels all results share. */
+        double slow(WideSoftmax.Quantity q) {
+            if (slowLevels == null) {
+                slowLevels = new WideSoftmax.Levels(logits, temperature, top);
+            }
+            return WideSoftmax.rounded(slowLevels, q);
         }
 
         private static void store(double[] pairs, int i, MutableDoubleDouble x) {
@@ -802,13 +845,32 @@ public final class Softmax {
             return quotient(into, i).mulPow2(termExponent[i] + scale);
         }
 
-        /** p_i, rounded. */
+        /** p_i, correctly rounded: e_i and 1 / S each within errorScale, their product 2^-104. */
         double probability(int i) {
-            return probabilityScaled(scratch, i, 0).hi;
+            probabilityScaled(scratch, i, 0);
+            double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
+            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound)) {
+                return scratch.hi;
+            }
+            return slow(level -> level.probability(i));
         }
 
+        /**
+         * log p_i, correctly rounded: d_i (2^-102) and -log S (errorScale) have one sign, so
+         * their sum is within errorScale + 2^-101 of its magnitude.
+         */
         double logProbability(int i) {
-            return load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo).hi;
+            load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo);
+            double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
+            boolean exactOrFinite = DoubleDouble.isFinite(scratch.hi)
+                    || logits[i] == Double.NEGATIVE_INFINITY;
+            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound) && exactOrFinite) {
+                return scratch.hi;
+            }
+            if (!exactOrFinite && overflowsSurely(i)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            return slow(level -> level.logProbability(i));
         }
 
         /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */

@@ -391,6 +391,16 @@ public final class Benchmark {
             row("core ns/logit (evaluate)", "K = " + k, "Chromium %.1f, JS textbook %.1f, ratio %.1fx [budget <= 5x: %s]; JVM %.1f",
                     ours, base, ours / base, ours / base <= 5 ? "holds" : "MISSED", jvm);
         }
+        // Issue 21: how often the correct rounding needs its slow path, and what one costs.
+        String request = "slowPath;4000;21";
+        String[] browser = ((String) driver.executeScript("return window.softmaxProbe(arguments[0]);", request)).trim().split("\\|");
+        String[] onJvm = ProbeProtocol.run(request).trim().split("\\|");
+        row("core slow path, random inputs", "4000 evaluate calls, K = 3..1000", "%s results, %s slow in Chromium (%s ms), %s slow on the JVM",
+                browser[0], browser[1], browser[2], onJvm[1]);
+        driver.executeScript("return window.softmaxProbe(arguments[0]);", "slowPathCost;200");
+        String[] cost = ((String) driver.executeScript("return window.softmaxProbe(arguments[0]);", "slowPathCost;200")).trim().split("\\|");
+        row("core slow path, cost", "evaluate([0.5, 0.5]), 200 calls", "Chromium %.3f ms a call without, %.3f ms with %s slow results",
+                Double.parseDouble(cost[0]) / 200, Double.parseDouble(cost[1]) / 200, cost[2]);
     }
 
     /**

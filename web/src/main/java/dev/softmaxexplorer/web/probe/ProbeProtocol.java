@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
 
@@ -90,6 +91,10 @@ public final class ProbeProtocol {
                     return Format.percent(number(a[1]), Integer.parseInt(a[2]));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                case "slowPath":
+                    return slowPath(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                case "slowPathCost":
+                    return slowPathCost(Integer.parseInt(a[1]));
                 default:
                     return "error:unknown " + a[0];
             }
@@ -113,6 +118,59 @@ public final class ProbeProtocol {
         }
         double elapsed = (System.nanoTime() - start) / 1e6;
         return elapsed + "|" + checksum;
+    }
+
+    /**
+     * Benchmark only: how often {@link Softmax#evaluate} takes its slow path on random inputs.
+     * Runs {@code calls} calls on seeded random inputs (K in {3, 10, 100, 1000} in turn, logits
+     * uniform over +-s with s = (1 + u) 2^j, j uniform in 0..10, T = (1 + u') 2^j', j' uniform in
+     * -20..20, target and smoothing eps uniform; scalb, not pow, so that the JVM and the browser
+     * draw the same inputs) and answers
+     * {@code results|slow-path results|elapsed ms}, where a call has 3K + 3 results (p, log p and
+     * gradient per class; loss, entropy, perplexity).
+     */
+    private static String slowPath(int calls, int seed) {
+        SeededGenerator random = new SeededGenerator(seed);
+        int[] sizes = {3, 10, 100, 1000};
+        int results = 0;
+        int before = Softmax.slowPathCount();
+        long start = System.nanoTime();
+        for (int n = 0; n < calls; n++) {
+            int k = sizes[n % sizes.length];
+            double scale = Math.scalb(1.0 + random.nextDouble(), (int) Math.floor(random.nextDouble() * 11));
+            double[] z = new double[k];
+            for (int i = 0; i < k; i++) {
+                z[i] = (random.nextDouble() * 2 - 1) * scale;
+            }
+            double t = Math.scalb(1.0 + random.nextDouble(), (int) Math.floor(random.nextDouble() * 41) - 20);
+            int target = (int) Math.floor(random.nextDouble() * k);
+            Softmax.evaluate(z, t, target, random.nextDouble());
+            results += 3 * k + 3;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e6;
+        return results + "|" + (Softmax.slowPathCount() - before) + "|" + elapsed;
+    }
+
+    /**
+     * Benchmark only: the cost of the slow path. Times {@code reps} calls of {@link Softmax#evaluate}
+     * on [0.5, 0.5] at T = 1, target 0, with eps = 1/4 (every result passes its rounding test) and
+     * with eps = 3 * 2^-54 (both gradient components are exactly on a rounding midpoint, so both
+     * take the slow path), and answers {@code fast ms|slow ms|slow-path results per call}.
+     */
+    private static String slowPathCost(int reps) {
+        double[] z = {0.5, 0.5};
+        double[] elapsed = new double[2];
+        double[] smoothing = {0.25, 3 * 0x1p-54};
+        int before = 0;
+        for (int run = 0; run < 2; run++) {
+            before = Softmax.slowPathCount();
+            long start = System.nanoTime();
+            for (int r = 0; r < reps; r++) {
+                Softmax.evaluate(z, 1.0, 0, smoothing[run]);
+            }
+            elapsed[run] = (System.nanoTime() - start) / 1e6;
+        }
+        return elapsed[0] + "|" + elapsed[1] + "|" + (Softmax.slowPathCount() - before) / reps;
     }
 
     /** The benchmark's logits: z_i = 20 * frac(i * 0.6180339887498949) - 10. */
