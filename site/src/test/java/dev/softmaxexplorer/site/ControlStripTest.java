@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
  * are on a phone, T is the next thing down).
  */
 class ControlStripTest extends BrowserTest {
-    /** T on screen, in the inputs or the strip; or, for a view above the inputs, the next thing down. */
-    private static final String T_ON_SCREEN = "var ids = ['temperature', 'strip-temperature'];"
-            + " return ids.some(function (id) { var e = document.getElementById(id);"
-            + " var r = e.getBoundingClientRect(); return e.offsetParent !== null && r.width > 0"
-            + " && r.top >= 0 && r.bottom <= window.innerHeight; })"
-            + " || document.getElementById('temperature').getBoundingClientRect().top >= window.innerHeight;";
+    /**
+     * T on screen: in the strip, or the inputs' own field not yet scrolled past (on screen, or for a
+     * view above the inputs the next thing down); a view below it must have the strip.
+     */
+    private static final String T_ON_SCREEN = "var strip = document.getElementById('strip-temperature');"
+            + " var s = strip.getBoundingClientRect();"
+            + " var inStrip = strip.offsetParent !== null && s.top >= 0 && s.bottom <= window.innerHeight;"
+            + " return inStrip || document.getElementById('temperature').getBoundingClientRect().top >= 0;";
 
     @Test
     void theTemperatureIsOnScreenWithEveryView() {

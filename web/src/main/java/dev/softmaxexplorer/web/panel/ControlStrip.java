@@ -8,7 +8,7 @@ import dev.softmaxexplorer.web.page.Panel;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * T, the naive switch and the precision in a strip at the bottom of the window, shown once the
+ * T, the naive switch and the precision in a strip at the top of the window, shown once the
  * inputs' T field has been scrolled past: whichever view a person reads, the knobs that drive it stay in reach.
  * Page chrome like the toolbar: drawn in every frame, not part of an embedding.
  */
