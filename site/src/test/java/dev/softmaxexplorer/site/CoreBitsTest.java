@@ -1,12 +1,10 @@
 package dev.softmaxexplorer.site;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.softmaxexplorer.web.probe.ProbeProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,16 +13,10 @@ import org.junit.jupiter.api.Test;
  * functions differ from the JVM's (docs/teavm.md), so exactness proven on the JVM alone proves nothing
  * about the page.
  */
-class CoreBitsTest extends BrowserTest {
+class CoreBitsTest extends ProbeTest {
     private static final long SEED = 20261124L;
     /** Wanted probabilities for InverseSoftmax: a middle one that cancels, near 1, tiny, and 0. */
     private static final double[] INVERSE_PROBABILITIES = {1.0 / 3, 1 - 0x1p-53, 1e-300, 0};
-
-    @BeforeAll
-    static void openProbe() {
-        browser.open(Browser.probeFile("probe.html"), "");
-        browser.waiting().until(d -> browser.script("return typeof window.softmaxProbe === 'function'"));
-    }
 
     @Test
     void softmaxFunctionsGiveTheJvmBitsInChromium() {
@@ -86,28 +78,6 @@ class CoreBitsTest extends BrowserTest {
             }
         }
         return digits + "e" + random.nextInt(-340, 320);
-    }
-
-    private static void compare(List<String> calls) {
-        String request = String.join("\n", calls) + "\n";
-        String[] jvm = ProbeProtocol.run(request).split("\n");
-        String[] browserAnswer = ((String) browser.script("return window.softmaxProbe(arguments[0]);", request))
-                .split("\n");
-        assertEquals(calls.size(), jvm.length);
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            if (!jvm[i].equals(browserAnswer[i])) {
-                differences.add(abbreviate(calls.get(i)) + "\n  JVM:      " + abbreviate(jvm[i])
-                        + "\n  Chromium: " + abbreviate(browserAnswer[i]));
-            }
-        }
-        assertEquals(List.of(), differences.subList(0, Math.min(5, differences.size())),
-                differences.size() + " of " + calls.size() + " calls differ; the first ones");
-        assertEquals(List.of(), browser.consoleErrors());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private static List<String> softmaxCalls() {

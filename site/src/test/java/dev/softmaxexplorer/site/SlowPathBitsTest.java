@@ -1,6 +1,5 @@
 package dev.softmaxexplorer.site;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Softmax;
@@ -8,7 +7,6 @@ import dev.softmaxexplorer.web.probe.ProbeProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +18,7 @@ import org.junit.jupiter.api.Test;
  * lies within 2^-108 of a midpoint), K = 17 and K = 10 over +-800 and +-600 at T = 2 (shifts on a
  * midpoint), logits near -log K (log-sum-exp near 0).
  */
-class SlowPathBitsTest extends BrowserTest {
-
-    @BeforeAll
-    static void openProbe() {
-        browser.open(Browser.probeFile("probe.html"), "");
-        browser.waiting().until(d -> browser.script("return typeof window.softmaxProbe === 'function'"));
-    }
+class SlowPathBitsTest extends ProbeTest {
 
     @Test
     void slowPathGivesTheJvmBitsInChromium() {
@@ -53,22 +45,9 @@ class SlowPathBitsTest extends BrowserTest {
             add(calls, z, 1, random.nextInt(k), 1.0);
         }
         int before = Softmax.slowPathCount();
-        String request = String.join("\n", calls) + "\n";
-        String[] jvm = ProbeProtocol.run(request).split("\n");
+        compare(calls);
         int slow = Softmax.slowPathCount() - before;
         assertTrue(slow >= 100, "only " + slow + " results took the slow path");
-        String[] chromium = ((String) browser.script("return window.softmaxProbe(arguments[0]);", request))
-                .split("\n");
-        assertEquals(calls.size(), jvm.length);
-        List<String> differences = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            if (!jvm[i].equals(chromium[i])) {
-                differences.add(calls.get(i) + "\n  JVM:      " + jvm[i] + "\n  Chromium: " + chromium[i]);
-            }
-        }
-        assertEquals(List.of(), differences.subList(0, Math.min(5, differences.size())),
-                differences.size() + " of " + calls.size() + " calls differ (" + slow + " slow-path results)");
-        assertEquals(List.of(), browser.consoleErrors());
     }
 
     private static double[] uniform(SplittableRandom random, int k, double range) {
