@@ -69,9 +69,9 @@ class AccessibilityTest extends BrowserTest {
                 withoutRing.add(name + " (" + focused.get("style") + " " + focused.get("width") + "px)");
             }
         }
-        assertEquals(List.of("a.skip", "preset", "reset", "summary.", "theme", "language", "lesson-start", "k", "target1", "name1", "z1", "z1-slider", "name2", "z2", "z2-slider", "name3", "z3",
-                "z3-slider",
-                "t-slider", "temperature", "eps-slider", "eps", "naive", "precision", "table-wrap"),
+        assertEquals(List.of("a.skip", "preset", "reset", "summary.", "theme", "language", "lesson-start", "k", "target1", "name1", "z1-slider", "z1", "name2", "z2-slider", "z2", "name3", "z3-slider",
+                "z3",
+                "t-slider", "temperature", "naive", "precision", "eps-slider", "eps", "table-wrap"),
                 order.subList(0, Math.min(order.size(), 25)).stream().map(n -> n.startsWith("div.table-wrap")
                         ? "table-wrap" : n).toList());
         assertEquals(List.of(), withoutRing, "every focused control shows an outline");

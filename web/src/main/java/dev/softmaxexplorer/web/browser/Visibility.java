@@ -40,12 +40,15 @@ public final class Visibility {
 
     /**
      * Calls back, as it changes, whether the element has been scrolled past: entirely above the
-     * window (no margin). On screen or still below, it has not.
+     * window (no margin). On screen or still below, it has not. The observed area reaches far
+     * below the window, so that a jump from below the window to above it (a link, a find, "skip to
+     * the results") crosses its edge and is reported too.
      */
     @JSBody(params = {"element", "listener"}, script = ""
             + "if (typeof IntersectionObserver === 'undefined') { listener(false); return; }"
             + "new IntersectionObserver(function (entries) { var e = entries[entries.length - 1];"
-            + " listener(!e.isIntersecting && e.boundingClientRect.bottom <= 0); }).observe(element);")
+            + " listener(!e.isIntersecting && e.boundingClientRect.bottom <= 0); },"
+            + " {rootMargin: '0px 0px 1000000px 0px'}).observe(element);")
     public static native void observeScrolledPast(HTMLElement element, Listener listener);
 
     /** The observer's answer, computed now: the first frame must not wait for its first report. */

@@ -1,6 +1,5 @@
 package dev.softmaxexplorer.web.panel;
 
-import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.browser.NearRows;
 import dev.softmaxexplorer.web.page.Editor;
@@ -19,9 +18,6 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * that stays.
  */
 final class ClassRows {
-    private static final String SLIDER_MIN = "-10";
-    private static final String SLIDER_MAX = "10";
-
     private final HTMLElement container;
     private final Editor editor;
     private final List<Row> rows = new ArrayList<>();
@@ -67,8 +63,7 @@ final class ClassRows {
         final HTMLElement element;
         final HTMLInputElement target;
         final HTMLInputElement name;
-        final HTMLInputElement value;
-        final HTMLInputElement slider;
+        final LogitControl logit;
 
         Row(int index) {
             this.index = index;
@@ -83,18 +78,16 @@ final class ClassRows {
             name.setAttribute("id", "name" + n);
             name.setAttribute("autocomplete", "off");
             name.setAttribute("maxlength", Integer.toString(State.MAX_NAME_LENGTH));
-            value = Dom.create("input");
+            HTMLInputElement value = Dom.create("input");
             value.setType("text");
             value.setAttribute("id", "z" + n);
             value.setAttribute("inputmode", "decimal");
             value.setAttribute("autocomplete", "off");
             value.setAttribute("spellcheck", "false");
-            slider = Dom.create("input");
+            HTMLInputElement slider = Dom.create("input");
             slider.setType("range");
             slider.setAttribute("id", "z" + n + "-slider");
-            slider.setAttribute("min", SLIDER_MIN);
-            slider.setAttribute("max", SLIDER_MAX);
-            slider.setAttribute("step", "0.01");
+            logit = new LogitControl(slider, value, () -> index, editor);
 
             HTMLElement targetCell = Dom.create("label", "target", null);
             targetCell.appendChild(target);
@@ -102,35 +95,23 @@ final class ClassRows {
             value.setClassName("value");
             slider.setClassName("slider");
             element.appendChild(targetCell);
+            // In the order they are seen: a wide screen shows each row as one line, name, slider, value.
             element.appendChild(name);
-            element.appendChild(value);
             element.appendChild(slider);
+            element.appendChild(value);
 
             target.addEventListener("change", e -> editor.edit(target, s -> s.with(Fields.TARGET, index)));
             name.onInput(e -> editor.setItem(name, Fields.NAMES, index, name.getValue()));
-            value.onInput(e -> editor.setItem(value, Fields.LOGITS, index, value.getValue()));
-            slider.onInput(e -> {
-                double z = Format.parse(slider.getValue());
-                editor.edit(slider, s -> s.with(Fields.LOGITS, index, z));
-            });
         }
 
         void show(State state, double probability, Messages words) {
             String n = Integer.toString(index + 1);
             String className = state.name(index);
-            String logit = Format.shortest(state.logit(index));
             Dom.checked(target, state.get(Fields.TARGET) == index);
             Dom.attribute(target, "aria-label", words.format("inputs.class.true", "className", className));
             Dom.attribute(name, "aria-label", words.format("inputs.class.name", "n", n));
-            Dom.attribute(value, "aria-label", words.format("inputs.class.logit", "n", n, "className", className));
-            Dom.attribute(slider, "aria-label", words.format("inputs.class.slider", "n", n, "className", className));
-            Dom.attribute(slider, "aria-valuetext", words.format("inputs.class.slider.value", "n", n,
-                    "logit", Format.fixed(state.logit(index), 2),
-                    // Screen readers skip or mangle "%"; the table says the word.
-                    "percent", Format.percent(probability, 1).replace("%", "")));
             Dom.value(name, className);
-            Dom.value(value, logit);
-            Dom.value(slider, logit);
+            logit.render(state, probability, words);
         }
     }
 }
