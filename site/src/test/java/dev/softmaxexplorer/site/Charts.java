@@ -45,8 +45,18 @@ final class Charts {
                 + ".getPropertyValue(arguments[1]).trim();", PROBABILITY_CHART, name));
     }
 
+    /**
+     * Waits until no chart is moving to new values (the page marks its root with data-moving while
+     * one is, after an example, Reset or a step): a reading before that would see a bar on its way.
+     */
+    static void waitUntilStill(Browser browser) {
+        browser.waiting().until(d -> !(Boolean) browser.script(
+                "return document.documentElement.hasAttribute('data-moving');"));
+    }
+
     /** The pixel at CSS coordinates (x, y) of the probability chart, scaled by devicePixelRatio. */
     static Rgb pixel(Browser browser, double cssX, double cssY) {
+        waitUntilStill(browser);
         @SuppressWarnings("unchecked")
         List<Number> rgba = (List<Number>) browser.script("var c = document.getElementById(arguments[0]);"
                 + " var r = window.devicePixelRatio;"
@@ -82,6 +92,7 @@ final class Charts {
      * crosses that row, so this lists the bars the chart shows.
      */
     static List<String> barsAlongTheAxis(Browser browser) {
+        waitUntilStill(browser);
         Rgb trueColour = Rgb.hex(cssVariable(browser, "--true"));
         Rgb otherColour = Rgb.hex(cssVariable(browser, "--other"));
         @SuppressWarnings("unchecked")

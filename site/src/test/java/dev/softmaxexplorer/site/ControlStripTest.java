@@ -24,6 +24,16 @@ class ControlStripTest extends BrowserTest {
             + " var inStrip = strip.offsetParent !== null && s.top >= 0 && s.bottom <= window.innerHeight;"
             + " return inStrip || document.getElementById('temperature').getBoundingClientRect().top >= 0;";
 
+    /**
+     * A logit on screen: the strip's, or a class row's exact field inside the window (for a view
+     * above the inputs, the rows are the next thing down).
+     */
+    private static final String LOGIT_ON_SCREEN = "var strip = document.getElementById('strip-z');"
+            + " var s = strip.getBoundingClientRect();"
+            + " if (strip.offsetParent !== null && s.top >= 0 && s.bottom <= window.innerHeight) { return true; }"
+            + " var z = document.getElementById('z1').getBoundingClientRect();"
+            + " return z.top >= 0;";
+
     @Test
     void theTemperatureIsOnScreenWithEveryView() {
         List<String> missing = new ArrayList<>();
@@ -35,9 +45,11 @@ class ControlStripTest extends BrowserTest {
                     browser.script("document.getElementById(arguments[0]).scrollIntoView({block: 'start'});",
                             view.elementId());
                     // The strip follows the inputs' visibility as the observer reports it, a frame or two later.
-                    boolean onScreen = waitFor(T_ON_SCREEN);
-                    if (!onScreen) {
-                        missing.add(view.key() + " at " + size[0] + "x" + size[1]);
+                    if (!waitFor(T_ON_SCREEN)) {
+                        missing.add("T with " + view.key() + " at " + size[0] + "x" + size[1]);
+                    }
+                    if (!waitFor(LOGIT_ON_SCREEN)) {
+                        missing.add("a logit with " + view.key() + " at " + size[0] + "x" + size[1]);
                     }
                 }
             } finally {
@@ -54,6 +66,43 @@ class ControlStripTest extends BrowserTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;
         }
+    }
+
+    @Test
+    void aJumpFromAboveTheInputsToAViewBelowThemShowsTheStrip() {
+        browser.emulate(360, 640, 1);
+        try {
+            browser.load("");
+            // From the top (T below the window) straight past it, as a link or a find does: the
+            // field never crosses the window, the strip must appear all the same.
+            browser.script("document.getElementById('sweep-view').scrollIntoView({block: 'start'});");
+            browser.waiting().until(d -> browser.element("control-strip").isDisplayed());
+        } finally {
+            browser.stopEmulating();
+        }
+    }
+
+    @Test
+    void theStripsLogitIsTheTrueClassUntilAnotherIsChosen() {
+        browser.consoleErrors();
+        browser.load("z=2,1,0&c=1");
+        browser.script("document.getElementById('sweep-view').scrollIntoView();");
+        browser.waiting().until(d -> browser.element("control-strip").isDisplayed());
+        browser.waitForValue("strip-z", "1");
+
+        browser.choose("strip-class", "Class 3");
+        browser.waitForValue("strip-z", "0");
+        browser.type("strip-z", "4.5");
+        browser.waitForValue("z3", "4.5");
+        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("z=2,1,4.5"));
+        // The keyboard on the strip's slider moves the same class by the inputs' step, 0.01.
+        browser.element("strip-z-slider").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
+        browser.waitForValue("z3", "4.49");
+        // A new true class does not take the strip's class away from the one chosen.
+        browser.script("location.hash = 'z=2,1,4.49&c=0';");
+        browser.waitForValue("z1", "2");
+        assertEquals("4.49", browser.value("strip-z"));
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test

@@ -23,16 +23,17 @@ public final class GradientChart {
     /**
      * @param gradient dL/dz per class
      * @param target y per class, written under each name
+     * @param heights the bars' values now: the gradient, or on the way to it (a {@link Motion})
      */
     public static void draw(ChartSurface surface, Theme theme, String[] names, double[] gradient, double[] target,
-            int trueClass) {
+            double[] heights, int trueClass) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double plotHeight = surface.height - TOP - BOTTOM;
         if (plotWidth <= 0 || plotHeight <= 2 * LABEL_ROOM) {
             return;
         }
-        double scale = largestMagnitude(gradient);
+        double scale = largestMagnitude(heights);
         double zero = Math.floor(TOP + plotHeight / 2) + 0.5;
         double half = plotHeight / 2 - LABEL_ROOM;
         axis(ctx, theme, zero, half, plotWidth, scale);
@@ -49,13 +50,14 @@ public final class GradientChart {
                 ctx.setTextBaseline("bottom");
                 ctx.fillText(Format.significant(g, 3), centre, zero - 3, slot);
             } else {
-                double length = Math.min(1, Math.abs(g) / scale) * half;
-                double top = g >= 0 ? zero - length : zero;
+                double h = heights[i];
+                double length = Math.min(1, Math.abs(h) / scale) * half;
+                double top = h >= 0 ? zero - length : zero;
                 ctx.setFillStyle(i == trueClass ? theme.trueClass() : theme.otherClass());
                 ctx.fillRect(x, top, barWidth, length);
                 ctx.setFillStyle(theme.foreground());
-                ctx.setTextBaseline(g >= 0 ? "bottom" : "top");
-                ctx.fillText(Format.significant(g, 3), centre, g >= 0 ? top - 3 : top + length + 3, slot);
+                ctx.setTextBaseline(h >= 0 ? "bottom" : "top");
+                ctx.fillText(Format.significant(g, 3), centre, h >= 0 ? top - 3 : top + length + 3, slot);
             }
             double base = TOP + plotHeight;
             ctx.setTextBaseline("top");

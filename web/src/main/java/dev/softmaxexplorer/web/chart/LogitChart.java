@@ -24,7 +24,12 @@ public final class LogitChart {
     private LogitChart() {
     }
 
-    public static void draw(ChartSurface surface, Theme theme, String[] names, double[] z, int target) {
+    /**
+     * @param z the logits, written at the bars' ends
+     * @param lengths the bars' lengths now: z, or on the way to it (a {@link Motion})
+     */
+    public static void draw(ChartSurface surface, Theme theme, String[] names, double[] z, double[] lengths,
+            int target) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double zero = zeroLine(surface.height);
@@ -38,19 +43,19 @@ public final class LogitChart {
         for (int i = 0; i < z.length; i++) {
             double x = LEFT + slot * i + (slot - barWidth) / 2;
             double centre = x + barWidth / 2;
-            double clamped = Math.max(-RANGE, Math.min(RANGE, z[i]));
+            double clamped = Math.max(-RANGE, Math.min(RANGE, lengths[i]));
             double end = zero - clamped / RANGE * half;
             ctx.setFillStyle(i == target ? theme.trueClass() : theme.otherClass());
             ctx.fillRect(x, Math.min(zero, end), barWidth, Math.max(1, Math.abs(end - zero)));
-            if (clamped != z[i]) {
-                beyond(ctx, x, barWidth, end, z[i] > 0 ? -1 : 1);
+            if (clamped != lengths[i]) {
+                beyond(ctx, x, barWidth, end, lengths[i] > 0 ? -1 : 1);
             }
             if (!labelled) {
                 continue;
             }
             ctx.setFillStyle(theme.foreground());
             // The value on the far side of the bar's end, inside the plot where the bar is long.
-            boolean up = z[i] >= 0;
+            boolean up = lengths[i] >= 0;
             double room = up ? end - TOP : TOP + 2 * half - end;
             ctx.setTextBaseline(up == room >= 14 ? "bottom" : "top");
             double y = room >= 14 ? (up ? end - 2 : end + 2) : (up ? end + 2 : end - 2);

@@ -23,8 +23,12 @@ public final class ProbabilityChart {
     private ProbabilityChart() {
     }
 
-    public static void draw(ChartSurface surface, Theme theme, String[] names, double[] p, int target,
-            int predicted, Messages words) {
+    /**
+     * @param p the probabilities, written on the bars
+     * @param heights the bars' heights now: p, or on the way to it (a {@link Motion})
+     */
+    public static void draw(ChartSurface surface, Theme theme, String[] names, double[] p, double[] heights,
+            int target, int predicted, Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double plotWidth = surface.width - LEFT;
         double plotHeight = surface.height - TOP - BOTTOM;
@@ -39,7 +43,7 @@ public final class ProbabilityChart {
             double centre = x + barWidth / 2;
             double base = TOP + plotHeight;
             boolean finite = !Double.isNaN(p[i]) && !Double.isInfinite(p[i]);
-            double top = base - (finite ? Math.max(0, Math.min(1, p[i])) * plotHeight : 0);
+            double top = base - (finite ? Math.max(0, Math.min(1, heights[i])) * plotHeight : 0);
             ctx.setFont(theme.smallFont());
             ctx.setTextAlign("center");
             if (finite) {

@@ -22,6 +22,13 @@ public interface Editor {
     void edit(HTMLElement source, UnaryOperator<State> change);
 
     /**
+     * Applies a change made in one step (an example, Reset, a gradient step, a lesson's start) as
+     * {@link #edit} does; the charts then move to the new values rather than jump, so the eye can
+     * follow each bar (see {@code chart.Motion}).
+     */
+    void step(HTMLElement source, UnaryOperator<State> change);
+
+    /**
      * A gesture that changed the state many times (a drag) has ended: the link follows now rather
      * than after the pause that spares the browser a write per frame.
      */

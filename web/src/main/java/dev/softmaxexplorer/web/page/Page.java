@@ -38,6 +38,8 @@ public final class Page implements Editor {
     private Fuzzer fuzzer;
     private int fuzzSeed;
     private Frame lastFrame;
+    /** The state the last {@link #step} reached: its frame moves the charts. */
+    private State steppedTo;
     /**
      * {@link Translation#generation()} when lastFrame was made: a table that arrives (or fails to)
      * changes the words without a new state.
@@ -93,6 +95,15 @@ public final class Page implements Editor {
         }
         accept(source);
         update(next);
+    }
+
+    @Override
+    public void step(HTMLElement source, UnaryOperator<State> change) {
+        State before = state;
+        edit(source, change);
+        if (state != before) {
+            steppedTo = state;
+        }
     }
 
     @Override
@@ -213,7 +224,7 @@ public final class Page implements Editor {
     private Frame currentFrame() {
         if (lastFrame == null || lastFrame.edited() != state || lastFrameGeneration != translation.generation()) {
             lastFrameGeneration = translation.generation();
-            lastFrame = Frame.of(state, translation.words());
+            lastFrame = Frame.of(state, translation.words(), state == steppedTo);
         }
         return lastFrame;
     }

@@ -6,6 +6,7 @@ import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.LogitChart;
+import dev.softmaxexplorer.web.chart.Motion;
 import dev.softmaxexplorer.web.chart.ProbabilityChart;
 import dev.softmaxexplorer.web.chart.Theme;
 import dev.softmaxexplorer.web.page.Editor;
@@ -32,6 +33,10 @@ public final class BarsPanel implements Panel {
     private final HTMLCanvasElement chart = Dom.byId("probability-chart", HTMLCanvasElement.class);
     private final HTMLCanvasElement logitChart = Dom.byId("logit-chart", HTMLCanvasElement.class);
     private String lastSummary = "";
+    private final Motion probabilities = Motion.ofRow(this::drawProbabilities);
+    private final Motion logits = Motion.ofRow(this::drawLogits);
+    /** What the charts label their moving values with: the frame last rendered. */
+    private Frame labelled;
 
     /**
      * Both charts' bars can be dragged: a probability bar sets its class's logit to the one core
@@ -81,9 +86,21 @@ public final class BarsPanel implements Panel {
             lastSummary = spoken;
             summary.setTextContent(spoken);
         }
-        String[] labels = names.toArray(new String[0]);
-        Theme theme = Theme.of(chart);
-        ProbabilityChart.draw(ChartSurface.of(chart), theme, labels, p, target, predictedClass, words);
-        LogitChart.draw(ChartSurface.of(logitChart), theme, labels, state.get(Fields.LOGITS), target);
+        labelled = frame;
+        probabilities.show(p, frame.moves());
+        logits.show(state.get(Fields.LOGITS), frame.moves());
+    }
+
+    private void drawProbabilities(double[] heights) {
+        State state = labelled.state();
+        ProbabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]),
+                labelled.trace().probabilities(), heights, state.get(Fields.TARGET), labelled.exact().predictedClass(),
+                labelled.words());
+    }
+
+    private void drawLogits(double[] lengths) {
+        State state = labelled.state();
+        LogitChart.draw(ChartSurface.of(logitChart), Theme.of(logitChart), state.get(Fields.NAMES).toArray(new String[0]),
+                state.get(Fields.LOGITS), lengths, state.get(Fields.TARGET));
     }
 }

@@ -8,6 +8,7 @@ import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.GradientChart;
+import dev.softmaxexplorer.web.chart.Motion;
 import dev.softmaxexplorer.web.chart.Theme;
 import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
@@ -17,7 +18,7 @@ import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import org.teavm.jso.JSBody;
+import java.util.function.UnaryOperator;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -48,6 +49,9 @@ public final class GradientPanel implements Panel {
     private Outcome outcome;
     /** The running animation, or null. */
     private Animation animation;
+    private final Motion bars = Motion.ofRow(this::drawBars);
+    /** The frame the chart's moving bars belong to. */
+    private Frame drawn;
     /** Why the last step was refused (core's message), shown while the state is unchanged. */
     private Refusal refusal;
 
@@ -74,7 +78,7 @@ public final class GradientPanel implements Panel {
         oneStep.addEventListener("click", e -> {
             stopAnimation();
             State before = editor.state();
-            if (step(1)) {
+            if (step(1, true)) {
                 outcome = new Outcome(editor.state(), loss(before), 1);
             }
         });
@@ -84,8 +88,8 @@ public final class GradientPanel implements Panel {
                 return;
             }
             State before = editor.state();
-            if (prefersReducedMotion()) {
-                if (step(REPEATED_STEPS)) {
+            if (Motion.reducedMotion()) {
+                if (step(REPEATED_STEPS, true)) {
                     outcome = new Outcome(editor.state(), loss(before), REPEATED_STEPS);
                 }
             } else {
@@ -107,12 +111,21 @@ public final class GradientPanel implements Panel {
         for (int i = 0; i < k; i++) {
             rows.get(i).show(names[i], i == state.get(Fields.TARGET), y[i], exact.probability(i), gradient[i]);
         }
-        GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), names, gradient, y, state.get(Fields.TARGET));
+        drawn = frame;
+        bars.show(gradient, frame.moves());
 
         Dom.value(learningRate, Format.shortest(state.get(Fields.LEARNING_RATE)));
         Dom.text(manySteps, animation != null ? frame.words().text("loss.gradient-steps.stop")
                 : stepsLabel(frame.words()));
         Dom.text(result, resultText(frame.edited(), exact, frame.words()));
+    }
+
+    private void drawBars(double[] heights) {
+        State state = drawn.state();
+        int k = state.classCount();
+        GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]),
+                drawn.exact().gradient(), LabelSmoothing.target(k, state.get(Fields.TARGET),
+                        state.get(Fields.LABEL_SMOOTHING)), heights, state.get(Fields.TARGET));
     }
 
     private static String stepsLabel(Messages words) {
@@ -137,13 +150,15 @@ public final class GradientPanel implements Panel {
      * Replaces the logits with core's result of {@code count} steps, through the editor so that a
      * refused step (an overflow) is explained by the learning-rate field and changes nothing.
      *
+     * @param moves whether the charts move to the result (a click); the animated 20 steps are
+     *     already a motion, one step a frame
      * @return whether the steps were taken
      */
-    private boolean step(int count) {
+    private boolean step(int count, boolean moves) {
         boolean[] taken = {false};
         String[] reason = {null};
         refusal = null;
-        editor.edit(learningRate, s -> {
+        UnaryOperator<State> change = s -> {
             State next = s;
             try {
                 for (int n = 0; n < count; n++) {
@@ -158,7 +173,12 @@ public final class GradientPanel implements Panel {
             }
             taken[0] = true;
             return next;
-        });
+        };
+        if (moves) {
+            editor.step(learningRate, change);
+        } else {
+            editor.edit(learningRate, change);
+        }
         if (!taken[0]) {
             refusal = new Refusal(editor.state(), reason[0]);
             outcome = null;
@@ -178,7 +198,7 @@ public final class GradientPanel implements Panel {
                 stopAnimation();
                 return;
             }
-            if (!step(1) || editor.state() == running.current) {
+            if (!step(1, false) || editor.state() == running.current) {
                 // Refused, or the step changed nothing (p already equals y to the last bit).
                 stopAnimation();
                 return;
@@ -202,9 +222,6 @@ public final class GradientPanel implements Panel {
     private static double loss(State s) {
         return Softmax.crossEntropy(s.get(Fields.LOGITS), s.get(Fields.TEMPERATURE), s.get(Fields.TARGET), s.get(Fields.LABEL_SMOOTHING));
     }
-
-    @JSBody(script = "return !!(window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches);")
-    private static native boolean prefersReducedMotion();
 
     private void syncRows(int k) {
         while (rows.size() < k) {

@@ -34,7 +34,7 @@ public final class InputsPanel implements Panel {
             preset.setValue("");
             for (Preset p : Preset.values()) {
                 if (p.name().equals(chosen)) {
-                    editor.edit(preset, s -> ClassNames.withPreset(s, p, editor.frame().words()));
+                    editor.step(preset, s -> ClassNames.withPreset(s, p, editor.frame().words()));
                 }
             }
         });

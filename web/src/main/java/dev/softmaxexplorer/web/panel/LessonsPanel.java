@@ -45,7 +45,7 @@ public final class LessonsPanel implements Panel {
     /** Step {@code number}, set up as it starts; past the last step the lessons close. */
     private static void goTo(Editor editor, int number) {
         int steps = Lesson.values().length;
-        editor.edit(null, s -> number < 1 || number > steps ? s.with(Fields.LESSON, 0)
+        editor.step(null, s -> number < 1 || number > steps ? s.with(Fields.LESSON, 0)
                 : Tasks.start(Lesson.numbered(number), s).with(Fields.LESSON, number));
     }
 

@@ -3,11 +3,13 @@ package dev.softmaxexplorer.web.panel;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.Motion;
 import dev.softmaxexplorer.web.chart.SmallMultiplesChart;
 import dev.softmaxexplorer.web.chart.Theme;
 import dev.softmaxexplorer.web.page.Frame;
 import dev.softmaxexplorer.web.page.Panel;
 import dev.softmaxexplorer.web.state.Fields;
+import dev.softmaxexplorer.web.text.Messages;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /** The same logits at four temperatures, from core's exact float64 softmax. */
@@ -15,6 +17,10 @@ public final class MultiplesPanel implements Panel {
     private static final double[] TEMPERATURES = {0.5, 1, 2, 5};
 
     private final HTMLCanvasElement chart = Dom.byId("multiples-chart", HTMLCanvasElement.class);
+    private final Motion motion = new Motion(this::draw);
+    private int target;
+    private int currentTemperature;
+    private Messages words;
 
     @Override
     public void render(Frame frame) {
@@ -28,7 +34,14 @@ public final class MultiplesPanel implements Panel {
                 current = i;
             }
         }
-        SmallMultiplesChart.draw(ChartSurface.of(chart), Theme.of(chart), TEMPERATURES, multiples,
-                frame.state().get(Fields.TARGET), current, frame.words().text("chart.current-temperature"));
+        target = frame.state().get(Fields.TARGET);
+        currentTemperature = current;
+        words = frame.words();
+        motion.show(multiples, frame.moves());
+    }
+
+    private void draw(double[][] multiples) {
+        SmallMultiplesChart.draw(ChartSurface.of(chart), Theme.of(chart), TEMPERATURES, multiples, target,
+                currentTemperature, words.text("chart.current-temperature"));
     }
 }

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.TemperatureSweep;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.Motion;
 import dev.softmaxexplorer.web.chart.SweepChart;
 import dev.softmaxexplorer.web.chart.Theme;
 import dev.softmaxexplorer.web.page.Editor;
@@ -55,6 +56,9 @@ public final class SweepPanel implements Panel {
     private double[] entropies;
     private double[][] tableRows;
     private double[] tableEntropies;
+    private final Motion motion = new Motion(this::drawCurves);
+    /** The frame the moving curves belong to. */
+    private Frame drawn;
 
     @Override
     public void render(Frame frame) {
@@ -86,11 +90,23 @@ public final class SweepPanel implements Panel {
         Dom.attribute(entropyChart, "aria-label", words.format("sweep.sweep-entropy-chart.label.current",
                 "entropy", Numbers.compact(entropy)));
 
-        Theme theme = Theme.of(chart);
         String[] labels = names.toArray(new String[0]);
-        SweepChart.drawProbabilities(ChartSurface.of(chart), theme, sweep, labels, target, t);
-        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, entropies, maxEntropy, t, entropy, words);
+        drawn = frame;
+        // One motion for both charts: the class curves, then the entropy curve as the last row.
+        double[][] curves = Arrays.copyOf(sweep, sweep.length + 1);
+        curves[sweep.length] = entropies;
+        motion.show(curves, frame.moves());
         showTable(labels, target, words);
+    }
+
+    private void drawCurves(double[][] curves) {
+        State state = drawn.state();
+        double t = state.get(Fields.TEMPERATURE);
+        Theme theme = Theme.of(chart);
+        SweepChart.drawProbabilities(ChartSurface.of(chart), theme, Arrays.copyOf(curves, curves.length - 1),
+                state.get(Fields.NAMES).toArray(new String[0]), state.get(Fields.TARGET), t);
+        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, curves[curves.length - 1],
+                TemperatureSweep.maxEntropy(state.classCount()), t, drawn.exact().entropy(), drawn.words());
     }
 
     private void showTable(String[] names, int target, Messages words) {

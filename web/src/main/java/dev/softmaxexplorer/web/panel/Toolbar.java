@@ -20,7 +20,7 @@ public final class Toolbar implements Panel {
     private final EmbedChoice embedChoice;
 
     public Toolbar(Editor editor) {
-        Dom.byId("reset").addEventListener("click", e -> editor.edit(null, s -> s.reset()));
+        Dom.byId("reset").addEventListener("click", e -> editor.step(null, s -> s.reset()));
         theme.addEventListener("change", e -> editor.set(theme, Fields.COLOR_SCHEME, theme.getValue()));
         language.addEventListener("change", e -> editor.set(language, Fields.LANGUAGE, language.getValue()));
         Actions.wire(editor);
