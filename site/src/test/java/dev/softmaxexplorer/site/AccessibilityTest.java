@@ -31,6 +31,18 @@ class AccessibilityTest extends BrowserTest {
     @ValueSource(strings = {"", "z=1000,999,998&mode=naive", "scheme=dark", "scheme=projector"})
     void axeFindsNoViolations(String hash) {
         browser.load(hash);
+        assertAxeFindsNoViolations("#" + hash);
+    }
+
+    @Test
+    void axeFindsNoViolationsWithTheControlStripShownAndALessonOpen() {
+        browser.load("lesson=2");
+        browser.script("document.getElementById('sweep-view').scrollIntoView();");
+        browser.waiting().until(d -> browser.element("control-strip").isDisplayed());
+        assertAxeFindsNoViolations("the control strip and lesson 2");
+    }
+
+    private void assertAxeFindsNoViolations(String where) {
         AxeBuilder axe = new AxeBuilder();
         // From file:// axe must not re-fetch the stylesheet (it would log errors): preload off.
         axe.setOptions("{\"preload\": false}");
@@ -42,7 +54,7 @@ class AccessibilityTest extends BrowserTest {
                         + rule.getHelp() + " | " + node.getFailureSummary().replace('\n', ' '));
             }
         }
-        assertEquals(List.of(), violations, "axe-core violations on #" + hash);
+        assertEquals(List.of(), violations, "axe-core violations on " + where);
         assertTrue(results.getPasses().size() > 10, "axe ran its rules: " + results.getPasses().size() + " passed");
         assertEquals(List.of(), browser.consoleErrors());
     }

@@ -88,6 +88,8 @@ public final class Benchmark {
                 for (int k : new int[] {3, 10, 1000}) {
                     b.interaction(k);
                 }
+                b.drag(1);
+                b.drag(4);
                 b.sampleLoad();
             }
             if (only.contains("core")) {
@@ -359,6 +361,58 @@ public final class Benchmark {
                 "median %.2f ms, p95 %.2f ms", median(m.get("raf")), pct(m.get("raf"), 95));
         row("interaction (" + MOVES + " moves)", name + ": event to after frame paint",
                 "median %.2f ms, p95 %.2f ms", median(m.get("frame")), pct(m.get("frame"), 95));
+    }
+
+    /**
+     * A drag of the first probability bar at K = 10 with the browser's own mouse events (DevTools'
+     * Input.dispatchMouseEvent: down, MOVES moves up and down the chart, up), each move followed by
+     * two animation frames; the page's render measure of every frame is collected by a
+     * PerformanceObserver. {@code throttle} slows the CPU by that factor (DevTools'
+     * Emulation.setCPUThrottlingRate), as a school laptop is slower than this machine.
+     */
+    private void drag(int throttle) {
+        System.err.println("benchmark: drag K = 10, CPU x" + throttle);
+        openPage("k=10");
+        driver.executeScript("document.getElementById('probability-chart').scrollIntoView({block: 'center'});"
+                + " window.renders = []; new PerformanceObserver(function (list) { list.getEntries().forEach(function (e) {"
+                + " if (e.name === '" + RENDER + "') { window.renders.push(e.duration); } }); }).observe({type: 'measure'});");
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) driver.executeScript("var r = document.getElementById('probability-chart')"
+                + ".getBoundingClientRect(); return [r.left, r.top, r.width, r.height];");
+        double slot = (box.get(2).doubleValue() - 36) / 10;
+        double x = box.get(0).doubleValue() + 36 + slot / 2;
+        double top = box.get(1).doubleValue() + 30;
+        double height = box.get(3).doubleValue() - 70;
+        driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", throttle));
+        try {
+            mouse("mousePressed", x, top + height * 0.5);
+            for (int i = 0; i < MOVES; i++) {
+                // Up and down between 10% and 90% of the axis, 40 moves a sweep.
+                double phase = (i % 80) / 40.0;
+                double fraction = 0.1 + 0.8 * (phase <= 1 ? phase : 2 - phase);
+                mouse("mouseMoved", x, top + height * (1 - fraction));
+                driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + " requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+            }
+            mouse("mouseReleased", x, top + height * 0.5);
+        } finally {
+            driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 1));
+        }
+        @SuppressWarnings("unchecked")
+        List<Double> renders = ((List<Number>) driver.executeScript("return window.renders;")).stream()
+                .map(Number::doubleValue).toList();
+        // The first frames include the drag's start (the pointer capture, the first redraw of every view).
+        List<Double> steady = renders.subList(Math.min(10, renders.size()), renders.size());
+        double budget = 4;
+        row("drag (" + MOVES + " pointer moves)", "K = 10" + (throttle > 1 ? ", CPU x" + throttle : "")
+                + ": page render work", "median %.2f ms, p95 %.2f ms, max %.2f ms over %d frames  [budget p95 < %.0f ms: %s]",
+                median(steady), pct(steady, 95), pct(steady, 100), steady.size(), budget,
+                pct(steady, 95) < budget ? "holds" : "MISSED");
+    }
+
+    private void mouse(String type, double x, double y) {
+        driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left",
+                "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1));
     }
 
     // ---------------------------------------------------------------- core
