@@ -60,8 +60,8 @@ public final class SamplerChain {
     public SamplerChain(Step[] order, double temperature, int topK, double topP, double minP,
             double typicalMass) {
         if (order == null || order.length == 0) {
-            throw new IllegalArgumentException("order: must hold at least one step, was "
-                    + (order == null ? "null" : "empty"));
+            String was = order == null ? "null" : "empty";
+            throw new IllegalArgumentException("order: must hold at least one step, was " + was);
         }
         boolean[] seen = new boolean[Step.values().length];
         for (Step step : order) {
