@@ -128,18 +128,21 @@ public final class SamplerChain {
      *
      * @param logits raw scores z, as {@link Softmax#softmax} accepts them (-Infinity masks a class)
      * @return the input stage (the softmax of z at T = 1, step {@code null}) followed by one stage
-     *     per step, in order
+     *     per step, in order; a step that changed nothing shares its predecessor's arrays (the
+     *     accessors hand out copies)
      * @throws IllegalArgumentException for logits {@link Softmax#softmax} rejects
      */
     public Stage[] stages(double[] logits) {
-        double[] original = Softmax.softmax(logits, 1.0);
         double[] masked = logits.clone();
         Stage[] stages = new Stage[order.length + 1];
         double applied = 1.0;
-        stages[0] = stage(null, masked, applied, original, original);
+        double[] original = new double[logits.length];
+        double entropy = Softmax.softmaxAndEntropy(masked, applied, original);
+        stages[0] = stage(null, masked, applied, original, original, entropy);
         for (int s = 0; s < order.length; s++) {
             Step step = order[s];
-            double[] current = stages[s].probabilities;
+            Stage previous = stages[s];
+            double[] current = previous.probabilities;
             boolean[] kept = null;
             switch (step) {
                 case TEMPERATURE -> applied = temperature;
@@ -151,21 +154,30 @@ public final class SamplerChain {
                         : TokenFilter.keptByTypical(current, typicalMass);
                 default -> throw new IllegalStateException(step.name());
             }
+            boolean removed = false;
             if (kept != null) {
                 for (int i = 0; i < masked.length; i++) {
-                    if (!kept[i]) {
+                    if (!kept[i] && masked[i] != Double.NEGATIVE_INFINITY) {
                         masked[i] = Double.NEGATIVE_INFINITY;
+                        removed = true;
                     }
                 }
             }
-            stages[s + 1] = stage(step, masked, applied, original, null);
+            if (!removed && applied == previous.temperature) {
+                // Nothing changed: the same distribution, without computing it again.
+                stages[s + 1] = new Stage(step, previous.logits, applied, current, previous.survivors,
+                        previous.originalMass, previous.entropy, previous.effectiveClasses);
+            } else {
+                double[] p = new double[logits.length];
+                entropy = Softmax.softmaxAndEntropy(masked, applied, p);
+                stages[s + 1] = stage(step, masked, applied, original, p, entropy);
+            }
         }
         return stages;
     }
 
-    private static Stage stage(Step step, double[] masked, double applied, double[] original,
-            double[] known) {
-        double[] p = known != null ? known : Softmax.softmax(masked, applied);
+    private static Stage stage(Step step, double[] masked, double applied, double[] original, double[] p,
+            double entropy) {
         int survivors = 0;
         DoubleDouble mass = DoubleDouble.ZERO;
         for (int i = 0; i < masked.length; i++) {
@@ -174,10 +186,8 @@ public final class SamplerChain {
                 mass = mass.add(original[i]);
             }
         }
-        double entropy = Softmax.entropy(masked, applied);
         double effective = DoubleDouble.exp(DoubleDouble.of(entropy)).value();
-        return new Stage(step, masked.clone(), applied, p, survivors, mass.value(), entropy,
-                effective);
+        return new Stage(step, masked.clone(), applied, p, survivors, mass.value(), entropy, effective);
     }
 
     /** One stage of the chain: the distribution after a step, and what it kept. */
@@ -241,7 +251,7 @@ public final class SamplerChain {
             return originalMass;
         }
 
-        /** The entropy of the stage's distribution in nats ({@link Softmax#entropy}). */
+        /** The entropy of the stage's distribution in nats, bit for bit {@link Softmax#entropy}'s. */
         public double entropy() {
             return entropy;
         }

@@ -58,6 +58,7 @@ public final class ChainPanel implements Panel {
     private final HTMLElement drawsText = Dom.byId("chain-draws-text");
     private final HTMLElement gumbelText = Dom.byId("chain-gumbel-text");
     private final HTMLElement link = Dom.byId("chain-link");
+    private final NumberTable drawsTable = new NumberTable(Dom.byId("chain-draws-table"));
     private SamplerOrder shownOrder;
 
     // The last draws, keyed by what they depend on; not a copy of the state.
@@ -286,8 +287,24 @@ public final class ChainPanel implements Panel {
             Dom.text(gumbelText, words.format("chain.gumbel.agree", "gap", Format.fixed(100 * gap, 1),
                     "allowed", Format.fixed(100 * allowed, 1), "n", draws));
         }
+        fillDrawsTable(words, names, target, p, n);
         Dom.attribute(link, "href", "#" + HashCodec.encode(state));
         Dom.text(link, words.format("chain.link", "n", draws, "seed", seedText));
+    }
+
+    private void fillDrawsTable(Messages words, List<String> names, int target, double[] p, int n) {
+        int shown = Math.min(names.size(), TABLE_CLASSES);
+        drawsTable.shape(new String[] {words.text("table.class"), words.text("chain.draws-table.p"),
+            words.text("chain.draws-table.direct"), words.text("chain.draws-table.gumbel")}, shown, 1);
+        for (int i = 0; i < shown; i++) {
+            drawsTable.rowHeader(i, names.get(i), i == target);
+            drawsTable.cell(i, 1, Numbers.compact(p[i]));
+            drawsTable.cell(i, 2, Integer.toString(direct[i]));
+            drawsTable.cell(i, 3, gumbel == null ? "\u2014" : Integer.toString(gumbel[i]));
+        }
+        drawsTable.footerHeader(0, words.text("sampling.table.all"));
+        drawsTable.footerCell(0, 2, Integer.toString(n));
+        drawsTable.footerCell(0, 3, gumbel == null ? "\u2014" : Integer.toString(n));
     }
 
     private void showControls(State state, SamplerOrder order, Messages words) {
