@@ -115,20 +115,21 @@ class ChainViewTest extends BrowserTest {
     void badInputIsExplainedAndKeepsTheLastGoodChain() {
         browser.load(EXAMPLE + "&t=2&minp=0.2");
         List<String> good = column("chain-stage-table", 1);
-        type("chain-minp", "1.5");
-        browser.waiting().until(d -> browser.text("chain-message").contains("min-p must be a number from 0 to 1"));
+        type("chain-minp", "2");
+        browser.waiting().until(d -> !browser.text("chain-message").isEmpty());
+        assertEquals("Min-p must be a number from 0 to 1; '2' is outside that range.", browser.text("chain-message"));
         assertEquals("true", browser.element("chain-minp").getAttribute("aria-invalid"));
         assertEquals(good, column("chain-stage-table", 1));
         type("chain-typical", "0");
         browser.waiting().until(d -> browser.text("chain-message")
-                .contains("the typical-p mass must be a number greater than 0 and at most 1"));
+                .contains("The typical-p mass must be a number greater than 0 and at most 1"));
         assertEquals(good, column("chain-stage-table", 1));
         for (String step : new String[] {"temp", "topk", "topp", "minp"}) {
             browser.element("chain-on-" + step).click();
         }
         browser.waiting().until(d -> column("chain-stage-table", 1).size() == 2);
         browser.element("chain-on-typical").click();
-        browser.waiting().until(d -> browser.text("chain-message").contains("the chain needs at least one step turned on"));
+        browser.waiting().until(d -> browser.text("chain-message").contains("The chain needs at least one step turned on."));
         browser.waiting().until(d -> browser.checked("chain-on-typical"));
         assertEquals(2, column("chain-stage-table", 1).size());
         // A hand-edited link with no step on falls back to the default chain and says so.

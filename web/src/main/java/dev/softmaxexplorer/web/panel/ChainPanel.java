@@ -81,6 +81,9 @@ public final class ChainPanel implements Panel {
                 SamplerOrder order = editor.state().get(Fields.CHAIN);
                 SamplerOrder next = order.switched(position(order, step), Dom.isChecked(box));
                 check(editor, box, Fields.CHAIN, next.linkText());
+                // A refused change leaves the state, and so the frame, as it was: nothing redraws
+                // the box, so it shows the kept chain here.
+                Dom.checked(box, editor.state().get(Fields.CHAIN).on(position(order, step)));
             });
             HTMLInputElement input = parameters[s];
             ScalarField<?> field = field(step);
