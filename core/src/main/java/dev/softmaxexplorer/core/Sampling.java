@@ -109,6 +109,53 @@ public final class Sampling {
     }
 
     /**
+     * The Gumbel-max trick (Gumbel 1954; Maddison, Tarlow and Minka, "A* sampling", 2014): n
+     * draws, each the class maximising {@code z_i / T + g_i} with fresh Gumbel noise
+     * {@code g_i = -ln(-ln u_i)}, which is distributed exactly as the softmax of z / T. The
+     * uniforms come from {@link SeededGenerator#nextDouble()}, one per unmasked class per draw in
+     * class order (a class with logit -Infinity cannot win and takes no noise, so a draw costs one
+     * uniform per unmasked class); both logarithms are {@link DoubleDouble#log} rounded once, and
+     * {@code z_i / T + g_i} is two roundings, so the counts are the same on every platform. u = 0
+     * gives g = -Infinity (that class loses the draw); ties go to the lowest index.
+     *
+     * @param logits raw scores z, as {@link Softmax#softmax} accepts them
+     * @param temperature T, finite and > 0
+     * @param n the number of draws, 0 to {@link #MAX_DRAWS}
+     * @param seed the generator's seed
+     * @return K counts summing to n, the histogram of the draws
+     * @throws IllegalArgumentException for logits or T {@link Softmax#softmax} rejects, or n out
+     *     of range
+     */
+    public static int[] gumbelMax(double[] logits, double temperature, int n, int seed) {
+        Softmax.softmax(logits, temperature);
+        checkCount(n);
+        SeededGenerator generator = new SeededGenerator(seed);
+        int[] counts = new int[logits.length];
+        for (int j = 0; j < n; j++) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < logits.length; i++) {
+                if (logits[i] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                double score = logits[i] / temperature + gumbel(generator.nextDouble());
+                if (best < 0 || score > bestScore) {
+                    best = i;
+                    bestScore = score;
+                }
+            }
+            counts[best]++;
+        }
+        return counts;
+    }
+
+    /** Standard Gumbel noise {@code -ln(-ln u)} for a uniform u in [0, 1); -Infinity for u = 0. */
+    static double gumbel(double u) {
+        DoubleDouble logU = DoubleDouble.log(DoubleDouble.of(u));
+        return DoubleDouble.log(logU.negate()).negate().value();
+    }
+
+    /**
      * Greedy decoding: the class of the largest weight, the lowest index on ties (as
      * {@code torch.argmax} and {@link Softmax#argmax(double[])} do).
      *

@@ -152,6 +152,56 @@ class SamplingTest {
         assertEquals(0, Sampling.draws(new double[] {0.5, 0.5}, 0, 1).length);
     }
 
+
+    /** -ln(-ln 0.5) = -ln(ln 2) = 0.36651292058166432701...; u = 0 gives -Infinity. */
+    @Test
+    void gumbelNoiseIsMinusLogMinusLogU() {
+        assertTrue(Ulps.between(0.36651292058166432701, Sampling.gumbel(0.5)) <= 1);
+        // u = e^-1 would give 0; u = 0.25: -ln(ln 4) = -0.32663425997828098238...
+        assertTrue(Ulps.between(-0.32663425997828098238, Sampling.gumbel(0.25)) <= 1);
+        assertEquals(Double.NEGATIVE_INFINITY, Sampling.gumbel(0.0));
+    }
+
+    /** Gumbel-max counts are Binomial(n, softmax(z / T)_i), as the direct draws' are. */
+    @Test
+    void gumbelMaxDrawsFollowTheSoftmax() {
+        int n = 50_000;
+        double[][] logits = {{2, 1, 0.1}, {0, 0, 0, 0}, {4.5, -1.2, 0.8, 0, 1, 2, 3, -3}};
+        for (double t : new double[] {0.5, 1, 3}) {
+            for (double[] z : logits) {
+                double[] p = Softmax.softmax(z, t);
+                int[] counts = Sampling.gumbelMax(z, t, n, 17);
+                assertEquals(n, Arrays.stream(counts).sum());
+                for (int i = 0; i < p.length; i++) {
+                    double mean = n * p[i];
+                    double bound = 5 * Math.sqrt(mean * (1 - p[i])) + 1;
+                    assertTrue(Math.abs(counts[i] - mean) <= bound, "T " + t + ", class " + i
+                            + ": " + counts[i] + " vs " + mean);
+                }
+            }
+        }
+    }
+
+    @Test
+    void gumbelMaxNeverPicksAMaskedClassAndIsSeeded() {
+        double[] z = {1, Double.NEGATIVE_INFINITY, 0.5};
+        int[] counts = Sampling.gumbelMax(z, 1, 2000, 3);
+        assertEquals(0, counts[1]);
+        assertArrayEquals(counts, Sampling.gumbelMax(z, 1, 2000, 3));
+        assertFalse(Arrays.equals(counts, Sampling.gumbelMax(z, 1, 2000, 4)));
+        // The noise of draw j is the generator's uniforms 2j, 2j + 1 (one per unmasked class).
+        SeededGenerator g = new SeededGenerator(3);
+        int[] again = new int[3];
+        for (int j = 0; j < 2000; j++) {
+            double a = 1 + Sampling.gumbel(g.nextDouble());
+            double b = 0.5 + Sampling.gumbel(g.nextDouble());
+            again[b > a ? 2 : 0]++;
+        }
+        assertArrayEquals(again, counts);
+        assertThrows(IllegalArgumentException.class, () -> Sampling.gumbelMax(z, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> Sampling.gumbelMax(z, 1, -1, 1));
+    }
+
     @Test
     void greedyTakesTheLargestWithTiesToTheLowestIndex() {
         assertEquals(0, Sampling.greedy(new double[] {0.5, 0.3, 0.2}));

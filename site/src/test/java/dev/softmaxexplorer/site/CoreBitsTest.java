@@ -23,6 +23,34 @@ class CoreBitsTest extends ProbeTest {
         compare(softmaxCalls());
     }
 
+    /** Min-p, typical, the sampler chain in both orders and Gumbel-max draws (issue 18). */
+    @Test
+    void samplerFunctionsGiveTheJvmBitsInChromium() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        List<String> calls = new ArrayList<>();
+        for (int n = 0; n < 120; n++) {
+            int k = n == 0 ? 2000 : 2 + random.nextInt(n % 3 == 0 ? 60 : 12);
+            double[] z = new double[k];
+            for (int i = 0; i < k; i++) {
+                z[i] = random.nextInt(4) == 0 ? Math.floor(random.nextDouble() * 3) : (random.nextDouble() * 2 - 1) * 6;
+            }
+            String zText = ProbeProtocol.array(z);
+            double[] p = dev.softmaxexplorer.core.Softmax.softmax(z, 1);
+            String pText = ProbeProtocol.array(p);
+            calls.add("minP;" + pText + ";" + ProbeProtocol.hex(random.nextDouble() * 0.5));
+            calls.add("typical;" + pText + ";" + ProbeProtocol.hex(0.05 + random.nextDouble() * 0.9));
+            String t = ProbeProtocol.hex(0.3 + random.nextDouble() * 3);
+            String tail = ";" + t + ";" + random.nextInt(k + 1) + ";" + ProbeProtocol.hex(0.5 + random.nextDouble() / 2)
+                    + ";" + ProbeProtocol.hex(random.nextDouble() * 0.3) + ";" + ProbeProtocol.hex(0.3 + random.nextDouble() * 0.7);
+            calls.add("chain;hf;" + zText + tail);
+            calls.add("chain;llama;" + zText + tail);
+            if (k <= 60) {
+                calls.add("gumbelMax;" + zText + ";" + t + ";200;" + random.nextInt());
+            }
+        }
+        compare(calls);
+    }
+
     @Test
     void precisionPipelineAndFormatGiveTheJvmBitsInChromium() {
         SplittableRandom random = new SplittableRandom(SEED + 1);

@@ -38,6 +38,7 @@ public final class Panels {
             case TWO_CLASS -> new TwoClassPanel(editor);
             case SWEEP -> new SweepPanel(editor);
             case SAMPLING -> new SamplingPanel(editor);
+            case CHAIN -> new ChainPanel(editor);
             case DISTILLATION -> new DistillationPanel(editor);
             case CODE -> new CodePanel(editor);
             case QUIZ -> new QuizPanel(editor);

@@ -4,9 +4,12 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.core.SamplerChain;
+import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.TokenFilter;
 
 /**
  * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
@@ -89,6 +92,17 @@ public final class ProbeProtocol {
                     return Format.fixed(number(a[1]), Integer.parseInt(a[2]));
                 case "percent":
                     return Format.percent(number(a[1]), Integer.parseInt(a[2]));
+                case "minP":
+                    return array(TokenFilter.minP(doubles(a[1]), number(a[2])));
+                case "typical":
+                    return array(TokenFilter.typical(doubles(a[1]), number(a[2])));
+                case "gumbelMax":
+                    return ints(Sampling.gumbelMax(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
+                            Integer.parseInt(a[4])));
+                case "chain":
+                    return chain(new SamplerChain(a[1].equals("hf") ? SamplerChain.HUGGING_FACE_ORDER
+                            : SamplerChain.LLAMA_CPP_ORDER, number(a[3]), Integer.parseInt(a[4]), number(a[5]),
+                            number(a[6]), number(a[7])).stages(doubles(a[2])));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPath":
@@ -198,6 +212,25 @@ public final class ProbeProtocol {
     }
 
     /** The 16 lowercase hex digits of a double's raw IEEE bits. */
+    /** Every stage: its probabilities, survivors, original mass, entropy and exp(H), stages separated by |. */
+    private static String chain(SamplerChain.Stage[] stages) {
+        StringBuilder out = new StringBuilder();
+        for (SamplerChain.Stage stage : stages) {
+            out.append(out.length() == 0 ? "" : "|").append(array(stage.probabilities())).append('/')
+                    .append(stage.survivors()).append('/').append(hex(stage.originalMass())).append('/')
+                    .append(hex(stage.entropy())).append('/').append(hex(stage.effectiveClasses()));
+        }
+        return out.toString();
+    }
+
+    private static String ints(int[] values) {
+        StringBuilder out = new StringBuilder();
+        for (int v : values) {
+            out.append(out.length() == 0 ? "" : ",").append(v);
+        }
+        return out.toString();
+    }
+
     public static String hex(double x) {
         long bits = Double.doubleToRawLongBits(x);
         return hex8((int) (bits >>> 32)) + hex8((int) bits);

@@ -6,6 +6,8 @@ import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.core.SamplerChain;
+import dev.softmaxexplorer.core.SamplerChain.Step;
 import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.Fields;
@@ -18,7 +20,8 @@ import java.util.List;
  * The predict-then-reveal questions on the misconceptions learners bring (issue 5): temperature
  * reorders classes; a constant shift changes p; CrossEntropyLoss wants probabilities; sampling
  * always picks the top token; label smoothing still lets the loss reach 0; float16 has room for
- * large logits; a softmax output is a calibrated chance. Each is worded for the given state and
+ * large logits; a softmax output is a calibrated chance; the sampler chain's order does not matter;
+ * min-p is an absolute threshold. Each is worded for the given state and
  * explained with core's numbers for it, so the same question teaches again after a change.
  */
 public final class Quiz {
@@ -28,6 +31,10 @@ public final class Quiz {
     public static final double SHIFT = 100;
     /** The smoothing asked about when the page has none. */
     public static final double EXAMPLE_SMOOTHING = 0.1;
+    /** The min-p asked about when the page's is off. */
+    public static final double EXAMPLE_MIN_P = 0.2;
+    /** The temperature of the order question when the page's is 1 (where the order cannot matter). */
+    public static final double EXAMPLE_TEMPERATURE = 2;
 
     private Quiz() {
     }
@@ -39,7 +46,7 @@ public final class Quiz {
         double[] p = Softmax.softmax(z, t);
         return List.of(temperature(state, z, t, p, words), shift(state, z, t, p, words), logits(state, z, t, p, words),
                 sampling(state, p, words), smoothing(state, z, t, words), float16(z, t, words),
-                calibration(state, p, words));
+                calibration(state, p, words), order(state, z, t, words), minP(state, z, t, p, words));
     }
 
     private static Question temperature(State state, double[] z, double t, double[] p, Messages words) {
@@ -137,5 +144,42 @@ public final class Quiz {
                 words.format("quiz.calibration.prompt", "className", state.name(top), "percent", shown),
                 List.of(words.text("quiz.calibration.yes"), words.text("quiz.calibration.only-if")), 1,
                 words.format("quiz.calibration.explanation", "percent", shown));
+    }
+
+    private static double minPAsked(State state) {
+        return state.get(Fields.MIN_P) > 0 ? state.get(Fields.MIN_P) : EXAMPLE_MIN_P;
+    }
+
+    private static Question order(State state, double[] z, double t, Messages words) {
+        double asked = t == 1 ? EXAMPLE_TEMPERATURE : t;
+        double minP = minPAsked(state);
+        Step[] temperatureFirst = {Step.TEMPERATURE, Step.MIN_P};
+        Step[] temperatureLast = {Step.MIN_P, Step.TEMPERATURE};
+        int first = new SamplerChain(temperatureFirst, asked, 0, 1, minP, 1).stages(z)[2].survivors();
+        int last = new SamplerChain(temperatureLast, asked, 0, 1, minP, 1).stages(z)[2].survivors();
+        String tText = Numbers.compact(asked);
+        String minPText = Numbers.compact(minP);
+        return new Question("order", words.format("quiz.order.prompt", "t", tText, "minP", minPText),
+                List.of(words.text("quiz.order.first"), words.text("quiz.order.last"), words.text("quiz.order.same")),
+                first > last ? 0 : first < last ? 1 : 2,
+                words.format("quiz.order.explanation", "t", tText, "first", Integer.toString(first),
+                        "last", Integer.toString(last), "k", Integer.toString(z.length)));
+    }
+
+    private static Question minP(State state, double[] z, double t, double[] p, Messages words) {
+        double minP = minPAsked(state);
+        double top = p[Sampling.greedy(p)];
+        String minPText = Numbers.compact(minP);
+        String topText = Numbers.compact(top);
+        String threshold = Numbers.compact(minP * top);
+        int kept = new SamplerChain(new Step[] {Step.TEMPERATURE, Step.MIN_P}, t, 0, 1, minP, 1).stages(z)[2]
+                .survivors();
+        return new Question("minp", words.format("quiz.minp.prompt", "t", Numbers.compact(t), "top", topText,
+                "minP", minPText),
+                List.of(words.format("quiz.minp.absolute", "minP", minPText),
+                        words.format("quiz.minp.relative", "minP", minPText, "top", topText, "threshold", threshold),
+                        words.format("quiz.minp.mass", "rest", Numbers.compact(1 - minP))), 1,
+                words.format("quiz.minp.explanation", "minP", minPText, "top", topText, "threshold", threshold,
+                        "kept", Integer.toString(kept), "k", Integer.toString(z.length)));
     }
 }

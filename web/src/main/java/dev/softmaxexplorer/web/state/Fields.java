@@ -63,6 +63,14 @@ public final class Fields {
     /** Top-p (nucleus) filtering before sampling; 1 is off. */
     public static final NumberField TOP_P = new NumberField("topp", "topP", Group.TEACHING, "input.field.top-p", 1,
             Range.ABOVE_ZERO_TO_ONE);
+    /** The sampler chain's order and which of its steps are on (top-k and top-p above are its parameters). */
+    public static final ChainField CHAIN = new ChainField("chain", "chain", Group.TEACHING);
+    /** Min-p filtering in the chain: keep classes with p >= min-p times the top p; 0 is off. */
+    public static final NumberField MIN_P = new NumberField("minp", "minP", Group.TEACHING, "input.field.min-p", 0,
+            Range.ZERO_TO_ONE);
+    /** Locally typical filtering in the chain: the mass to keep; 1 is off. */
+    public static final NumberField TYPICAL_MASS = new NumberField("typical", "typicalMass", Group.TEACHING,
+            "input.field.typical", 1, Range.ABOVE_ZERO_TO_ONE);
     /** The learning rate of the "one gradient step" button. */
     public static final NumberField LEARNING_RATE = new NumberField("lr", "learningRate", Group.TEACHING,
             "input.field.learning-rate", 1, Range.POSITIVE);

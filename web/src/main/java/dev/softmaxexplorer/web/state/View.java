@@ -32,6 +32,8 @@ public enum View {
     SWEEP("sweep", "sweep-view", 760),
     /** Sampling from p. */
     SAMPLING("sampling", "sampling-view", 760),
+    /** The sampler chain: its order, every stage, and Gumbel-max draws. */
+    CHAIN("chain", "chain-view", 1400),
     /** Distillation with a teacher. */
     DISTILLATION("distillation", "distillation-view", 760),
     /** The NumPy and PyTorch programs. */

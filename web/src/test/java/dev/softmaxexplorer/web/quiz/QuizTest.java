@@ -29,7 +29,8 @@ class QuizTest {
 
     @Test
     void theSameQuestionsInTheSameOrderForEveryState() {
-        List<String> ids = List.of("temperature", "shift", "logits", "sampling", "smoothing", "float16", "calibration");
+        List<String> ids = List.of("temperature", "shift", "logits", "sampling", "smoothing", "float16", "calibration", "order",
+                "minp");
         assertEquals(ids, Quiz.questions(DEFAULTS, WORDS).stream().map(Question::id).toList());
         State other = DEFAULTS.with(Fields.CLASS_COUNT, 10).with(Fields.TEMPERATURE, 0.05).with(Fields.LABEL_SMOOTHING, 0.3);
         assertEquals(ids, Quiz.questions(other, WORDS).stream().map(Question::id).toList());
@@ -49,6 +50,30 @@ class QuizTest {
                 + " distribution; it never reorders it.", q.reveal(1, WORDS));
         assertTrue(q.reveal(0, WORDS).startsWith("Not quite: the answer is \u201CNo: the same class stays on top\u201D. "
                 + "Dividing"), q.reveal(0, WORDS));
+    }
+
+    /**
+     * [2, 1, 0] at the asked T = 2 (the page's is 1) and min-p 0.2: temperature first, p is
+     * proportional to e^(-i/2) = 1, 0.607, 0.368, all >= 0.2 of the top, so 3 stay; temperature
+     * last, e^-i = 1, 0.368, 0.135 keeps 2.
+     */
+    @Test
+    void theOrderQuestionCountsBothOrders() {
+        Question q = byId(DEFAULTS).get("order");
+        assertEquals("Temperature first keeps more", q.choices().get(q.correct()));
+        assertTrue(q.explanation().startsWith("Temperature first: min-p sees the distribution at T = 2 and keeps 3 of"
+                + " 3 tokens. Temperature last: min-p sees it at T = 1 and keeps 2."), q.explanation());
+        // Below T = 1 the answer turns around: at T = 0.5, e^(-2i) = 1, 0.135, 0.018 keeps 1, against 2.
+        Question sharp = byId(DEFAULTS.with(Fields.TEMPERATURE, 0.5)).get("order");
+        assertEquals("Temperature last keeps more", sharp.choices().get(sharp.correct()));
+    }
+
+    /** p = 0.665241, 0.244728, 0.090031 at T = 1: min-p 0.2 cuts at 0.133048 and keeps two. */
+    @Test
+    void theMinPQuestionScalesWithTheTopToken() {
+        Question q = byId(DEFAULTS).get("minp");
+        assertEquals("Those with p \u2265 0.2 \u00d7 0.665241 = 0.133048", q.choices().get(q.correct()));
+        assertTrue(q.explanation().contains("so it keeps 2 of 3 tokens here"), q.explanation());
     }
 
     @Test

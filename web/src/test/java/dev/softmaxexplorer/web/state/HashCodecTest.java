@@ -165,9 +165,17 @@ class HashCodecTest {
             + " 'float8' is not one of them.",
         "embed=yes|Ignored 'embed=yes' in the link: embed must be 1 (on) or 0 (off); 'yes' is neither.",
         "views=bars,chart|Ignored 'views=bars,chart' in the link: the views must be among lessons, inputs, bars, multiples, steps,"
-            + " loss, smoothing, gradient, twoclass, sweep, sampling, distillation, code, quiz; 'chart' is not one of them.",
+            + " loss, smoothing, gradient, twoclass, sweep, sampling, chain, distillation, code, quiz; 'chart' is not one of them.",
         "views=,|Ignored 'views=,' in the link: the views must name at least one of lessons, inputs, bars, multiples, steps, loss,"
-            + " smoothing, gradient, twoclass, sweep, sampling, distillation, code, quiz.",
+            + " smoothing, gradient, twoclass, sweep, sampling, chain, distillation, code, quiz.",
+        "minp=1.5|Ignored 'minp=1.5' in the link: min-p must be a number from 0 to 1; '1.5' is outside that range.",
+        "typical=0|Ignored 'typical=0' in the link: the typical-p mass must be a number greater than 0 and at most 1; '0'"
+            + " is outside that range.",
+        "chain=temp,foo|Ignored 'chain=temp,foo' in the link: the chain's steps must be among temp, topk, topp, minp,"
+            + " typical; 'foo' is not one of them.",
+        "chain=minp,minp|Ignored 'chain=minp,minp' in the link: the chain names the step minp twice.",
+        "chain=-temp,-topk,-topp,-minp,-typical|Ignored 'chain=-temp,-topk,-topp,\u2026' in the link: the chain"
+            + " needs at least one step turned on.",
         "t=%zz|Ignored 't=%zz' in the link: the value of 't' has a '%' that is not followed by two hex digits.",
         "x=1|Ignored 'x=1' in the link: the page has no such setting.",
         "<script>alert(1)</script>|Ignored '<script>alert(1)</script\u2026' in the link: the page has no such setting.",

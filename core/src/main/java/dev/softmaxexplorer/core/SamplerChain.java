@@ -1,0 +1,264 @@
+package dev.softmaxexplorer.core;
+
+/**
+ * A language model's sampler chain: temperature, top-k, top-p, min-p and typical filtering applied
+ * to the logits in a chosen order, with every intermediate distribution.
+ *
+ * <p>The chain's state is a set of surviving classes and a temperature already applied (1 until
+ * the temperature step runs). Each stage's distribution is the softmax of {@code z / T_applied}
+ * over the survivors ({@link Softmax#softmax} with -Infinity for the removed classes), so it is
+ * exact to the last digit whatever the order. A filter step removes classes by its rule
+ * ({@link TokenFilter}) applied to that distribution; the temperature step removes nothing, it
+ * sharpens or flattens what the later filters see. That is why order matters: min-p 0.05 after a
+ * temperature of 2 sees a flatter distribution and keeps more classes than min-p before it.
+ *
+ * <p>The two default orders (the steps this class knows, in the order each project applies them):
+ * <ul>
+ * <li>Hugging Face transformers: temperature, top-k, top-p, min-p, typical, the order in which
+ *     {@code GenerationMixin._get_logits_processor} appends its warpers in
+ *     {@code src/transformers/generation/utils.py} (read at commit 000034a4, after v4.49: the
+ *     warpers follow the other processors, temperature first);</li>
+ * <li>llama.cpp: top-k, typical, top-p, min-p, temperature, the default {@code samplers} list of
+ *     {@code common_params_sampling} in {@code common/common.h} (read at commit 001d906a:
+ *     penalties, DRY, top-n-sigma, top-k, typical-p, top-p, min-p, XTC, temperature; the steps
+ *     this chain does not have are left out).</li>
+ * </ul>
+ * The filter rules are this package's ({@link TokenFilter}); where the projects differ in a tie or
+ * a rounding at the boundary the class comments of {@link TokenFilter} say how.
+ */
+public final class SamplerChain {
+
+    /** One step of the chain. */
+    public enum Step {
+        TEMPERATURE, TOP_K, TOP_P, MIN_P, TYPICAL
+    }
+
+    /** Hugging Face transformers' order (see the class comment). */
+    public static final Step[] HUGGING_FACE_ORDER = {
+        Step.TEMPERATURE, Step.TOP_K, Step.TOP_P, Step.MIN_P, Step.TYPICAL,
+    };
+
+    /** llama.cpp's default order (see the class comment). */
+    public static final Step[] LLAMA_CPP_ORDER = {
+        Step.TOP_K, Step.TYPICAL, Step.TOP_P, Step.MIN_P, Step.TEMPERATURE,
+    };
+
+    private final Step[] order;
+    private final double temperature;
+    private final int topK;
+    private final double topP;
+    private final double minP;
+    private final double typicalMass;
+
+    /**
+     * A chain of the given steps, each at most once, run left to right; a step whose parameter
+     * says "off" (k = 0, top-p 1, min-p 0, typical mass 1, T = 1) passes its input through.
+     *
+     * @throws IllegalArgumentException for an empty or repeating order, or a parameter out of the
+     *     range its filter accepts ({@link TokenFilter}), or T not finite and > 0
+     */
+    public SamplerChain(Step[] order, double temperature, int topK, double topP, double minP,
+            double typicalMass) {
+        if (order == null || order.length == 0) {
+            String was = order == null ? "null" : "empty";
+            throw new IllegalArgumentException("order: must hold at least one step, was " + was);
+        }
+        boolean[] seen = new boolean[Step.values().length];
+        for (Step step : order) {
+            if (step == null || seen[step.ordinal()]) {
+                throw new IllegalArgumentException("order: each step at most once, was "
+                        + java.util.Arrays.toString(order));
+            }
+            seen[step.ordinal()] = true;
+        }
+        if (!(temperature > 0.0 && temperature < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("temperature: must be finite and > 0, was "
+                    + Format.shortest(temperature));
+        }
+        if (topK < 0) {
+            throw new IllegalArgumentException("k: must be >= 0 (0 = off), was " + topK);
+        }
+        if (!(topP >= 0.0 && topP <= 1.0)) {
+            throw new IllegalArgumentException("topP: must be in [0, 1] (1 = off), was "
+                    + Format.shortest(topP));
+        }
+        TokenFilter.checkMinP(minP);
+        TokenFilter.checkTypicalMass(typicalMass);
+        this.order = order.clone();
+        this.temperature = temperature;
+        this.topK = topK;
+        this.topP = topP;
+        this.minP = minP;
+        this.typicalMass = typicalMass;
+    }
+
+    /** The steps, in the order they run. */
+    public Step[] order() {
+        return order.clone();
+    }
+
+    /** Whether the temperature step runs before every filter step that is in the chain. */
+    public boolean temperatureFirst() {
+        return order[0] == Step.TEMPERATURE;
+    }
+
+    /**
+     * The same chain with the temperature step moved: to the front if it is not there, else to
+     * the end; the filters keep their relative order. The chain itself if it has no temperature
+     * step or no other step.
+     */
+    public SamplerChain withTemperatureMoved() {
+        int at = java.util.Arrays.asList(order).indexOf(Step.TEMPERATURE);
+        if (at < 0 || order.length == 1) {
+            return this;
+        }
+        Step[] moved = new Step[order.length];
+        int next = at == 0 ? 0 : 1;
+        for (Step step : order) {
+            if (step != Step.TEMPERATURE) {
+                moved[next++] = step;
+            }
+        }
+        moved[at == 0 ? order.length - 1 : 0] = Step.TEMPERATURE;
+        return new SamplerChain(moved, temperature, topK, topP, minP, typicalMass);
+    }
+
+    /**
+     * Runs the chain on the logits.
+     *
+     * @param logits raw scores z, as {@link Softmax#softmax} accepts them (-Infinity masks a class)
+     * @return the input stage (the softmax of z at T = 1, step {@code null}) followed by one stage
+     *     per step, in order; a step that changed nothing shares its predecessor's arrays (the
+     *     accessors hand out copies)
+     * @throws IllegalArgumentException for logits {@link Softmax#softmax} rejects
+     */
+    public Stage[] stages(double[] logits) {
+        double[] masked = logits.clone();
+        Stage[] stages = new Stage[order.length + 1];
+        double applied = 1.0;
+        double[] original = new double[logits.length];
+        double entropy = Softmax.softmaxAndEntropy(masked, applied, original);
+        stages[0] = stage(null, masked, applied, original, original, entropy);
+        for (int s = 0; s < order.length; s++) {
+            Step step = order[s];
+            Stage previous = stages[s];
+            double[] current = previous.probabilities;
+            boolean[] kept = null;
+            switch (step) {
+                case TEMPERATURE -> applied = temperature;
+                case TOP_K -> kept = topK == 0 || topK >= logits.length ? null
+                        : TokenFilter.keptByTopK(current, topK);
+                case TOP_P -> kept = topP == 1.0 ? null : TokenFilter.keptByTopP(current, topP);
+                case MIN_P -> kept = minP == 0.0 ? null : TokenFilter.keptByMinP(current, minP);
+                case TYPICAL -> kept = typicalMass == 1.0 ? null
+                        : TokenFilter.keptByTypical(current, typicalMass);
+                default -> throw new IllegalStateException(step.name());
+            }
+            boolean removed = false;
+            if (kept != null) {
+                for (int i = 0; i < masked.length; i++) {
+                    if (!kept[i] && masked[i] != Double.NEGATIVE_INFINITY) {
+                        masked[i] = Double.NEGATIVE_INFINITY;
+                        removed = true;
+                    }
+                }
+            }
+            if (!removed && applied == previous.temperature) {
+                // Nothing changed: the same distribution, without computing it again.
+                stages[s + 1] = new Stage(step, previous.logits, applied, current, previous.survivors,
+                        previous.originalMass, previous.entropy, previous.effectiveClasses);
+            } else {
+                double[] p = new double[logits.length];
+                entropy = Softmax.softmaxAndEntropy(masked, applied, p);
+                stages[s + 1] = stage(step, masked, applied, original, p, entropy);
+            }
+        }
+        return stages;
+    }
+
+    private static Stage stage(Step step, double[] masked, double applied, double[] original, double[] p,
+            double entropy) {
+        int survivors = 0;
+        DoubleDouble mass = DoubleDouble.ZERO;
+        for (int i = 0; i < masked.length; i++) {
+            if (masked[i] != Double.NEGATIVE_INFINITY) {
+                survivors++;
+                mass = mass.add(original[i]);
+            }
+        }
+        double effective = DoubleDouble.exp(DoubleDouble.of(entropy)).value();
+        return new Stage(step, masked.clone(), applied, p, survivors, mass.value(), entropy, effective);
+    }
+
+    /** One stage of the chain: the distribution after a step, and what it kept. */
+    public static final class Stage {
+        private final Step step;
+        private final double[] logits;
+        private final double temperature;
+        private final double[] probabilities;
+        private final int survivors;
+        private final double originalMass;
+        private final double entropy;
+        private final double effectiveClasses;
+
+        Stage(Step step, double[] logits, double temperature, double[] probabilities,
+                int survivors, double originalMass, double entropy, double effectiveClasses) {
+            this.step = step;
+            this.logits = logits;
+            this.temperature = temperature;
+            this.probabilities = probabilities;
+            this.survivors = survivors;
+            this.originalMass = originalMass;
+            this.entropy = entropy;
+            this.effectiveClasses = effectiveClasses;
+        }
+
+        /** The step that made this stage; {@code null} for the input. */
+        public Step step() {
+            return step;
+        }
+
+        /** The logits with -Infinity for every removed class. */
+        public double[] logits() {
+            return logits.clone();
+        }
+
+        /** The temperature applied so far: 1 before the temperature step, T from it on. */
+        public double temperature() {
+            return temperature;
+        }
+
+        /** The stage's distribution, the softmax of {@code logits() / temperature()}. */
+        public double[] probabilities() {
+            return probabilities.clone();
+        }
+
+        /** Whether class i is still in the chain. */
+        public boolean kept(int i) {
+            return logits[i] != Double.NEGATIVE_INFINITY;
+        }
+
+        /** How many classes are still in the chain. */
+        public int survivors() {
+            return survivors;
+        }
+
+        /**
+         * The survivors' total mass under the input distribution (the softmax of z at T = 1),
+         * summed in double-double and rounded once.
+         */
+        public double originalMass() {
+            return originalMass;
+        }
+
+        /** The entropy of the stage's distribution in nats, bit for bit {@link Softmax#entropy}'s. */
+        public double entropy() {
+            return entropy;
+        }
+
+        /** exp(H), the effective number of classes, from a double-double exponential. */
+        public double effectiveClasses() {
+            return effectiveClasses;
+        }
+    }
+}

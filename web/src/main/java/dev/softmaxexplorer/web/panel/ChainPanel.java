@@ -1,0 +1,348 @@
+package dev.softmaxexplorer.web.panel;
+
+import dev.softmaxexplorer.core.Format;
+import dev.softmaxexplorer.core.SamplerChain;
+import dev.softmaxexplorer.core.SamplerChain.Stage;
+import dev.softmaxexplorer.core.SamplerChain.Step;
+import dev.softmaxexplorer.core.Sampling;
+import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChainChart;
+import dev.softmaxexplorer.web.chart.ChartSurface;
+import dev.softmaxexplorer.web.chart.SamplingChart;
+import dev.softmaxexplorer.web.chart.Theme;
+import dev.softmaxexplorer.web.page.Editor;
+import dev.softmaxexplorer.web.page.Frame;
+import dev.softmaxexplorer.web.page.Panel;
+import dev.softmaxexplorer.web.state.Fields;
+import dev.softmaxexplorer.web.state.HashCodec;
+import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.state.SamplerOrder;
+import dev.softmaxexplorer.web.state.ScalarField;
+import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.text.Messages;
+import dev.softmaxexplorer.web.text.Numbers;
+import java.util.Arrays;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * The sampler chain of a language model: temperature, top-k, top-p, min-p and typical in an order
+ * the person chooses (buttons move a step up or down; two presets give Hugging Face's and
+ * llama.cpp's orders), every stage drawn and tabulated, a sentence on what moving the temperature
+ * would change, and N seeded draws from the final distribution next to as many Gumbel-max draws.
+ */
+public final class ChainPanel implements Panel {
+    /** Gumbel-max costs one noise value per surviving class per draw; above this the page skips it. */
+    static final int GUMBEL_BUDGET = 2_000_000;
+    /** The per-class table lists at most this many classes. */
+    static final int TABLE_CLASSES = 64;
+
+    private final HTMLElement list = Dom.byId("chain-steps");
+    private final HTMLElement[] rows = new HTMLElement[Step.values().length];
+    private final HTMLInputElement[] switches = new HTMLInputElement[rows.length];
+    private final HTMLInputElement[] parameters = new HTMLInputElement[rows.length];
+    private final HTMLInputElement count = Dom.byId("chain-n", HTMLInputElement.class);
+    private final HTMLInputElement seed = Dom.byId("chain-seed", HTMLInputElement.class);
+    private final HTMLElement message = Dom.byId("chain-message");
+    private final HTMLElement orderText = Dom.byId("chain-order");
+    private final HTMLElement verdict = Dom.byId("chain-verdict");
+    private final HTMLCanvasElement chart = Dom.byId("chain-chart", HTMLCanvasElement.class);
+    private final NumberTable stageTable = new NumberTable(Dom.byId("chain-stage-table"));
+    private final NumberTable classTable = new NumberTable(Dom.byId("chain-class-table"));
+    private final HTMLElement classCaption = Dom.byId("chain-class-caption");
+    private final HTMLCanvasElement drawsChart = Dom.byId("chain-draws-chart", HTMLCanvasElement.class);
+    private final HTMLCanvasElement gumbelChart = Dom.byId("chain-gumbel-chart", HTMLCanvasElement.class);
+    private final HTMLElement drawsText = Dom.byId("chain-draws-text");
+    private final HTMLElement gumbelText = Dom.byId("chain-gumbel-text");
+    private final HTMLElement link = Dom.byId("chain-link");
+    private final NumberTable drawsTable = new NumberTable(Dom.byId("chain-draws-table"));
+    private SamplerOrder shownOrder;
+
+    // The last draws, keyed by what they depend on; not a copy of the state.
+    private double[] drawnLogits;
+    private double drawnTemperature;
+    private int drawnCount = -1;
+    private int drawnSeed;
+    private int[] direct;
+    private int[] gumbel;
+
+    public ChainPanel(Editor editor) {
+        for (Step step : Step.values()) {
+            int s = step.ordinal();
+            String key = SamplerOrder.key(step);
+            rows[s] = Dom.byId("chain-row-" + key);
+            switches[s] = Dom.byId("chain-on-" + key, HTMLInputElement.class);
+            parameters[s] = Dom.byId("chain-" + key, HTMLInputElement.class);
+            HTMLInputElement box = switches[s];
+            box.addEventListener("change", e -> {
+                SamplerOrder order = editor.state().get(Fields.CHAIN);
+                SamplerOrder next = order.switched(position(order, step), Dom.isChecked(box));
+                check(editor, box, Fields.CHAIN, next.linkText());
+                // A refused change leaves the state, and so the frame, as it was: nothing redraws
+                // the box, so it shows the kept chain here.
+                Dom.checked(box, editor.state().get(Fields.CHAIN).on(position(order, step)));
+            });
+            HTMLInputElement input = parameters[s];
+            ScalarField<?> field = field(step);
+            input.onInput(e -> check(editor, input, field, input.getValue()));
+            HTMLElement up = Dom.byId("chain-up-" + key);
+            HTMLElement down = Dom.byId("chain-down-" + key);
+            up.addEventListener("click", e -> move(editor, up, step, -1));
+            down.addEventListener("click", e -> move(editor, down, step, 1));
+        }
+        HTMLElement hf = Dom.byId("chain-preset-hf");
+        HTMLElement llama = Dom.byId("chain-preset-llama");
+        hf.addEventListener("click", e -> check(editor, hf, Fields.CHAIN, SamplerOrder.HUGGING_FACE.linkText()));
+        llama.addEventListener("click", e -> check(editor, llama, Fields.CHAIN, SamplerOrder.LLAMA_CPP.linkText()));
+        count.onInput(e -> check(editor, count, Fields.SAMPLE_COUNT, count.getValue()));
+        seed.onInput(e -> check(editor, seed, Fields.SAMPLING_SEED, seed.getValue()));
+    }
+
+    private static ScalarField<?> field(Step step) {
+        return switch (step) {
+            case TEMPERATURE -> Fields.TEMPERATURE;
+            case TOP_K -> Fields.TOP_K;
+            case TOP_P -> Fields.TOP_P;
+            case MIN_P -> Fields.MIN_P;
+            case TYPICAL -> Fields.TYPICAL_MASS;
+        };
+    }
+
+    private static int position(SamplerOrder order, Step step) {
+        for (int i = 0; i < order.size(); i++) {
+            if (order.step(i) == step) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(step.name());
+    }
+
+    private void move(Editor editor, HTMLElement button, Step step, int delta) {
+        SamplerOrder order = editor.state().get(Fields.CHAIN);
+        check(editor, button, Fields.CHAIN, order.moved(position(order, step), delta).linkText());
+    }
+
+    /**
+     * Sets the field through the editor (which marks a refused control and keeps the state) and
+     * says the reason here too, next to the chain, where the person is looking.
+     */
+    private <T> void check(Editor editor, HTMLElement source, ScalarField<T> field, String text) {
+        ParseResult<T> parsed = field.parse(text, editor.state());
+        Dom.text(message, parsed.isOk() ? "" : editor.frame().words().sentence(parsed.reason()));
+        editor.set(source, field, text);
+    }
+
+    @Override
+    public void render(Frame frame) {
+        State state = frame.state();
+        Messages words = frame.words();
+        SamplerOrder order = state.get(Fields.CHAIN);
+        showControls(state, order, words);
+        SamplerChain chain = chain(state, order.running());
+        double[] logits = state.get(Fields.LOGITS);
+        Stage[] stages = chain.stages(logits);
+        List<String> names = state.get(Fields.NAMES);
+        int k = names.size();
+        int target = state.get(Fields.TARGET);
+        Stage last = stages[stages.length - 1];
+
+        String[][] titles = new String[stages.length][];
+        double[][] probabilities = new double[stages.length][];
+        boolean[][] kept = new boolean[stages.length][];
+        for (int s = 0; s < stages.length; s++) {
+            probabilities[s] = stages[s].probabilities();
+            kept[s] = new boolean[k];
+            for (int i = 0; i < k; i++) {
+                kept[s][i] = stages[s].kept(i);
+            }
+            titles[s] = new String[] {stageName(stages[s].step(), state, words), words.format("chain.chart.kept",
+                "kept", Integer.toString(stages[s].survivors()),
+                "removed", Integer.toString(k - stages[s].survivors()))};
+        }
+        ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept, probabilities[0], target);
+        fillStageTable(stages, state, words, k);
+        fillClassTable(stages, state, words, names, target);
+        Dom.text(verdict, orderSentence(chain, last, state, words, logits, k));
+        draw(frame, stages, names, target);
+    }
+
+    private static SamplerChain chain(State state, Step[] running) {
+        return new SamplerChain(running, state.get(Fields.TEMPERATURE), state.get(Fields.TOP_K), state.get(Fields.TOP_P),
+                state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS));
+    }
+
+    /** The step's name with its parameter, as the chart, the table and the sentences say it. */
+    private static String stageName(Step step, State state, Messages words) {
+        if (step == null) {
+            return words.text("chain.stage.input");
+        }
+        String value = switch (step) {
+            case TEMPERATURE -> Format.shortest(state.get(Fields.TEMPERATURE));
+            case TOP_K -> Integer.toString(state.get(Fields.TOP_K));
+            case TOP_P -> Format.shortest(state.get(Fields.TOP_P));
+            case MIN_P -> Format.shortest(state.get(Fields.MIN_P));
+            case TYPICAL -> Format.shortest(state.get(Fields.TYPICAL_MASS));
+        };
+        return words.format("chain.stage." + SamplerOrder.key(step), "value", value);
+    }
+
+    private void fillStageTable(Stage[] stages, State state, Messages words, int k) {
+        stageTable.shape(new String[] {words.text("chain.table.stage"), words.text("chain.table.survivors"),
+            words.text("chain.table.removed"), words.text("chain.table.mass"), words.text("chain.table.entropy"),
+            words.text("chain.table.effective")}, stages.length, 0);
+        for (int s = 0; s < stages.length; s++) {
+            Stage stage = stages[s];
+            stageTable.rowHeader(s, stageName(stage.step(), state, words), false);
+            stageTable.cell(s, 1, Integer.toString(stage.survivors()));
+            stageTable.cell(s, 2, Integer.toString(k - stage.survivors()));
+            stageTable.cell(s, 3, Format.percent(stage.originalMass(), 2));
+            stageTable.cell(s, 4, Numbers.compact(stage.entropy()));
+            stageTable.cell(s, 5, Numbers.compact(stage.effectiveClasses()));
+        }
+    }
+
+    private void fillClassTable(Stage[] stages, State state, Messages words, List<String> names, int target) {
+        int k = names.size();
+        int shown = Math.min(k, TABLE_CLASSES);
+        String[] headers = new String[stages.length + 1];
+        headers[0] = words.text("table.class");
+        for (int s = 0; s < stages.length; s++) {
+            headers[s + 1] = stageName(stages[s].step(), state, words);
+        }
+        classTable.shape(headers, shown, 0);
+        for (int s = 0; s < stages.length; s++) {
+            double[] p = stages[s].probabilities();
+            for (int i = 0; i < shown; i++) {
+                classTable.cell(i, s + 1, stages[s].kept(i) ? Numbers.compact(p[i]) : words.text("chain.table.gone"));
+            }
+        }
+        for (int i = 0; i < shown; i++) {
+            classTable.rowHeader(i, names.get(i), i == target);
+        }
+        Dom.text(classCaption, shown < k ? words.format("chain.class-table.first", "shown", Integer.toString(shown),
+                "k", Integer.toString(k)) : "");
+    }
+
+    /** What moving the temperature to the other end would change, computed, not asserted. */
+    private static String orderSentence(SamplerChain chain, Stage last, State state, Messages words, double[] logits,
+            int k) {
+        double t = state.get(Fields.TEMPERATURE);
+        SamplerChain moved = chain.withTemperatureMoved();
+        if (moved == chain || t == 1) {
+            return words.format("chain.verdict.no-temperature", "kept", Integer.toString(last.survivors()),
+                    "k", Integer.toString(k));
+        }
+        Stage[] other = moved.stages(logits);
+        Stage otherLast = other[other.length - 1];
+        return words.format(chain.temperatureFirst() ? "chain.verdict.first" : "chain.verdict.later",
+                "t", Format.shortest(t), "kept", Integer.toString(last.survivors()), "k", Integer.toString(k),
+                "h", Numbers.compact(last.entropy()), "otherKept", Integer.toString(otherLast.survivors()),
+                "otherH", Numbers.compact(otherLast.entropy()));
+    }
+
+    private void draw(Frame frame, Stage[] stages, List<String> names, int target) {
+        State state = frame.state();
+        Messages words = frame.words();
+        Stage last = stages[stages.length - 1];
+        double[] finalLogits = last.logits();
+        int n = state.get(Fields.SAMPLE_COUNT);
+        int seedValue = state.get(Fields.SAMPLING_SEED);
+        boolean affordable = (double) n * last.survivors() <= GUMBEL_BUDGET;
+        if (n != drawnCount || seedValue != drawnSeed || last.temperature() != drawnTemperature
+                || !Arrays.equals(finalLogits, drawnLogits)) {
+            direct = Sampling.counts(last.probabilities(), n, seedValue);
+            gumbel = affordable ? Sampling.gumbelMax(finalLogits, last.temperature(), n, seedValue) : null;
+            drawnLogits = finalLogits;
+            drawnTemperature = last.temperature();
+            drawnCount = n;
+            drawnSeed = seedValue;
+        }
+        String[] labels = names.toArray(new String[0]);
+        double[] input = stages[0].probabilities();
+        double[] p = last.probabilities();
+        double[] directShares = Sampling.frequencies(direct);
+        SamplingChart.draw(ChartSurface.of(drawsChart), Theme.of(drawsChart), labels, input, p, directShares, target,
+                words);
+        String draws = Integer.toString(n);
+        String seedText = Integer.toString(seedValue);
+        int most = Sampling.greedy(directShares);
+        Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", names.get(most),
+                "share", Format.percent(directShares[most], 1), "p", Format.percent(p[most], 1)));
+        Dom.hidden(gumbelChart, gumbel == null);
+        if (gumbel == null) {
+            Dom.text(gumbelText, words.format("chain.gumbel.skipped", "n", draws,
+                    "kept", Integer.toString(last.survivors()), "budget", Format.shortest(GUMBEL_BUDGET)));
+        } else {
+            double[] gumbelShares = Sampling.frequencies(gumbel);
+            SamplingChart.draw(ChartSurface.of(gumbelChart), Theme.of(gumbelChart), labels, input, p, gumbelShares,
+                    target, words);
+            double gap = 0;
+            double spread = 0;
+            for (int i = 0; i < p.length; i++) {
+                gap = Math.max(gap, Math.abs(directShares[i] - gumbelShares[i]));
+                spread = Math.max(spread, p[i] * (1 - p[i]));
+            }
+            // Two independent estimates of one share differ by sqrt(2 p (1 - p) / N) typically.
+            double allowed = 3 * Math.sqrt(2 * spread / n);
+            Dom.text(gumbelText, words.format("chain.gumbel.agree", "gap", Format.fixed(100 * gap, 1),
+                    "allowed", Format.fixed(100 * allowed, 1), "n", draws));
+        }
+        fillDrawsTable(words, names, target, p, n);
+        Dom.attribute(link, "href", "#" + HashCodec.encode(state));
+        Dom.text(link, words.format("chain.link", "n", draws, "seed", seedText));
+    }
+
+    private void fillDrawsTable(Messages words, List<String> names, int target, double[] p, int n) {
+        int shown = Math.min(names.size(), TABLE_CLASSES);
+        drawsTable.shape(new String[] {words.text("table.class"), words.text("chain.draws-table.p"),
+            words.text("chain.draws-table.direct"), words.text("chain.draws-table.gumbel")}, shown, 1);
+        for (int i = 0; i < shown; i++) {
+            drawsTable.rowHeader(i, names.get(i), i == target);
+            drawsTable.cell(i, 1, Numbers.compact(p[i]));
+            drawsTable.cell(i, 2, Integer.toString(direct[i]));
+            drawsTable.cell(i, 3, gumbel == null ? "\u2014" : Integer.toString(gumbel[i]));
+        }
+        drawsTable.footerHeader(0, words.text("sampling.table.all"));
+        drawsTable.footerCell(0, 2, Integer.toString(n));
+        drawsTable.footerCell(0, 3, gumbel == null ? "\u2014" : Integer.toString(n));
+    }
+
+    private void showControls(State state, SamplerOrder order, Messages words) {
+        if (!order.equals(shownOrder)) {
+            HTMLElement focused = activeElement();
+            for (int i = 0; i < order.size(); i++) {
+                list.appendChild(rows[order.step(i).ordinal()]);
+            }
+            if (focused != null && Dom.contains(list, focused)) {
+                focused.focus();
+            }
+            shownOrder = order;
+        }
+        StringBuilder running = new StringBuilder();
+        for (int i = 0; i < order.size(); i++) {
+            Step step = order.step(i);
+            Dom.checked(switches[step.ordinal()], order.on(i));
+            rows[step.ordinal()].setAttribute("class", order.on(i) ? "chain-step" : "chain-step off");
+            if (order.on(i)) {
+                running.append(running.length() == 0 ? "" : " \u2192 ").append(words.text("chain.step."
+                        + SamplerOrder.key(step)));
+            }
+        }
+        String preset = order.sameOrderAs(SamplerOrder.HUGGING_FACE) ? "chain.order.hf"
+                : order.sameOrderAs(SamplerOrder.LLAMA_CPP) ? "chain.order.llama" : "chain.order.own";
+        Dom.text(orderText, words.format(preset, "steps", running.toString()));
+        Dom.value(parameters[Step.TEMPERATURE.ordinal()], Format.shortest(state.get(Fields.TEMPERATURE)));
+        Dom.value(parameters[Step.TOP_K.ordinal()], Integer.toString(state.get(Fields.TOP_K)));
+        Dom.value(parameters[Step.TOP_P.ordinal()], Format.shortest(state.get(Fields.TOP_P)));
+        Dom.value(parameters[Step.MIN_P.ordinal()], Format.shortest(state.get(Fields.MIN_P)));
+        Dom.value(parameters[Step.TYPICAL.ordinal()], Format.shortest(state.get(Fields.TYPICAL_MASS)));
+        Dom.value(count, Integer.toString(state.get(Fields.SAMPLE_COUNT)));
+        Dom.value(seed, Integer.toString(state.get(Fields.SAMPLING_SEED)));
+    }
+
+    @JSBody(script = "return document.activeElement;")
+    private static native HTMLElement activeElement();
+}
