@@ -1,5 +1,7 @@
 package dev.softmaxexplorer.web.probe;
 
+import dev.softmaxexplorer.core.Attention;
+import dev.softmaxexplorer.core.AttentionSaturation;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Pipeline;
@@ -7,6 +9,7 @@ import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.Sparsemax;
 
 /**
  * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
@@ -89,6 +92,16 @@ public final class ProbeProtocol {
                     return Format.fixed(number(a[1]), Integer.parseInt(a[2]));
                 case "percent":
                     return Format.percent(number(a[1]), Integer.parseInt(a[2]));
+                case "sparse":
+                    return sparse(doubles(a[1]), number(a[2]));
+                case "attention":
+                    return matrix(Attention.weights(matrix(a[1]), matrix(a[2]), number(a[3]),
+                            Boolean.parseBoolean(a[4])));
+                case "attentionEntropy":
+                    return hex(Attention.entropy(doubles(a[1])));
+                case "saturation":
+                    return saturation(AttentionSaturation.sweep(Integer.parseInt(a[1]),
+                            Boolean.parseBoolean(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4])));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPath":
@@ -195,6 +208,46 @@ public final class ProbeProtocol {
                 + "|" + hex(t.logSum()) + "|" + array(t.logProbabilities()) + "|"
                 + t.firstBreak().map(b -> b.step() + ":" + b.index() + ":" + b.fault()).orElse("none") + "|"
                 + hex(t.crossEntropy(target, labelSmoothing));
+    }
+
+    /** Every function of {@link Sparsemax} on one input, in one answer. */
+    private static String sparse(double[] z, double t) {
+        return array(Sparsemax.sparsemax(z, t)) + "|" + array(Sparsemax.entmax15(z, t)) + "|"
+                + hex(Sparsemax.sparsemaxThreshold(z, t)) + "|" + hex(Sparsemax.entmax15Threshold(z, t)) + "|"
+                + Sparsemax.sparsemaxSupport(z, t) + "|" + Sparsemax.entmax15Support(z, t) + "|"
+                + hex(Sparsemax.sparsemaxOneHotTemperature(z)) + "|" + hex(Sparsemax.entmax15OneHotTemperature(z));
+    }
+
+    private static String saturation(AttentionSaturation.Point[] points) {
+        StringBuilder text = new StringBuilder();
+        for (AttentionSaturation.Point p : points) {
+            text.append(p.dimension()).append(':').append(hex(p.scaledEntropy())).append(',')
+                    .append(hex(p.unscaledEntropy())).append(',').append(hex(p.scaledLargest())).append(',')
+                    .append(hex(p.unscaledLargest())).append('|');
+        }
+        return text.toString();
+    }
+
+    /** Rows of {@link #array} separated by {@code /}. */
+    public static String matrix(double[][] rows) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < rows.length; i++) {
+            if (i > 0) {
+                text.append('/');
+            }
+            text.append(array(rows[i]));
+        }
+        return text.toString();
+    }
+
+    /** Inverse of {@link #matrix(double[][])}. */
+    public static double[][] matrix(String text) {
+        String[] parts = text.split("/");
+        double[][] rows = new double[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            rows[i] = doubles(parts[i]);
+        }
+        return rows;
     }
 
     /** The 16 lowercase hex digits of a double's raw IEEE bits. */
