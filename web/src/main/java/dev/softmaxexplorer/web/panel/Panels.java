@@ -39,6 +39,8 @@ public final class Panels {
             case SWEEP -> new SweepPanel(editor);
             case SAMPLING -> new SamplingPanel(editor);
             case DISTILLATION -> new DistillationPanel(editor);
+            case SPARSE -> new SparsePanel(editor);
+            case ATTENTION -> new AttentionPanel(editor);
             case CODE -> new CodePanel(editor);
             case QUIZ -> new QuizPanel(editor);
         };
