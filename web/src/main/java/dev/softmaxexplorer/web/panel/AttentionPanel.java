@@ -101,7 +101,7 @@ public final class AttentionPanel implements Panel {
         }
         Dom.text(summary, words.format(unscaled ? "attention.summary.unscaled" : "attention.summary.scaled",
                 "h", Format.fixed(entropySum / n, 3), "uniform", Format.fixed(uniform / n, 3),
-                "largest", Format.fixed(largestSum / n, 3), "sqrt", Format.significant(root, 4)));
+                "largest", Format.fixed(largestSum / n, 3), "sqrt", Numbers.compact(root)));
 
         AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), names, weights, visible, entropies, "H",
                 AttentionHeatmap.background(heatmap));
