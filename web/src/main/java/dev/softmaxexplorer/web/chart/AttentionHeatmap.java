@@ -1,6 +1,5 @@
 package dev.softmaxexplorer.web.chart;
 
-import dev.softmaxexplorer.core.Format;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -33,10 +32,11 @@ public final class AttentionHeatmap {
     /**
      * @param weights n rows of n weights
      * @param visible how many keys row i sees (the rest are masked)
-     * @param entropies each row's entropy
+     * @param cells each weight as written in its cell
+     * @param entropies each row's entropy as written at its right
      */
     public static void draw(ChartSurface surface, Theme theme, String[] tokens, double[][] weights, int[] visible,
-            double[] entropies, String entropyLabel, String background) {
+            String[][] cells, String[] entropies, String entropyLabel, String background) {
         CanvasRenderingContext2D ctx = surface.context;
         int n = tokens.length;
         ctx.setFont(theme.smallFont());
@@ -78,12 +78,12 @@ public final class AttentionHeatmap {
                 if (text) {
                     // Dark text on light cells, the background colour on dark ones.
                     ctx.setFillStyle(w > 0.5 ? background : theme.foreground());
-                    ctx.fillText(Format.fixed(w, 2), x + cell / 2, y + cell / 2, cell - 2);
+                    ctx.fillText(cells[i][j], x + cell / 2, y + cell / 2, cell - 2);
                 }
             }
             ctx.setTextAlign("center");
             ctx.setFillStyle(theme.foreground());
-            ctx.fillText(Format.fixed(entropies[i], 2), left + cell * n + ENTROPY_WIDTH / 2, y + cell / 2,
+            ctx.fillText(entropies[i], left + cell * n + ENTROPY_WIDTH / 2, y + cell / 2,
                     ENTROPY_WIDTH);
         }
     }

@@ -45,11 +45,16 @@ public final class AttentionPanel implements Panel {
     private final HTMLCanvasElement saturationChart = Dom.byId("saturation-chart", HTMLCanvasElement.class);
     private final NumberTable saturationTable = new NumberTable(Dom.byId("saturation-table"));
 
-    // The last sweep, keyed by what it depends on (not the current d_k or scaling); not a copy of the state.
+    // Caches keyed by what they depend on (the sweep not on the current d_k or scaling); not copies of the state.
+    private Shown shown;
     private AttentionSaturation.Point[] sweep;
     private int sweptTokens;
     private boolean sweptCausal;
     private int sweptSeed;
+    private Messages sweptWords;
+    private double sweepMaxEntropy;
+    private String[] sweepTitles;
+    private String[] sweepLines;
 
     public AttentionPanel(Editor editor) {
         tokens.addEventListener("change", e -> editor.set(tokens, Fields.ATTENTION_TOKENS, tokens.getValue()));
@@ -76,58 +81,100 @@ public final class AttentionPanel implements Panel {
         boolean masked = state.get(Fields.CAUSAL);
         int seedValue = state.get(Fields.ATTENTION_SEED);
         showControls(frame, n, d, unscaled, masked, seedValue);
-
-        String[] names = tokenNames(words, n);
-        double[][][] qk = AttentionSaturation.queriesAndKeys(seedValue, n, d);
-        double root = Math.sqrt(d);
-        double[][] weights = Attention.weights(qk[0], qk[1], unscaled ? 1.0 : 1.0 / root, masked);
-        double[] entropies = new double[n];
-        int[] visible = new int[n];
-        double entropySum = 0;
-        double largestSum = 0;
-        for (int i = 0; i < n; i++) {
-            entropies[i] = Attention.entropy(weights[i]);
-            visible[i] = masked ? i + 1 : n;
-            entropySum += entropies[i];
-            double largest = 0;
-            for (double w : weights[i]) {
-                largest = Math.max(largest, w);
+        if (shown == null || !shown.matches(n, d, unscaled, masked, seedValue, words)) {
+            shown = new Shown(n, d, unscaled, masked, seedValue, words);
+            Dom.text(summary, shown.summary);
+            table.shape(shown.headers, n, 0);
+            for (int i = 0; i < n; i++) {
+                table.rowHeader(i, shown.names[i], false);
+                for (int j = 0; j <= n; j++) {
+                    table.cell(i, j + 1, shown.tableCells[i][j]);
+                }
             }
-            largestSum += largest;
         }
-        double uniform = 0;
-        for (int i = 0; i < n; i++) {
-            uniform += Attention.entropy(uniformRow(visible[i]));
-        }
-        Dom.text(summary, words.format(unscaled ? "attention.summary.unscaled" : "attention.summary.scaled",
-                "h", Format.fixed(entropySum / n, 3), "uniform", Format.fixed(uniform / n, 3),
-                "largest", Format.fixed(largestSum / n, 3), "sqrt", Numbers.compact(root)));
-
-        AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), names, weights, visible, entropies, "H",
-                AttentionHeatmap.background(heatmap));
-        String[] headers = new String[n + 2];
-        headers[0] = words.text("attention.table.query");
-        for (int j = 0; j < n; j++) {
-            headers[j + 1] = names[j];
-        }
-        headers[n + 1] = words.text("attention.table.entropy");
-        table.shape(headers, n, 0);
-        for (int i = 0; i < n; i++) {
-            table.rowHeader(i, names[i], false);
-            for (int j = 0; j < n; j++) {
-                table.cell(i, j + 1, j < visible[i] ? Numbers.compact(weights[i][j]) : "\u2013");
-            }
-            table.cell(i, n + 1, Numbers.compact(entropies[i]));
-        }
+        AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), shown.names, shown.weights, shown.visible,
+                shown.heatmapCells, shown.entropyCells, "H", AttentionHeatmap.background(heatmap));
         renderSweep(words, n, masked, seedValue, d);
     }
 
+    /**
+     * What the heatmap, its table and the sentence show for one set of the view's inputs, computed
+     * and formatted once: a change elsewhere on the page (T, a logit) redraws from it.
+     */
+    private static final class Shown {
+        final int n;
+        final int d;
+        final boolean unscaled;
+        final boolean masked;
+        final int seed;
+        final Messages words;
+        final String[] names;
+        final double[][] weights;
+        final int[] visible;
+        final String[][] heatmapCells;
+        final String[] entropyCells;
+        final String[] headers;
+        final String[][] tableCells;
+        final String summary;
+
+        Shown(int n, int d, boolean unscaled, boolean masked, int seed, Messages words) {
+            this.n = n;
+            this.d = d;
+            this.unscaled = unscaled;
+            this.masked = masked;
+            this.seed = seed;
+            this.words = words;
+            names = tokenNames(words, n);
+            double[][][] qk = AttentionSaturation.queriesAndKeys(seed, n, d);
+            double root = Math.sqrt(d);
+            weights = Attention.weights(qk[0], qk[1], unscaled ? 1.0 : 1.0 / root, masked);
+            visible = new int[n];
+            heatmapCells = new String[n][n];
+            entropyCells = new String[n];
+            tableCells = new String[n][n + 1];
+            double entropySum = 0;
+            double largestSum = 0;
+            double uniform = 0;
+            for (int i = 0; i < n; i++) {
+                double entropy = Attention.entropy(weights[i]);
+                visible[i] = masked ? i + 1 : n;
+                entropySum += entropy;
+                uniform += Attention.entropy(uniformRow(visible[i]));
+                double largest = 0;
+                for (int j = 0; j < n; j++) {
+                    largest = Math.max(largest, weights[i][j]);
+                    boolean seen = j < visible[i];
+                    heatmapCells[i][j] = seen ? Format.fixed(weights[i][j], 2) : "";
+                    tableCells[i][j] = seen ? Numbers.compact(weights[i][j]) : "\u2013";
+                }
+                largestSum += largest;
+                entropyCells[i] = Format.fixed(entropy, 2);
+                tableCells[i][n] = Numbers.compact(entropy);
+            }
+            headers = new String[n + 2];
+            headers[0] = words.text("attention.table.query");
+            System.arraycopy(names, 0, headers, 1, n);
+            headers[n + 1] = words.text("attention.table.entropy");
+            summary = words.format(unscaled ? "attention.summary.unscaled" : "attention.summary.scaled",
+                    "h", Format.fixed(entropySum / n, 3), "uniform", Format.fixed(uniform / n, 3),
+                    "largest", Format.fixed(largestSum / n, 3), "sqrt", Numbers.compact(root));
+        }
+
+        boolean matches(int n2, int d2, boolean unscaled2, boolean masked2, int seed2, Messages words2) {
+            return n == n2 && d == d2 && unscaled == unscaled2 && masked == masked2 && seed == seed2
+                    && words == words2;
+        }
+    }
+
     private void renderSweep(Messages words, int n, boolean masked, int seedValue, int d) {
-        if (sweep == null || sweptTokens != n || sweptCausal != masked || sweptSeed != seedValue) {
+        if (sweep == null || sweptTokens != n || sweptCausal != masked || sweptSeed != seedValue
+                || sweptWords != words) {
             sweep = AttentionSaturation.sweep(n, masked, seedValue, SEEDS);
             sweptTokens = n;
             sweptCausal = masked;
             sweptSeed = seedValue;
+            sweptWords = words;
+            fillSweepTable(words);
         }
         int points = sweep.length;
         int[] dimensions = new int[points];
@@ -141,20 +188,27 @@ public final class AttentionPanel implements Panel {
             entropy[0][p] = point.scaledEntropy();
             entropy[1][p] = point.unscaledEntropy();
         }
-        Dom.text(saturationTitle, words.format("attention.saturation-title", "seeds", Integer.toString(SEEDS)));
         SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart), dimensions, largest, entropy,
-                Attention.entropy(uniformRow(n)), d,
-                new String[] {words.text("attention.chart.largest"), words.text("attention.chart.entropy")},
-                new String[] {words.text("attention.chart.scaled"), words.text("attention.chart.unscaled")});
+                sweepMaxEntropy, d, sweepTitles, sweepLines);
+    }
+
+    /** The sweep's table, title, axis top and line names: they change only with the sweep. */
+    private void fillSweepTable(Messages words) {
+        int points = sweep.length;
+        sweepMaxEntropy = Attention.entropy(uniformRow(sweptTokens));
+        sweepTitles = new String[] {words.text("attention.chart.largest"), words.text("attention.chart.entropy")};
+        sweepLines = new String[] {words.text("attention.chart.scaled"), words.text("attention.chart.unscaled")};
+        Dom.text(saturationTitle, words.format("attention.saturation-title", "seeds", Integer.toString(SEEDS)));
         saturationTable.shape(new String[] {words.text("attention.table.dk"),
             words.text("attention.table.entropy-scaled"), words.text("attention.table.entropy-unscaled"),
             words.text("attention.table.largest-scaled"), words.text("attention.table.largest-unscaled")}, points, 0);
         for (int p = 0; p < points; p++) {
-            saturationTable.rowHeader(p, Integer.toString(dimensions[p]), false);
-            saturationTable.cell(p, 1, Format.fixed(entropy[0][p], 3));
-            saturationTable.cell(p, 2, Format.fixed(entropy[1][p], 3));
-            saturationTable.cell(p, 3, Format.fixed(largest[0][p], 3));
-            saturationTable.cell(p, 4, Format.fixed(largest[1][p], 3));
+            AttentionSaturation.Point point = sweep[p];
+            saturationTable.rowHeader(p, Integer.toString(point.dimension()), false);
+            saturationTable.cell(p, 1, Format.fixed(point.scaledEntropy(), 3));
+            saturationTable.cell(p, 2, Format.fixed(point.unscaledEntropy(), 3));
+            saturationTable.cell(p, 3, Format.fixed(point.scaledLargest(), 3));
+            saturationTable.cell(p, 4, Format.fixed(point.unscaledLargest(), 3));
         }
     }
 
