@@ -96,20 +96,6 @@ public final class Attention {
         return sum.hi + 0.0;
     }
 
-    /**
-     * n vectors of length d with independent standard normal entries from {@code generator}
-     * ({@link SeededGenerator#nextGaussian}), row by row.
-     */
-    public static double[][] gaussianVectors(SeededGenerator generator, int n, int d) {
-        double[][] v = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int l = 0; l < d; l++) {
-                v[i][l] = generator.nextGaussian();
-            }
-        }
-        return v;
-    }
-
     private static double[] row(double[] q, double[][] keys, int visible, int d, double scale) {
         double[] w = new double[keys.length];
         double[] sHi = new double[visible];

@@ -23,20 +23,38 @@ public final class AttentionSaturation {
 
     /**
      * Queries then keys, {@code tokens} vectors each of {@code dimension} N(0, 1) entries, drawn
-     * from {@code new SeededGenerator(seed)}: the page's attention example for one seed.
+     * from {@code new SeededGenerator(seed)} ({@link SeededGenerator#nextGaussian}) entry by entry:
+     * entry 0 of every query and then every key, then entry 1, and so on, so that the vectors at a
+     * smaller d_k are the first entries of those at a larger one (growing d_k adds dimensions to
+     * the same tokens). The page's attention example for one seed.
      *
      * @return {queries, keys}
      */
     public static double[][][] queriesAndKeys(int seed, int tokens, int dimension) {
         SeededGenerator generator = new SeededGenerator(seed);
-        double[][] queries = Attention.gaussianVectors(generator, tokens, dimension);
-        double[][] keys = Attention.gaussianVectors(generator, tokens, dimension);
-        return new double[][][] {queries, keys};
+        double[][][] qk = new double[2][tokens][dimension];
+        for (int l = 0; l < dimension; l++) {
+            for (int which = 0; which < 2; which++) {
+                for (int i = 0; i < tokens; i++) {
+                    qk[which][i][l] = generator.nextGaussian();
+                }
+            }
+        }
+        return qk;
+    }
+
+    /** The first {@code dimension} entries of each vector. */
+    private static double[][] prefix(double[][] vectors, int dimension) {
+        double[][] cut = new double[vectors.length][];
+        for (int i = 0; i < vectors.length; i++) {
+            cut[i] = java.util.Arrays.copyOf(vectors[i], dimension);
+        }
+        return cut;
     }
 
     /**
      * The sweep over d_k = 1, 2, 4, ..., 1024: for each, {@link Attention#weights} of
-     * {@link #queriesAndKeys} for the seeds {@code seed, seed + 1, ..., seed + seeds - 1}, scaled
+     * {@link #queriesAndKeys} (drawn once a seed at 1024 and cut) for the seeds {@code seed, seed + 1, ..., seed + seeds - 1}, scaled
      * by 1 / sqrt(d_k) and unscaled, the row entropies ({@link Attention#entropy}) and largest
      * weights averaged over all rows of all seeds.
      *
@@ -56,16 +74,22 @@ public final class AttentionSaturation {
         }
         Point[] points = new Point[DIMENSIONS.length];
         double rows = (double) tokens * seeds;
-        for (int p = 0; p < DIMENSIONS.length; p++) {
-            int d = DIMENSIONS[p];
-            double[] totals = new double[4];
-            for (int s = 0; s < seeds; s++) {
-                double[][][] qk = queriesAndKeys(seed + s, tokens, d);
-                add(totals, 0, Attention.weights(qk[0], qk[1], 1.0 / Math.sqrt(d), causal));
-                add(totals, 1, Attention.weights(qk[0], qk[1], 1.0, causal));
+        double[][] totals = new double[DIMENSIONS.length][4];
+        int largest = DIMENSIONS[DIMENSIONS.length - 1];
+        for (int s = 0; s < seeds; s++) {
+            // One draw a seed at the largest d_k: every smaller one is a prefix of it.
+            double[][][] qk = queriesAndKeys(seed + s, tokens, largest);
+            for (int p = 0; p < DIMENSIONS.length; p++) {
+                int d = DIMENSIONS[p];
+                double[][] q = prefix(qk[0], d);
+                double[][] k = prefix(qk[1], d);
+                add(totals[p], 0, Attention.weights(q, k, 1.0 / Math.sqrt(d), causal));
+                add(totals[p], 1, Attention.weights(q, k, 1.0, causal));
             }
-            points[p] = new Point(d, totals[0] / rows, totals[1] / rows, totals[2] / rows,
-                    totals[3] / rows);
+        }
+        for (int p = 0; p < DIMENSIONS.length; p++) {
+            double[] t = totals[p];
+            points[p] = new Point(DIMENSIONS[p], t[0] / rows, t[1] / rows, t[2] / rows, t[3] / rows);
         }
         return points;
     }

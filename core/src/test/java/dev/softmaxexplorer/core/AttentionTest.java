@@ -113,21 +113,32 @@ class AttentionTest {
         assertEquals(0.3250829733914482, Attention.entropy(new double[] {0.9, 0.1}), 1e-17);
     }
 
-    /** Seeded N(0, 1) vectors: sample mean and variance close to 0 and 1. */
+    /**
+     * Seeded N(0, 1) vectors: sample mean and variance close to 0 and 1; the vectors at a smaller
+     * d_k are the first entries of those at a larger one.
+     */
     @Test
-    void gaussianVectorsLookNormal() {
-        double[][] v = Attention.gaussianVectors(new SeededGenerator(3), 100, 200);
+    void queriesAndKeysLookNormalAndGrowByDimensions() {
+        double[][][] qk = AttentionSaturation.queriesAndKeys(3, 50, 200);
         double sum = 0;
         double squares = 0;
-        for (double[] r : v) {
-            for (double x : r) {
-                sum += x;
-                squares += x * x;
+        for (double[][] vectors : qk) {
+            for (double[] r : vectors) {
+                for (double x : r) {
+                    sum += x;
+                    squares += x * x;
+                }
             }
         }
         double mean = sum / 20000;
         assertEquals(0, mean, 0.03);
         assertEquals(1, squares / 20000 - mean * mean, 0.04);
+        double[][][] small = AttentionSaturation.queriesAndKeys(3, 50, 7);
+        for (int which = 0; which < 2; which++) {
+            for (int i = 0; i < 50; i++) {
+                assertArrayEquals(small[which][i], java.util.Arrays.copyOf(qk[which][i], 7));
+            }
+        }
     }
 
     /**

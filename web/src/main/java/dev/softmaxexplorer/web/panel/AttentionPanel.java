@@ -29,7 +29,7 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  */
 public final class AttentionPanel implements Panel {
     /** How many seeds each point of the saturation chart averages. */
-    private static final int SEEDS = 8;
+    private static final int SEEDS = 4;
 
     private final HTMLSelectElement tokens = Dom.byId("attention-tokens", HTMLSelectElement.class);
     private final HTMLInputElement seed = Dom.byId("attention-seed", HTMLInputElement.class);
