@@ -71,4 +71,46 @@ public final class SeededGenerator {
         int b = nextInt() >>> 6;
         return (a * 67108864.0 + b) * 0x1p-53;
     }
+
+    /**
+     * A standard normal deviate (mean 0, variance 1) by Marsaglia's polar method ("A convenient
+     * method for generating normal variables", SIAM Review 6(3), 1964): uniform (u, v) in the
+     * square (-1, 1)^2 until {@code 0 < s = u^2 + v^2 < 1}, then {@code u sqrt(-2 log(s) / s)}
+     * (the second deviate, v's, is not kept, so each call starts afresh). The logarithm is
+     * {@link #log}, made of {@code + - * /} only, and the square root is IEEE's, so the JVM and
+     * TeaVM's JavaScript give the same bits.
+     */
+    public double nextGaussian() {
+        while (true) {
+            double u = nextDouble() * 2.0 - 1.0;
+            double v = nextDouble() * 2.0 - 1.0;
+            double s = u * u + v * v;
+            if (s < 1.0 && s > 0.0) {
+                return u * Math.sqrt(-2.0 * log(s) / s);
+            }
+        }
+    }
+
+    /**
+     * log x for x in (0, 1), within a few ulp (ample for a random deviate, and much cheaper than
+     * {@link DoubleDouble#log}): {@code x = 2^e m} with m in [sqrt(1/2), sqrt(2)),
+     * {@code log x = e ln2 + 2 atanh(f)}, {@code f = (m - 1) / (m + 1)}, |f| < 0.1716, and the
+     * atanh series to f^23 (the next term is below 2^-60 of the sum).
+     */
+    static double log(double x) {
+        int e = DoubleDouble.exponent(x);
+        double m = DoubleDouble.mulPow2(x, -e);
+        if (m > 1.4142135623730951) {
+            m = m * 0.5;
+            e++;
+        }
+        double f = (m - 1.0) / (m + 1.0);
+        double f2 = f * f;
+        double series = 1.0 / 23;
+        for (int k = 21; k >= 1; k -= 2) {
+            series = 1.0 / k + f2 * series;
+        }
+        double atanh = f * series;
+        return e * 0.6931471805599453 + 2.0 * atanh;
+    }
 }

@@ -929,7 +929,7 @@ public final class Softmax {
         }
     }
 
-    private static void validateLogits(double[] logits) {
+    static void validateLogits(double[] logits) {
         if (logits == null) {
             throw new IllegalArgumentException("logits must not be null");
         }
@@ -954,7 +954,7 @@ public final class Softmax {
         }
     }
 
-    private static void validateTemperature(double temperature) {
+    static void validateTemperature(double temperature) {
         if (!(temperature > 0.0 && temperature < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(
                     "temperature must be finite and > 0, was " + Format.shortest(temperature));

@@ -67,4 +67,19 @@ class SeededGeneratorTest {
         assertEquals(1000, firsts.size());
         assertNotEquals(new SeededGenerator(1).nextDouble(), new SeededGenerator(2).nextDouble());
     }
+
+    /** The generator's own logarithm (for normal deviates) is within 4 ulp of the JVM's. */
+    @Test
+    void logOfTheNormalDeviatesIsAccurate() {
+        SeededGenerator g = new SeededGenerator(11);
+        for (int i = 0; i < 100000; i++) {
+            double x = g.nextDouble();
+            if (x > 0) {
+                double exact = StrictMath.log(x);
+                org.junit.jupiter.api.Assertions.assertEquals(exact, SeededGenerator.log(x), 4 * Math.ulp(exact), "x = " + x);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(StrictMath.log(1e-300), SeededGenerator.log(1e-300),
+                4 * Math.ulp(StrictMath.log(1e-300)));
+    }
 }

@@ -74,7 +74,7 @@ public final class Benchmark {
         Path lighthouse = Path.of(args.length > 1 ? args[1] : "lighthouse").toAbsolutePath();
         Benchmark b = new Benchmark(target);
         java.util.Set<String> only = java.util.Set.of(System.getProperty("benchmark.sections",
-                "payload,lighthouse,load,interaction,core,memory").split(","));
+                "payload,lighthouse,load,interaction,views,core,memory").split(","));
         try {
             b.sampleLoad();
             if (only.contains("payload")) {
@@ -90,6 +90,10 @@ public final class Benchmark {
                 }
                 b.drag(1);
                 b.drag(4);
+                b.sampleLoad();
+            }
+            if (only.contains("views")) {
+                b.viewRedraws();
                 b.sampleLoad();
             }
             if (only.contains("core")) {
@@ -413,6 +417,40 @@ public final class Benchmark {
     private void mouse(String type, double x, double y) {
         driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left",
                 "buttons", type.equals("mouseReleased") ? 0 : 1, "clickCount", 1));
+    }
+
+    /**
+     * Edits a text field EDITS times, alternating two values, each edit as a person's input event,
+     * and collects the page's own render measure of the frame that follows.
+     */
+    private static final String EDIT_LOOP = "var done = arguments[arguments.length - 1];"
+            + " var field = document.getElementById(arguments[0]); var values = arguments[1]; var edits = arguments[2];"
+            + " var out = []; var i = 0;"
+            + " function next() { if (i >= edits) { done(out); return; }"
+            + "  field.value = values[i++ % values.length]; field.dispatchEvent(new Event('input', {bubbles: true}));"
+            + "  requestAnimationFrame(function () { var m = performance.getEntriesByName('" + RENDER + "');"
+            + "   out.push(m.length ? m[m.length - 1].duration : -1); setTimeout(next, 0); }); }"
+            + " next();";
+
+    /**
+     * Each teaching view of issue 19 embedded alone at its defaults, redrawn by edits of its own
+     * field (T for the sparse view; T, which every view redraws on, and d_k 64/63 for attention):
+     * the page's render work per frame.
+     */
+    @SuppressWarnings("unchecked")
+    private void viewRedraws() {
+        String[][] cases = {{"sparse", "sparse-temperature", "1", "1.01"}, {"attention", "key-dimension", "64", "63"},
+            {"attention", "strip-temperature", "1", "1.01"}};
+        for (String[] c : cases) {
+            System.err.println("benchmark: view " + c[0] + " by " + c[1]);
+            openPage("embed&views=" + c[0]);
+            driver.executeAsyncScript(EDIT_LOOP, c[1], List.of(c[2], c[3]), 20); // warm-up
+            List<Object> raw = (List<Object>) driver.executeAsyncScript(EDIT_LOOP, c[1], List.of(c[2], c[3]), 100);
+            List<Double> times = raw.stream().map(x -> ((Number) x).doubleValue()).toList();
+            row("views (100 edits)", "views=" + c[0] + ", " + c[1] + " " + c[2] + "/" + c[3] + ": page render work",
+                    "median %.2f ms, p95 %.2f ms, max %.2f ms  [budget < 4 ms: %s]", median(times), pct(times, 95),
+                    pct(times, 100), median(times) < 4 ? "holds" : "MISSED");
+        }
     }
 
     // ---------------------------------------------------------------- core

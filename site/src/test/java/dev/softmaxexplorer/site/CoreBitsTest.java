@@ -85,6 +85,51 @@ class CoreBitsTest extends ProbeTest {
         compare(calls);
     }
 
+    /**
+     * Sparsemax and entmax-1.5 (every function, one call per input), attention weights (fast
+     * path, exact-dot-product cases and overflowing ones that take the exact path), row entropy
+     * and the saturation sweep with its seeded N(0, 1) vectors.
+     */
+    @Test
+    void sparseAndAttentionGiveTheJvmBitsInChromium() {
+        SplittableRandom random = new SplittableRandom(SEED + 19);
+        List<String> calls = new ArrayList<>();
+        double[][] logitSets = {{2, 1, 0}, {1, 1, 0}, {0, 0, 0}, {1e308, 0, -1e308}, {5, -5, 4.999},
+            {1, Double.NEGATIVE_INFINITY, 1, 0}, {1.0 / 3, 0, -1.0 / 3}, {1e-300, 0, -1e-300}};
+        double[] temperatures = {1, 0.05, 0.3, 7, 1e-300, 4.9e-324, 1e300};
+        for (double[] z : logitSets) {
+            for (double t : temperatures) {
+                calls.add("sparse;" + ProbeProtocol.array(z) + ";" + ProbeProtocol.hex(t));
+            }
+        }
+        for (int i = 0; i < 200; i++) {
+            double[] z = gaussians(random, 2 + random.nextInt(9), Math.pow(10, random.nextInt(-2, 3)));
+            calls.add("sparse;" + ProbeProtocol.array(z) + ";" + ProbeProtocol.hex(Math.pow(10, random.nextDouble() * 4 - 2)));
+        }
+        for (int i = 0; i < 40; i++) {
+            int n = 2 + random.nextInt(7);
+            int d = 1 << random.nextInt(8);
+            double[][] q = new double[n][];
+            double[][] k = new double[n][];
+            for (int r = 0; r < n; r++) {
+                q[r] = gaussians(random, d, 1);
+                k[r] = gaussians(random, d, 1);
+            }
+            double scale = random.nextBoolean() ? 1 / Math.sqrt(d) : 1;
+            calls.add("attention;" + ProbeProtocol.matrix(q) + ";" + ProbeProtocol.matrix(k) + ";"
+                    + ProbeProtocol.hex(scale) + ";" + random.nextBoolean());
+        }
+        calls.add("attention;" + ProbeProtocol.matrix(new double[][] {{1e20, 1, -1e20}}) + ";"
+                + ProbeProtocol.matrix(new double[][] {{1, 1, 1}, {0, 0, 0}}) + ";" + ProbeProtocol.hex(1) + ";false");
+        calls.add("attention;" + ProbeProtocol.matrix(new double[][] {{1e200, 1e200}}) + ";"
+                + ProbeProtocol.matrix(new double[][] {{1e200, -1e200}, {1e200, 9e199}}) + ";"
+                + ProbeProtocol.hex(1e-300) + ";false");
+        calls.add("attentionEntropy;" + ProbeProtocol.array(new double[] {0.9, 0.1}));
+        calls.add("saturation;6;false;1;3");
+        calls.add("saturation;4;true;9;2");
+        compare(calls);
+    }
+
     /** Doubles of every magnitude and sign, subnormals, zeros and the format edges. */
     private static double anyDouble(SplittableRandom random) {
         return switch (random.nextInt(4)) {

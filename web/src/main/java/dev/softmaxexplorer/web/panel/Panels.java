@@ -40,6 +40,8 @@ public final class Panels {
             case SAMPLING -> new SamplingPanel(editor);
             case CHAIN -> new ChainPanel(editor);
             case DISTILLATION -> new DistillationPanel(editor);
+            case SPARSE -> new SparsePanel(editor);
+            case ATTENTION -> new AttentionPanel(editor);
             case CODE -> new CodePanel(editor);
             case QUIZ -> new QuizPanel(editor);
         };

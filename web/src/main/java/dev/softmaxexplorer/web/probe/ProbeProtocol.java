@@ -1,5 +1,7 @@
 package dev.softmaxexplorer.web.probe;
 
+import dev.softmaxexplorer.core.Attention;
+import dev.softmaxexplorer.core.AttentionSaturation;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Pipeline;
@@ -10,6 +12,7 @@ import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.core.TokenFilter;
+import dev.softmaxexplorer.core.Sparsemax;
 
 /**
  * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
@@ -103,6 +106,16 @@ public final class ProbeProtocol {
                     return chain(new SamplerChain(a[1].equals("hf") ? SamplerChain.HUGGING_FACE_ORDER
                             : SamplerChain.LLAMA_CPP_ORDER, number(a[3]), Integer.parseInt(a[4]), number(a[5]),
                             number(a[6]), number(a[7])).stages(doubles(a[2])));
+                case "sparse":
+                    return sparse(doubles(a[1]), number(a[2]));
+                case "attention":
+                    return matrix(Attention.weights(matrix(a[1]), matrix(a[2]), number(a[3]),
+                            Boolean.parseBoolean(a[4])));
+                case "attentionEntropy":
+                    return hex(Attention.entropy(doubles(a[1])));
+                case "saturation":
+                    return saturation(AttentionSaturation.sweep(Integer.parseInt(a[1]),
+                            Boolean.parseBoolean(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4])));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPath":
@@ -211,7 +224,46 @@ public final class ProbeProtocol {
                 + hex(t.crossEntropy(target, labelSmoothing));
     }
 
-    /** The 16 lowercase hex digits of a double's raw IEEE bits. */
+    /** Every function of {@link Sparsemax} on one input, in one answer. */
+    private static String sparse(double[] z, double t) {
+        return array(Sparsemax.sparsemax(z, t)) + "|" + array(Sparsemax.entmax15(z, t)) + "|"
+                + hex(Sparsemax.sparsemaxThreshold(z, t)) + "|" + hex(Sparsemax.entmax15Threshold(z, t)) + "|"
+                + Sparsemax.sparsemaxSupport(z, t) + "|" + Sparsemax.entmax15Support(z, t) + "|"
+                + hex(Sparsemax.sparsemaxOneHotTemperature(z)) + "|" + hex(Sparsemax.entmax15OneHotTemperature(z));
+    }
+
+    private static String saturation(AttentionSaturation.Point[] points) {
+        StringBuilder text = new StringBuilder();
+        for (AttentionSaturation.Point p : points) {
+            text.append(p.dimension()).append(':').append(hex(p.scaledEntropy())).append(',')
+                    .append(hex(p.unscaledEntropy())).append(',').append(hex(p.scaledLargest())).append(',')
+                    .append(hex(p.unscaledLargest())).append('|');
+        }
+        return text.toString();
+    }
+
+    /** Rows of {@link #array} separated by {@code /}. */
+    public static String matrix(double[][] rows) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < rows.length; i++) {
+            if (i > 0) {
+                text.append('/');
+            }
+            text.append(array(rows[i]));
+        }
+        return text.toString();
+    }
+
+    /** Inverse of {@link #matrix(double[][])}. */
+    public static double[][] matrix(String text) {
+        String[] parts = text.split("/");
+        double[][] rows = new double[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            rows[i] = doubles(parts[i]);
+        }
+        return rows;
+    }
+
     /** Every stage: its probabilities, survivors, original mass, entropy and exp(H), stages separated by |. */
     private static String chain(SamplerChain.Stage[] stages) {
         StringBuilder out = new StringBuilder();
@@ -231,6 +283,7 @@ public final class ProbeProtocol {
         return out.toString();
     }
 
+    /** The 16 lowercase hex digits of a double's raw IEEE bits. */
     public static String hex(double x) {
         long bits = Double.doubleToRawLongBits(x);
         return hex8((int) (bits >>> 32)) + hex8((int) bits);

@@ -74,6 +74,23 @@ public final class Fields {
     /** The learning rate of the "one gradient step" button. */
     public static final NumberField LEARNING_RATE = new NumberField("lr", "learningRate", Group.TEACHING,
             "input.field.learning-rate", 1, Range.POSITIVE);
+    /** The attention view's number of tokens n: the first n words of its sentence. */
+    public static final WholeField ATTENTION_TOKENS = new WholeField("tokens", "attentionTokens", Group.TEACHING,
+            "input.field.attention-tokens", 6, 2, s -> 8, WHOLE);
+    /** The attention view's key dimension d_k. */
+    public static final WholeField KEY_DIMENSION = new WholeField("dk", "keyDimension", Group.TEACHING,
+            "input.field.key-dimension", 64, 1, s -> 1024, WHOLE);
+    /** Whether the attention scores are left unscaled instead of divided by sqrt(d_k). */
+    public static final FlagField UNSCALED = new FlagField("unscaled", "unscaled", Group.TEACHING,
+            "input.field.unscaled");
+    /** Whether each query sees only the keys up to its own position. */
+    public static final FlagField CAUSAL = new FlagField("causal", "causal", Group.TEACHING, "input.field.causal");
+    /**
+     * The seed of the attention view's query and key vectors: its own field, so that new sampling
+     * draws never change the attention example and a link to either reproduces it alone.
+     */
+    public static final WholeField ATTENTION_SEED = new WholeField("aseed", "attentionSeed", Group.TEACHING,
+            "input.field.attention-seed", 1, 0, s -> Integer.MAX_VALUE, WHOLE);
     /** The compact layout for iframes. */
     public static final FlagField EMBED = new FlagField("embed", "embed", Group.PAGE, "input.field.embed");
     /** The views an embedding keeps; the full page shows every view whatever this says. */

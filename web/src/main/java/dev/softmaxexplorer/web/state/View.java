@@ -36,6 +36,10 @@ public enum View {
     CHAIN("chain", "chain-view", 1400),
     /** Distillation with a teacher. */
     DISTILLATION("distillation", "distillation-view", 760),
+    /** Softmax, entmax-1.5 and sparsemax side by side. */
+    SPARSE("sparse", "sparse-view", 700),
+    /** Attention weights and the square root of d_k as a temperature. */
+    ATTENTION("attention", "attention-view", 1500),
     /** The NumPy and PyTorch programs. */
     CODE("code", "code-view", 560),
     /** The predict-then-reveal quiz. */
