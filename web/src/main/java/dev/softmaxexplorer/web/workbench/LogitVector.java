@@ -1,6 +1,9 @@
 package dev.softmaxexplorer.web.workbench;
 
+import dev.softmaxexplorer.core.MachineVerdict;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.core.Softmax;
+import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.ParseResult;
 
@@ -80,6 +83,16 @@ public final class LogitVector {
     /** A copy of the logits. */
     public double[] logits() {
         return values.clone();
+    }
+
+    /** Core's exact results at T for the true class c, without copying the vector. */
+    SoftmaxResult evaluate(double temperature, int target, double labelSmoothing) {
+        return Softmax.evaluate(values, temperature, target, labelSmoothing);
+    }
+
+    /** The verdict's count of classes kept at T, without copying the vector. */
+    int stableSurvivors(MachineVerdict verdict, double temperature) {
+        return verdict.stableSurvivors(values, temperature);
     }
 
     /** The format the values were stored in, when the input said so; else null. */
