@@ -128,6 +128,7 @@ expected["gpt2"] = {
     "file": "gpt2-50257-f2.npy",
     "target": 1234,
     "top": [[i, shortest(float(mpmath.exp(exact[i]) / total))] for i in order[:3]],
+    "rest_after_20": shortest(float(mpmath.fsum(mpmath.exp(exact[i]) for i in order[20:]) / total)),
     "target_rank": order.index(1234) + 1,
     "target_loss": shortest(float(mpmath.log(total) - exact[1234])),
     "max": shortest(float(max(exact))),

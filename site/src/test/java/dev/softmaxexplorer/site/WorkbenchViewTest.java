@@ -75,11 +75,13 @@ class WorkbenchViewTest extends BrowserTest {
         browser.waiting().until(d -> topRows().size() == 21);
         List<List<String>> rows = topRows();
         // make_workbench_files.py's mpmath references: classes 42, 1234, 7 with p 0.633774584683215,
-        // 0.2993739157816786, 0.06679934977262848; the other 50,237 classes summed in the last row.
+        // 0.2993739157816786, 0.06679934977262848.
         assertEquals(List.of("#42", Numbers.compact(0.633774584683215)), List.of(rows.get(0).get(2), rows.get(0).get(4)));
         assertEquals(List.of("#1234", Numbers.compact(0.2993739157816786)), List.of(rows.get(1).get(2), rows.get(1).get(4)));
         assertEquals(List.of("#7", Numbers.compact(0.06679934977262848)), List.of(rows.get(2).get(2), rows.get(2).get(4)));
-        assertEquals("the other 50,237 classes together", rows.get(20).get(1));
+        // The other 50,237 classes summed: 4.747306803806998e-05 (mpmath, rest_after_20).
+        assertEquals(List.of("", "the other 50,237 classes together", Numbers.compact(4.747306803806998e-05)),
+                List.of(rows.get(20).get(0), rows.get(20).get(1), rows.get(20).get(2)));
         assertTrue(browser.text("workbench-source").startsWith("K = 50,257 classes from gpt2-50257-f2.npy, stored as float16"));
 
         browser.type("workbench-target", "1234");

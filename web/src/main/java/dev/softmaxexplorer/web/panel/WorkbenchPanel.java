@@ -290,8 +290,14 @@ public final class WorkbenchPanel implements Panel {
         HTMLElement th = Dom.create("th", null, visible(name));
         th.setAttribute("scope", "row");
         tr.appendChild(th);
-        tr.appendChild(Dom.create("td", null, index));
-        tr.appendChild(Dom.create("td", null, logit));
+        if (index.isEmpty()) {
+            // The row of all the classes not listed: its words take the name, index and z columns.
+            th.setAttribute("colspan", "3");
+            th.setClassName("rest");
+        } else {
+            tr.appendChild(Dom.create("td", null, index));
+            tr.appendChild(Dom.create("td", null, logit));
+        }
         HTMLElement cell = Dom.create("td", "bar-cell", null);
         HTMLElement bar = Dom.create("span", "bar", null);
         bar.getStyle().setProperty("width", Format.fixed(Math.min(1, p) * 6, 3) + "em");
