@@ -17,21 +17,19 @@ public final class FileInput {
     private FileInput() {
     }
 
-    /** What arrives for one file. */
-    public interface Receiver {
-        /** The file's name and size, before it is read: return false to leave it unread. */
+    /** Says, from a file's name and size before it is read, whether to read it. */
+    public interface Gate {
         boolean accepts(String name, double size);
-
-        /** Its bytes (for a file read as binary). */
-        void bytes(String name, ByteSource bytes);
-
-        /** Its text, decoded as UTF-8 (for a file read as text). */
-        void text(String name, String text);
     }
 
-    /** Whether a file of this name is read as bytes rather than as text. */
-    public interface Binary {
-        boolean test(String name);
+    /** Receives a file's bytes. */
+    public interface BytesReceiver {
+        void bytes(String name, ByteSource bytes);
+    }
+
+    /** Receives a file's text, decoded as UTF-8. */
+    public interface TextReceiver {
+        void text(String name, String text);
     }
 
     @JSFunctor
@@ -51,23 +49,24 @@ public final class FileInput {
 
     /**
      * Reads the file chosen in {@code input} (an {@code <input type=file>}) and the files dropped
-     * on {@code zone} (null for none), each time one arrives.
+     * on {@code zone} (null for none), each time one arrives and the gate lets it through: an
+     * {@code .npy} file as bytes (when {@code bytes} is not null), any other as text.
      */
-    public static void listen(HTMLElement input, HTMLElement zone, Binary binary, Receiver receiver) {
-        Arrival arrival = file -> read(file, binary, receiver);
+    public static void listen(HTMLElement input, HTMLElement zone, Gate gate, BytesReceiver bytes, TextReceiver text) {
+        Arrival arrival = file -> read(file, gate, bytes, text);
         onChoose(input, arrival);
         if (zone != null) {
             onDrop(zone, arrival);
         }
     }
 
-    private static void read(JSObject file, Binary binary, Receiver receiver) {
+    private static void read(JSObject file, Gate gate, BytesReceiver bytesReceiver, TextReceiver textReceiver) {
         String name = name(file);
-        if (!receiver.accepts(name, size(file))) {
+        if (!gate.accepts(name, size(file))) {
             return;
         }
-        if (binary.test(name)) {
-            readBytes(file, bytes -> receiver.bytes(name, new ByteSource() {
+        if (bytesReceiver != null && name.toLowerCase().endsWith(".npy")) {
+            readBytes(file, bytes -> bytesReceiver.bytes(name, new ByteSource() {
                 @Override
                 public int length() {
                     return bytes.getLength();
@@ -79,7 +78,7 @@ public final class FileInput {
                 }
             }));
         } else {
-            readText(file, text -> receiver.text(name, text));
+            readText(file, text -> textReceiver.text(name, text));
         }
     }
 

@@ -15,7 +15,6 @@ import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
-import dev.softmaxexplorer.web.workbench.ByteSource;
 import dev.softmaxexplorer.web.workbench.Loaded;
 import dev.softmaxexplorer.web.workbench.LogitText;
 import dev.softmaxexplorer.web.workbench.LogitVector;
@@ -62,58 +61,30 @@ public final class WorkbenchPanel implements Panel {
     public WorkbenchPanel(Editor editor) {
         this.editor = editor;
         temperature = new TemperatureControl("workbench-t-slider", "workbench-t", editor);
-        read.addEventListener("click", e -> loadText(text.getValue(), null, read));
+        read.addEventListener("click", e -> loadText(text.getValue(), null));
         clear.addEventListener("click", e -> {
             file = null;
             say(null);
             editor.load(null);
         });
-        FileInput.listen(Dom.byId("workbench-file"), Dom.byId("workbench-drop"), name -> name.endsWith(".npy"),
-                new FileInput.Receiver() {
-                    @Override
-                    public boolean accepts(String name, double size) {
-                        Message refusal = NpyFile.sizeRefusal(size);
-                        say(refusal);
-                        return refusal == null;
-                    }
-
-                    @Override
-                    public void bytes(String name, ByteSource bytes) {
-                        ParseResult<NpyFile> npy = NpyFile.read(bytes);
-                        if (!npy.isOk()) {
-                            say(npy.reason());
-                            return;
-                        }
-                        loadRow(npy.value(), name, 0);
-                    }
-
-                    @Override
-                    public void text(String name, String content) {
-                        loadText(content, name, null);
-                    }
-                });
-        FileInput.listen(Dom.byId("workbench-vocab"), null, name -> false, new FileInput.Receiver() {
-            @Override
-            public boolean accepts(String name, double size) {
-                Message refusal = NpyFile.sizeRefusal(size);
-                say(refusal);
-                return refusal == null && editor.frame().loaded() != null;
+        FileInput.listen(Dom.byId("workbench-file"), Dom.byId("workbench-drop"), this::accepts, (name, bytes) -> {
+            ParseResult<NpyFile> npy = NpyFile.read(bytes);
+            if (npy.isOk()) {
+                loadRow(npy.value(), name, 0);
+            } else {
+                say(npy.reason());
             }
-
-            @Override
-            public void bytes(String name, ByteSource bytes) {
-            }
-
-            @Override
-            public void text(String name, String content) {
-                ParseResult<String[]> names = Vocabulary.read(content);
-                Loaded loaded = editor.frame().loaded();
-                if (!names.isOk()) {
-                    say(names.reason());
-                } else if (loaded != null) {
-                    say(null);
-                    editor.load(loaded.withNames(names.value()));
-                }
+        }, (name, content) -> loadText(content, name));
+        FileInput.listen(Dom.byId("workbench-vocab"), null, this::accepts, null, (name, content) -> {
+            ParseResult<String[]> names = Vocabulary.read(content);
+            Loaded loaded = editor.frame().loaded();
+            if (!names.isOk()) {
+                say(names.reason());
+            } else if (loaded == null) {
+                say(new Message("workbench.problem.no-vector"));
+            } else {
+                say(null);
+                editor.load(loaded.withNames(names.value()));
             }
         });
         row.onInput(e -> {
@@ -150,7 +121,14 @@ public final class WorkbenchPanel implements Panel {
         });
     }
 
-    private void loadText(String content, String name, HTMLElement from) {
+    /** Whether to read a file of this size: a file too large is refused before it is read. */
+    private boolean accepts(String name, double size) {
+        Message refusal = NpyFile.sizeRefusal(size);
+        say(refusal);
+        return refusal == null;
+    }
+
+    private void loadText(String content, String name) {
         ParseResult<LogitVector> vector = LogitText.read(content);
         if (!vector.isOk()) {
             say(vector.reason());
@@ -172,11 +150,9 @@ public final class WorkbenchPanel implements Panel {
         say(null);
         Loaded before = editor.frame().loaded();
         Loaded next = Loaded.of(vector.value(), name);
-        // Another row of the same file keeps the names and the list's length.
-        if (before != null && name.equals(before.source()) && before.size() == next.size()) {
-            next = next.withTop(before.top());
-        }
-        editor.load(next);
+        // Another row of the same file keeps the names, the true class and the list's length.
+        editor.load(before != null && name.equals(before.source()) && before.size() == next.size()
+                ? next.withChoicesOf(before) : next);
     }
 
     /** Shows why an input was refused (the last good vector stays), or clears the message. */

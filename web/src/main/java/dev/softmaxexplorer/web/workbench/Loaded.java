@@ -116,6 +116,15 @@ public final class Loaded {
         return new Loaded(vector, vocabulary, source, target, top, order, histogram, low, high, mean, verdicts);
     }
 
+    /** This vector with the names, true class and list length of another of the same size (another row of a file). */
+    public Loaded withChoicesOf(Loaded other) {
+        if (other.size() != size()) {
+            throw new IllegalArgumentException("other must have " + size() + " classes: " + other.size());
+        }
+        return new Loaded(vector, other.names, source, other.target, other.top, order, histogram, low, high, mean,
+                verdicts);
+    }
+
     /** This vector with another true class. @throws IllegalArgumentException if c is not a class */
     public Loaded withTarget(int c) {
         if (c < 0 || c >= vector.size()) {

@@ -64,6 +64,9 @@ class LoadedTest {
         assertEquals(3, named.target());
         assertEquals(2, named.top());
         assertEquals(5, named.rank(1));
+        Loaded otherRow = loaded("[0, 1, 2, 3, 4]").withChoicesOf(named);
+        assertEquals(List.of("cat", 3, 2, 4), List.of(otherRow.name(2), otherRow.target(), otherRow.top(), otherRow.ranked(0)));
+        assertThrows(IllegalArgumentException.class, () -> loaded("[1, 2]").withChoicesOf(named));
         assertThrows(IllegalArgumentException.class, () -> v.withTarget(5));
         assertThrows(IllegalArgumentException.class, () -> v.withTop(0));
         // Stable float16 at T = 1 keeps classes within 17.33 of the top: all four finite ones.
