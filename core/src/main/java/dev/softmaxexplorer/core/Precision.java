@@ -83,6 +83,58 @@ public enum Precision {
     }
 
     /**
+     * The number a bit pattern of this format denotes, as the double equal to it (every value of
+     * float32, float16 and bfloat16 is a double): the IEEE 754 layout sign, exponent, fraction
+     * in the low 32 bits (float32) or 16 bits (float16, bfloat16) of {@code bits}, higher bits
+     * ignored. Subnormals, signed zeros and infinities are decoded exactly; every NaN pattern is
+     * NaN. Integer and double arithmetic only (no {@code float}, which TeaVM does not round).
+     *
+     * @throws IllegalArgumentException for FLOAT64, whose 64 bits are {@link #float64FromBits}
+     */
+    public double fromBits(int bits) {
+        if (this == FLOAT64) {
+            throw new IllegalArgumentException("precision: float64 needs 64 bits, use float64FromBits");
+        }
+        int fractionBits = significandBits - 1;
+        int exponentBits = 33 - Integer.numberOfLeadingZeros(maxExponent);
+        int allOnes = (1 << exponentBits) - 1;
+        int fraction = bits & ((1 << fractionBits) - 1);
+        int biased = (bits >>> fractionBits) & allOnes;
+        boolean negative = ((bits >>> (fractionBits + exponentBits)) & 1) != 0;
+        double magnitude;
+        if (biased == allOnes) {
+            magnitude = fraction == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else if (biased == 0) {
+            magnitude = fraction * PowerOfTwo.of(minExponent - fractionBits);
+        } else {
+            int significand = fraction | (1 << fractionBits);
+            magnitude = significand * PowerOfTwo.of(biased - maxExponent - fractionBits);
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    /**
+     * The double whose IEEE 754 binary64 pattern is {@code high} (sign, exponent, top 20 fraction
+     * bits) followed by {@code low} (the other 32 fraction bits): Double.longBitsToDouble without
+     * {@code long}, which TeaVM compiles to a slow BigInt. Every NaN pattern is NaN.
+     */
+    public static double float64FromBits(int high, int low) {
+        double lowBits = low < 0 ? low + 4294967296.0 : low;
+        double fraction = (high & 0xFFFFF) * 4294967296.0 + lowBits;
+        int biased = (high >>> 20) & 0x7FF;
+        double magnitude;
+        if (biased == 0x7FF) {
+            magnitude = fraction == 0.0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else if (biased == 0) {
+            magnitude = fraction * PowerOfTwo.of(-1074);
+        } else {
+            double significand = fraction + 4503599627370496.0;
+            magnitude = significand * PowerOfTwo.of(biased - 1075);
+        }
+        return high < 0 ? -magnitude : magnitude;
+    }
+
+    /**
      * Rounds x to this format, as IEEE hardware would (see the class comment).
      * FLOAT64 returns x unchanged.
      */

@@ -71,6 +71,15 @@ public final class SoftmaxResult {
         return entropy;
     }
 
+    /**
+     * exp(entropy): the effective number of classes, K for a uniform p, 1 for a certain one.
+     * Within an ulp (DoubleDouble's exp, rounded once), identical on the JVM and in TeaVM.
+     */
+    public double effectiveClassCount() {
+        DoubleDouble e = DoubleDouble.exp(DoubleDouble.of(entropy));
+        return e.hi;
+    }
+
     /** exp(crossEntropy). */
     public double perplexity() {
         return perplexity;

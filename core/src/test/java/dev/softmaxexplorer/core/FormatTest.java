@@ -104,6 +104,36 @@ class FormatTest {
     }
 
     /**
+     * The short numbers of pasted vectors (the fast path: at most 15 digits, exponent within 22,
+     * and just beyond either limit), against the JVM's correctly rounded parser.
+     */
+    @Test
+    void parseShortDecimalsAsTheJvmDoes() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int n = 0; n < 20_000; n++) {
+            int digits = 1 + random.nextInt(17);
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int point = random.nextInt(digits + 1);
+            for (int i = 0; i < digits; i++) {
+                if (i == point && i > 0) {
+                    text.append('.');
+                }
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextInt(3) == 0) {
+                text.append('e').append(random.nextInt(55) - 27);
+            }
+            String s = text.toString();
+            assertSameBits(Double.parseDouble(s), Format.parse(s), s);
+        }
+        // Halfway cases and the largest exact power of ten.
+        for (String s : new String[] {"9007199254740993", "900719925474099.3e1", "1e22", "1e23", "123456789012345e-22",
+            "0.000000000000000000001", "4.9406564584124654e-324", "2.1000", "-3.8e-01", "65504", "65520"}) {
+            assertSameBits(Double.parseDouble(s), Format.parse(s), s);
+        }
+    }
+
+    /**
      * Minimality and nearness, checked with the JVM's parser: no decimal with one digit fewer
      * reads back as x, and the other same-length candidate is not nearer.
      */

@@ -431,6 +431,49 @@ class PrecisionTest {
         return v - Math.scalb(1.0, exponent - precision.significandBits() + 1);
     }
 
+    /**
+     * fromBits against the JVM's own decoders (Float.intBitsToFloat, Double.longBitsToDouble)
+     * and this test's textbook float16 decoder: every 16-bit pattern, 200,000 seeded float32 and
+     * float64 patterns, and values NumPy prints for float16 (np.float16(65504), the smallest
+     * subnormal 5.960464477539063e-08, np.float16(1/3) = 0.333251953125).
+     */
+    @Test
+    void fromBitsDecodesEveryPatternExactly() {
+        for (int bits = 0; bits < 0x10000; bits++) {
+            double bfloat = Precision.BFLOAT16.fromBits(bits);
+            double expected = Float.intBitsToFloat(bits << 16);
+            assertSameBits(expected, bfloat, "bfloat16 0x" + Integer.toHexString(bits));
+            double half = Precision.FLOAT16.fromBits(bits);
+            if (((bits >> 10) & 0x1F) == 0x1F) {
+                boolean infinite = (bits & 0x3FF) == 0;
+                assertTrue(infinite ? Math.abs(half) == Double.POSITIVE_INFINITY : half != half, "float16 special");
+                assertEquals(infinite && (bits & 0x8000) != 0, half == Double.NEGATIVE_INFINITY);
+            } else {
+                assertSameBits(decodeFloat16(bits), half, "float16 0x" + Integer.toHexString(bits));
+                assertSameBits(half, Precision.FLOAT16.round(half), "a float16 value rounds to itself");
+            }
+        }
+        assertSameBits(65504.0, Precision.FLOAT16.fromBits(0x7BFF), "float16 max");
+        assertSameBits(5.960464477539063e-08, Precision.FLOAT16.fromBits(0x0001), "float16 smallest");
+        assertSameBits(0.333251953125, Precision.FLOAT16.fromBits(0x3555), "float16 1/3");
+        assertSameBits(-0.0, Precision.FLOAT16.fromBits(0xFFFF8000), "higher bits ignored");
+        SplittableRandom random = new SplittableRandom(2026);
+        int[] edges = {0, 0x80000000, 1, 0x007FFFFF, 0x00800000, 0x7F7FFFFF, 0x7F800000, 0xFF800000, 0x7FC00000};
+        for (int n = 0; n < 200_000; n++) {
+            int bits = n < edges.length ? edges[n] : random.nextInt();
+            double single = Precision.FLOAT32.fromBits(bits);
+            double expected = Float.intBitsToFloat(bits);
+            assertTrue(expected != expected ? single != single
+                    : Double.doubleToLongBits(expected) == Double.doubleToLongBits(single), "float32 " + bits);
+            long wide = n < edges.length ? ((long) edges[n]) << 32 | n : random.nextLong();
+            double dbl = Precision.float64FromBits((int) (wide >>> 32), (int) wide);
+            double wideExpected = Double.longBitsToDouble(wide);
+            assertTrue(wideExpected != wideExpected ? dbl != dbl
+                    : Double.doubleToLongBits(wideExpected) == Double.doubleToLongBits(dbl), "float64 " + wide);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Precision.FLOAT64.fromBits(0));
+    }
+
     private static double decodeFloat16(int bits) {
         int exponent = (bits >> 10) & 0x1F;
         int mantissa = bits & 0x3FF;

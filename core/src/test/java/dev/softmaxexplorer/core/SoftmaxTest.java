@@ -514,4 +514,13 @@ class SoftmaxTest {
         }
         System.out.println(sb);
     }
+
+    @Test
+    void effectiveClassCountIsExpOfTheEntropy() {
+        // Uniform over 4: H = ln 4, exp(H) = 4; p = (1/2, 1/2, 0 masked): 2; one certain class: 1.
+        assertEquals(4.0, Softmax.evaluate(new double[] {1, 1, 1, 1}, 1, 0, 0).effectiveClassCount(), 4 * 0x1p-52);
+        assertEquals(2.0, Softmax.evaluate(new double[] {3, 3, Double.NEGATIVE_INFINITY}, 1, 0, 0)
+                .effectiveClassCount(), 2 * 0x1p-52);
+        assertEquals(1.0, Softmax.evaluate(new double[] {0, -1e6}, 1, 0, 0).effectiveClassCount());
+    }
 }

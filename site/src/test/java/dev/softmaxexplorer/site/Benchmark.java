@@ -74,7 +74,7 @@ public final class Benchmark {
         Path lighthouse = Path.of(args.length > 1 ? args[1] : "lighthouse").toAbsolutePath();
         Benchmark b = new Benchmark(target);
         java.util.Set<String> only = java.util.Set.of(System.getProperty("benchmark.sections",
-                "payload,lighthouse,load,interaction,views,core,memory").split(","));
+                "payload,lighthouse,load,interaction,views,core,memory,workbench").split(","));
         try {
             b.sampleLoad();
             if (only.contains("payload")) {
@@ -102,6 +102,10 @@ public final class Benchmark {
             }
             if (only.contains("memory")) {
                 b.memory();
+                b.sampleLoad();
+            }
+            if (only.contains("workbench")) {
+                b.workbench();
                 b.sampleLoad();
             }
             // Not in the default list: it runs the fuzz mode for five minutes.
@@ -312,8 +316,9 @@ public final class Benchmark {
             + " function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; }"
             + " var ch = new MessageChannel(); var t0 = 0; var pending = null;"
             + " ch.port1.onmessage = function () { out.frame.push(performance.now() - t0); next(); };"
-            + " function move(i) { var v = Number(slider.value); if (v >= 9.5) step = -1; if (v <= -9.5) step = 1;"
-            + "  var nv = (Math.round(v * 100) + step * (1 + (i % 7))) / 100;"
+            + " var lo = Number(slider.min), hi = Number(slider.max), unit = Number(slider.step) || 1, edge = (hi - lo) / 40;"
+            + " function move(i) { var v = Number(slider.value); if (v >= hi - edge) step = -1; if (v <= lo + edge) step = 1;"
+            + "  var nv = (Math.round(v / unit) + step * (1 + (i % 7))) * unit;"
             + "  t0 = performance.now(); slider.value = String(nv);"
             + "  slider.dispatchEvent(new Event('input', {bubbles: true}));"
             + "  requestAnimationFrame(function () { out.raf.push(performance.now() - t0);"
@@ -520,6 +525,69 @@ public final class Benchmark {
             perLogit.add(t * 1e6 / reps / k);
         }
         return median(perLogit);
+    }
+
+    // ---------------------------------------------------------------- workbench
+
+    /**
+     * Issue 17: reading 131,072 pasted numbers and a 131,072-class .npy in Chromium (the probe
+     * page, the workbench's own readers), then the page with a pasted vector of K = 131,072 and
+     * 50,257: T-drag repaint, and the JS heap after the load and after 1,000 T moves.
+     */
+    private void workbench() {
+        System.err.println("benchmark: workbench");
+        driver.get("about:blank");
+        driver.get(target.resolve("probe/probe.html").toUri().toString());
+        for (String reader : new String[] {"benchText", "benchNpy"}) {
+            List<Double> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String answer = (String) driver.executeScript("return window.softmaxProbe(arguments[0]);",
+                        reader + ";131072;1");
+                runs.add(Double.parseDouble(answer.trim().split("\\|")[0]));
+            }
+            List<Double> warm = runs.subList(3, runs.size());
+            boolean text = reader.equals("benchText");
+            double budget = text ? 300 : 100;
+            row("workbench readers (Chromium)", text ? "131,072 pasted numbers (tensor print, 4 decimals)"
+                    : "131,072-class float32 .npy (header and row)", "first %.0f ms, then median %.0f ms [budget < %.0f ms: %s]",
+                    runs.get(0), median(warm), budget, median(warm) < budget ? "holds" : "MISSED");
+        }
+        for (int k : new int[] {50_257, 131_072}) {
+            openPage("");
+            driver.executeScript(BASELINE);
+            driver.executeScript("var z = benchLogits(arguments[0]), parts = new Array(z.length);"
+                    + " for (var i = 0; i < z.length; i++) { parts[i] = z[i].toFixed(4); }"
+                    + " document.getElementById('workbench-text').value = parts.join(', ');"
+                    + " document.getElementById('workbench-read').click();", k);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!(Boolean) driver.executeScript("return document.querySelectorAll('#workbench-top-body tr').length > 0;")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the workbench did not show K = " + k);
+                }
+                sleep(50);
+            }
+            driver.executeScript("document.getElementById('workbench-text').value = '';"
+                    + " document.getElementById('workbench-view').scrollIntoView();");
+            boolean memory = k == 131_072;
+            if (memory) {
+                driver.executeCdpCommand("HeapProfiler.enable", Map.of());
+            }
+            double afterLoad = memory ? heap() : 0;
+            moves("workbench-t-slider", 25);
+            Map<String, List<Double>> m = moves("workbench-t-slider", MOVES);
+            double budget = memory ? 33 : 16;
+            row("workbench T drag (" + MOVES + " moves)", "K = " + String.format(Locale.ROOT, "%,d", k)
+                    + ": page render work", "median %.1f ms, p95 %.1f ms, max %.1f ms [budget p95 < %.0f ms: %s]",
+                    median(m.get("render")), pct(m.get("render"), 95), pct(m.get("render"), 100), budget,
+                    pct(m.get("render"), 95) < budget ? "holds" : "MISSED");
+            if (memory) {
+                moves("workbench-t-slider", 1000 - MOVES - 25);
+                double after1000 = heap();
+                driver.executeCdpCommand("HeapProfiler.disable", Map.of());
+                row("workbench memory (K = 131,072, after GC)", "JS heap", "after load %.0f KB, after 1,000 T moves %.0f KB (%+.0f KB)",
+                        afterLoad / 1024, after1000 / 1024, (after1000 - afterLoad) / 1024);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- memory

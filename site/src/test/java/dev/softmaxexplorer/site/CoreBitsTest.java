@@ -68,6 +68,11 @@ class CoreBitsTest extends ProbeTest {
             calls.add("fixed;" + hx + ";" + random.nextInt(12));
             calls.add("percent;" + hx + ";" + random.nextInt(4));
             calls.add("parse;" + decimalText(random));
+            int bits = random.nextInt();
+            for (String precision : new String[] {"FLOAT32", "FLOAT16", "BFLOAT16"}) {
+                calls.add("fromBits;" + precision + ";" + bits);
+            }
+            calls.add("float64FromBits;" + bits + ";" + random.nextInt());
         }
         double[][] logitSets = {{2, 1, 0}, {1000, 999, 998}, {11.09375, 0, 0}, {88.75, 0, 0}, {709.78, 0, 0},
             {-745, 0, 3}, {1e5, 1, -1e5}, {0.1, 0.2, 0.3, 0.4}, {5, -5, 4.999}, {-1e-300, 1e-300}};
@@ -79,8 +84,12 @@ class CoreBitsTest extends ProbeTest {
                         calls.add("trace;" + ProbeProtocol.array(z) + ";" + ProbeProtocol.hex(t) + ";" + precision + ";"
                                 + mode + ";0;" + ProbeProtocol.hex(random.nextBoolean() ? 0 : 0.1));
                     }
+                    calls.add("verdict;" + ProbeProtocol.array(z) + ";" + precision + ";" + ProbeProtocol.hex(t));
                 }
             }
+        }
+        for (double[] z : logitSets) {
+            calls.add("effectiveClassCount;" + ProbeProtocol.array(z) + ";" + ProbeProtocol.hex(0.7));
         }
         compare(calls);
     }

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.web.state.ClassField;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.ScalarField;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.workbench.Loaded;
 import java.util.function.UnaryOperator;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -33,6 +34,12 @@ public interface Editor {
      * than after the pause that spares the browser a write per frame.
      */
     void settle();
+
+    /**
+     * Makes this vector the workbench's (null: none), beside the state and outside the link; the
+     * caller has already checked it, so nothing here refuses.
+     */
+    void load(Loaded loaded);
 
     /** Applies a change built from parsed input, or explains why the input was refused. */
     <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change);

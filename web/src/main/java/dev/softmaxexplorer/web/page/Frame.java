@@ -8,6 +8,7 @@ import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.ClassNames;
 import dev.softmaxexplorer.web.text.Messages;
+import dev.softmaxexplorer.web.workbench.Loaded;
 
 /**
  * What every panel draws in one animation frame, computed once: the state as shown (default class
@@ -15,15 +16,21 @@ import dev.softmaxexplorer.web.text.Messages;
  * the page's words. {@code edited} is the page's own state, which the controls change and the link
  * encodes; a panel that remembers a state it caused compares it with this one. {@code moves} says
  * that the state was reached by a step ({@link Editor#step}), so charts move to it rather than jump.
+ *
+ * <p>{@code loaded} is the vector brought to the workbench, or null: it lives beside the state,
+ * never in the link, and {@code loadedExact} is core's exact evaluation of it at the state's T and
+ * label smoothing (null without a vector). The link's own logits stay the other views' logits.
  */
-public record Frame(State state, Trace trace, SoftmaxResult exact, State edited, Messages words, boolean moves) {
+public record Frame(State state, Trace trace, SoftmaxResult exact, State edited, Messages words, Loaded loaded,
+        SoftmaxResult loadedExact, boolean moves) {
 
-    static Frame of(State edited, Messages words, boolean moves) {
+    static Frame of(State edited, Loaded loaded, Messages words, boolean moves) {
         State state = ClassNames.shown(edited, words);
         double[] z = state.get(Fields.LOGITS);
         double t = state.get(Fields.TEMPERATURE);
+        double eps = state.get(Fields.LABEL_SMOOTHING);
         return new Frame(state, Pipeline.trace(z, t, state.get(Fields.PRECISION), state.get(Fields.MODE)),
-                Softmax.evaluate(z, t, state.get(Fields.TARGET), state.get(Fields.LABEL_SMOOTHING)), edited, words,
-                moves);
+                Softmax.evaluate(z, t, state.get(Fields.TARGET), eps), edited, words, loaded,
+                loaded == null ? null : loaded.evaluate(t, eps), moves);
     }
 }

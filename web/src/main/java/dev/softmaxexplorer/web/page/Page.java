@@ -11,6 +11,7 @@ import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.HashCodec;
 import dev.softmaxexplorer.web.state.ParseResult;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.workbench.Loaded;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.teavm.jso.browser.Window;
@@ -32,6 +33,8 @@ public final class Page implements Editor {
     private List<PanelSlot> slots = List.of();
 
     private State state = State.defaults();
+    /** The workbench's vector: page state that the link does not carry (see {@link Frame}). */
+    private Loaded loaded;
     private boolean framePending;
     private boolean catchUpPending;
     private HTMLElement invalidField;
@@ -103,6 +106,14 @@ public final class Page implements Editor {
         edit(source, change);
         if (state != before) {
             steppedTo = state;
+        }
+    }
+
+    @Override
+    public void load(Loaded next) {
+        if (next != loaded) {
+            loaded = next;
+            requestRender();
         }
     }
 
@@ -222,9 +233,10 @@ public final class Page implements Editor {
 
     /** The frame of the current state, computed once however many times the page draws it. */
     private Frame currentFrame() {
-        if (lastFrame == null || lastFrame.edited() != state || lastFrameGeneration != translation.generation()) {
+        if (lastFrame == null || lastFrame.edited() != state || lastFrame.loaded() != loaded
+                || lastFrameGeneration != translation.generation()) {
             lastFrameGeneration = translation.generation();
-            lastFrame = Frame.of(state, translation.words(), state == steppedTo);
+            lastFrame = Frame.of(state, loaded, translation.words(), state == steppedTo);
         }
         return lastFrame;
     }

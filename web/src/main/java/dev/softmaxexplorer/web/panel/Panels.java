@@ -32,6 +32,7 @@ public final class Panels {
             case BARS -> new BarsPanel(editor);
             case MULTIPLES -> new MultiplesPanel();
             case STEPS -> new StepsPanel();
+            case WORKBENCH -> new WorkbenchPanel(editor);
             case LOSS -> new LossCurvePanel();
             case SMOOTHING -> new LabelSmoothingPanel();
             case GRADIENT -> new GradientPanel(editor);

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Attention;
 import dev.softmaxexplorer.core.AttentionSaturation;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.InverseSoftmax;
+import dev.softmaxexplorer.core.MachineVerdict;
 import dev.softmaxexplorer.core.Pipeline;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.SamplerChain;
@@ -13,6 +14,9 @@ import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.core.TokenFilter;
 import dev.softmaxexplorer.core.Sparsemax;
+import dev.softmaxexplorer.web.workbench.ByteSource;
+import dev.softmaxexplorer.web.workbench.LogitText;
+import dev.softmaxexplorer.web.workbench.NpyFile;
 
 /**
  * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
@@ -116,6 +120,18 @@ public final class ProbeProtocol {
                 case "saturation":
                     return saturation(AttentionSaturation.sweep(Integer.parseInt(a[1]),
                             Boolean.parseBoolean(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4])));
+                case "fromBits":
+                    return hex(Precision.valueOf(a[1]).fromBits(Integer.parseInt(a[2])));
+                case "float64FromBits":
+                    return hex(Precision.float64FromBits(Integer.parseInt(a[1]), Integer.parseInt(a[2])));
+                case "verdict":
+                    return verdict(MachineVerdict.of(doubles(a[1]), Precision.valueOf(a[2])), doubles(a[1]), number(a[3]));
+                case "effectiveClassCount":
+                    return hex(Softmax.evaluate(doubles(a[1]), number(a[2]), 0, 0).effectiveClassCount());
+                case "benchText":
+                    return benchText(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                case "benchNpy":
+                    return benchNpy(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPath":
@@ -145,6 +161,81 @@ public final class ProbeProtocol {
         }
         double elapsed = (System.nanoTime() - start) / 1e6;
         return elapsed + "|" + checksum;
+    }
+
+    private static String verdict(MachineVerdict v, double[] z, double t) {
+        return hex(v.naiveOverflowsBelow()) + "|" + hex(v.naiveUnderflowsAtOrBelow()) + "|"
+                + hex(v.stableKeepsOneAtOrBelow()) + "|" + hex(MachineVerdict.underflowThreshold(v.precision())) + "|"
+                + v.stableSurvivors(z, t) + "|" + v.naiveOverflows(t) + "|" + v.naiveUnderflows(t);
+    }
+
+    /**
+     * Benchmark only: reads {@code k} pasted logits (the seeded ones, written with four decimals
+     * as PyTorch prints them, comma-separated) {@code reps} times with the workbench's text reader;
+     * answers {@code elapsed ms|checksum}.
+     */
+    private static String benchText(int k, int reps) {
+        double[] logits = benchLogits(k);
+        StringBuilder text = new StringBuilder("tensor([[");
+        for (double z : logits) {
+            text.append(Format.fixed(z, 4)).append(", ");
+        }
+        String pasted = text.append("]])").toString();
+        double checksum = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            checksum += LogitText.read(pasted).value().logit(r % k);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e6;
+        return elapsed + "|" + checksum;
+    }
+
+    /**
+     * Benchmark only: reads an {@code .npy} of {@code k} little-endian float32 logits (the seeded
+     * ones) {@code reps} times, header and row; answers {@code elapsed ms|checksum}.
+     */
+    private static String benchNpy(int k, int reps) {
+        double[] logits = benchLogits(k);
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + k + ",), }";
+        StringBuilder padded = new StringBuilder(header);
+        while ((10 + padded.length() + 1) % 64 != 0) {
+            padded.append(' ');
+        }
+        padded.append('\n');
+        int start = 10 + padded.length();
+        byte[] bytes = new byte[start + 4 * k];
+        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) padded.length(), (byte) (padded.length() >> 8)};
+        System.arraycopy(magic, 0, bytes, 0, magic.length);
+        for (int i = 0; i < padded.length(); i++) {
+            bytes[10 + i] = (byte) padded.charAt(i);
+        }
+        for (int i = 0; i < k; i++) {
+            // The float32 pattern of a value that float32 holds exactly: k/64 in [-10, 10) steps of 1/64.
+            int bits = float32Bits(Math.floor(logits[i] * 64) / 64);
+            for (int b = 0; b < 4; b++) {
+                bytes[start + 4 * i + b] = (byte) (bits >>> (8 * b));
+            }
+        }
+        ByteSource source = ByteSource.of(bytes);
+        double checksum = 0;
+        long begin = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            checksum += NpyFile.read(source).value().row(0).value().logit(r % k);
+        }
+        double elapsed = (System.nanoTime() - begin) / 1e6;
+        return elapsed + "|" + checksum;
+    }
+
+    /** The float32 bits of a multiple of 1/64 in [-16, 16): sign, exponent and fraction by hand (no float). */
+    private static int float32Bits(double x) {
+        if (x == 0) {
+            return 0;
+        }
+        int sign = x < 0 ? 0x80000000 : 0;
+        double m = Math.abs(x);
+        int exponent = Math.getExponent(m);
+        int fraction = (int) ((m / Math.pow(2, exponent) - 1) * (1 << 23));
+        return sign | ((exponent + 127) << 23) | fraction;
     }
 
     /**

@@ -119,7 +119,7 @@ public final class InputParser {
      * shown as U+FFFD. The page sets messages as text, never as markup; this only keeps them
      * short and on one line.
      */
-    static String quote(String text) {
+    public static String quote(String text) {
         String t = text == null ? "" : text;
         StringBuilder out = new StringBuilder("'");
         int shown = 0;

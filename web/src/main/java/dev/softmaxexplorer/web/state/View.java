@@ -20,6 +20,8 @@ public enum View {
     MULTIPLES("multiples", "multiples-part", 190),
     /** The step-by-step table of the chosen machine. */
     STEPS("steps", "steps-part", 300),
+    /** Your own logits, pasted or from a file, up to 131,072 classes (kept beside the link, not in it). */
+    WORKBENCH("workbench", "workbench-view", 900),
     /** The -log p curve. */
     LOSS("loss", "loss-part", 420),
     /** Label smoothing: target beside probability. */
