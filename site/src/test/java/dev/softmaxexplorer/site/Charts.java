@@ -40,13 +40,13 @@ final class Charts {
     }
 
     /** A custom property of the chart as the stylesheet resolves it for the current theme, e.g. --true. */
-    static String cssVariable(Browser browser, String name) {
+    static String cssVariable(Scripting browser, String name) {
         return ((String) browser.script("return getComputedStyle(document.getElementById(arguments[0]))"
                 + ".getPropertyValue(arguments[1]).trim();", PROBABILITY_CHART, name));
     }
 
     /** The pixel at CSS coordinates (x, y) of the probability chart, scaled by devicePixelRatio. */
-    static Rgb pixel(Browser browser, double cssX, double cssY) {
+    static Rgb pixel(Scripting browser, double cssX, double cssY) {
         @SuppressWarnings("unchecked")
         List<Number> rgba = (List<Number>) browser.script("var c = document.getElementById(arguments[0]);"
                 + " var r = window.devicePixelRatio;"
@@ -59,7 +59,7 @@ final class Charts {
     }
 
     /** The CSS point in the middle of bar i (0-based) of K, for a bar of height p. */
-    static double[] barMiddle(Browser browser, int i, int k, double p) {
+    static double[] barMiddle(Scripting browser, int i, int k, double p) {
         double[] size = cssSize(browser);
         double slot = (size[0] - LEFT) / k;
         double base = size[1] - BOTTOM;
@@ -68,7 +68,7 @@ final class Charts {
     }
 
     /** The chart's CSS width and height. */
-    static double[] cssSize(Browser browser) {
+    static double[] cssSize(Scripting browser) {
         @SuppressWarnings("unchecked")
         List<Number> size = (List<Number>) browser.script(
                 "var c = document.getElementById(arguments[0]); return [c.clientWidth, c.clientHeight];",
@@ -81,7 +81,7 @@ final class Charts {
      * run in the theme's --true colour, "other" for --other. Every bar taller than about a pixel
      * crosses that row, so this lists the bars the chart shows.
      */
-    static List<String> barsAlongTheAxis(Browser browser) {
+    static List<String> barsAlongTheAxis(Scripting browser) {
         Rgb trueColour = Rgb.hex(cssVariable(browser, "--true"));
         Rgb otherColour = Rgb.hex(cssVariable(browser, "--other"));
         @SuppressWarnings("unchecked")
