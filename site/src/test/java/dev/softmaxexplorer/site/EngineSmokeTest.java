@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,57 +68,79 @@ class EngineSmokeTest {
                 .map(deliverable -> Arguments.of(engine, deliverable)));
     }
 
+    /** The engine now running, shared by its two deliverables: starting an engine takes seconds. */
+    private static Engine running;
+    private static EnginePage browser;
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+            running = null;
+        }
+    }
+
+    private static EnginePage browser(Engine engine) {
+        if (engine != running) {
+            stopBrowser();
+            browser = engine.start();
+            running = engine;
+        }
+        return browser;
+    }
+
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("enginesAndDeliverables")
     void thePageWorks(Engine engine, Deliverable deliverable) {
-        try (EnginePage page = engine.start()) {
-            Path file = deliverable.file();
-            load(page, file, "");
-            assertEquals(shown(2, 1, 0), texts(page, PROBABILITIES), "the worked example [2, 1, 0]");
-            assertEquals(List.of("true", "other", "other"), Charts.barsAlongTheAxis(page),
-                    "the canvas draws the true class's bar and two others");
+        EnginePage page = browser(engine);
+        page.consoleErrors();
+        Path file = deliverable.file();
+        load(page, file, "");
+        assertEquals(shown(2, 1, 0), texts(page, PROBABILITIES), "the worked example [2, 1, 0]");
+        assertEquals(List.of("true", "other", "other"), Charts.barsAlongTheAxis(page),
+                "the canvas draws the true class's bar and two others");
 
-            page.type("z1", "3");
-            until(page, "the typed logit z1 = 3 changes the probabilities",
-                    () -> texts(page, PROBABILITIES).equals(shown(3, 1, 0)));
+        page.type("z1", "3");
+        until(page, "the typed logit z1 = 3 changes the probabilities",
+                () -> texts(page, PROBABILITIES).equals(shown(3, 1, 0)));
 
-            page.press("z2-slider", Keys.END);
-            until(page, "the slider's End key moves z2 to its maximum, 10",
-                    () -> texts(page, PROBABILITIES).equals(shown(3, 10, 0)));
+        page.press("z2-slider", Keys.END);
+        until(page, "the slider's End key moves z2 to its maximum, 10",
+                () -> texts(page, PROBABILITIES).equals(shown(3, 10, 0)));
 
-            until(page, "the link follows the logits (once they are still)", () -> hash(page).contains("z=3,10,0"));
-            String hash = hash(page);
-            load(page, file, hash);
-            assertEquals(List.of("3", "10", "0"), values(page, List.of("z1", "z2", "z3")), "the link's logits");
-            assertEquals(shown(3, 10, 0), texts(page, PROBABILITIES), "the link's probabilities");
-            assertEquals(hash, hash(page), "the link after a reload");
+        until(page, "the link follows the logits (once they are still)", () -> hash(page).contains("z=3,10,0"));
+        String hash = hash(page);
+        load(page, file, hash);
+        assertEquals(List.of("3", "10", "0"), values(page, List.of("z1", "z2", "z3")), "the link's logits");
+        assertEquals(shown(3, 10, 0), texts(page, PROBABILITIES), "the link's probabilities");
+        assertEquals(hash, hash(page), "the link after a reload");
 
-            page.press("language", Keys.ARROW_DOWN);
-            until(page, "the language control switches to Japanese", () -> text(page, "inputs-title").equals("入力"));
-            assertEquals("ja", page.script("return document.documentElement.lang;"));
-            assertEquals("予測", page.script("return document.querySelector('[data-i18n=\"results.predicted\"]')"
-                    + ".textContent;"));
-            until(page, "the link says lang=ja", () -> hash(page).contains("lang=ja"));
-            assertEquals(shown(3, 10, 0), texts(page, PROBABILITIES), "the same numbers in Japanese");
-            page.press("language", Keys.ARROW_UP);
-            until(page, "the language control switches back to English",
-                    () -> text(page, "inputs-title").equals("Inputs"));
+        page.press("language", Keys.ARROW_DOWN);
+        until(page, "the language control switches to Japanese", () -> text(page, "inputs-title").equals("入力"));
+        assertEquals("ja", page.script("return document.documentElement.lang;"));
+        assertEquals("予測", page.script("return document.querySelector('[data-i18n=\"results.predicted\"]')"
+                + ".textContent;"));
+        until(page, "the link says lang=ja", () -> hash(page).contains("lang=ja"));
+        assertEquals(shown(3, 10, 0), texts(page, PROBABILITIES), "the same numbers in Japanese");
+        page.press("language", Keys.ARROW_UP);
+        until(page, "the language control switches back to English",
+                () -> text(page, "inputs-title").equals("Inputs"));
 
-            load(page, file, "z=12,0,0&prec=float16");
-            assertEquals(shown(12, 0, 0, Precision.FLOAT16, Mode.STABLE), texts(page, PROBABILITIES),
-                    "float16 with the maximum subtracted");
-            page.click("naive");
-            List<String> naive = shown(12, 0, 0, Precision.FLOAT16, Mode.NAIVE);
-            // e^12 = 162754.8 is above float16's largest finite value, 65504: p1 = Infinity / Infinity.
-            assertEquals("NaN", naive.get(0), "core: e^12 overflows float16");
-            until(page, "the naive softmax overflows", () -> texts(page, PROBABILITIES).equals(naive));
-            assertEquals(Boolean.FALSE, page.script("return document.getElementById('overflow-explanation').hidden;"));
-            String explanation = text(page, "overflow-explanation");
-            assertTrue(explanation.startsWith("e^12 overflows float16"), explanation);
+        load(page, file, "z=12,0,0&prec=float16");
+        assertEquals(shown(12, 0, 0, Precision.FLOAT16, Mode.STABLE), texts(page, PROBABILITIES),
+                "float16 with the maximum subtracted");
+        page.click("naive");
+        List<String> naive = shown(12, 0, 0, Precision.FLOAT16, Mode.NAIVE);
+        // e^12 = 162754.8 is above float16's largest finite value, 65504: p1 = Infinity / Infinity.
+        assertEquals("NaN", naive.get(0), "core: e^12 overflows float16");
+        until(page, "the naive softmax overflows", () -> texts(page, PROBABILITIES).equals(naive));
+        assertEquals(Boolean.FALSE, page.script("return document.getElementById('overflow-explanation').hidden;"));
+        String explanation = text(page, "overflow-explanation");
+        assertTrue(explanation.startsWith("e^12 overflows float16"), explanation);
 
-            assertEquals(List.of(), page.consoleErrors(), "console errors");
-            assertNoErrorBox(page);
-        }
+        assertEquals(List.of(), page.consoleErrors(), "console errors");
+        assertNoErrorBox(page);
     }
 
     /** A fresh load (never a same-document jump to a new fragment), waiting until every view has drawn. */
