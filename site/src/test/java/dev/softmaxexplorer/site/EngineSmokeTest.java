@@ -25,8 +25,10 @@ import org.openqa.selenium.support.ui.FluentWait;
  * (Safari's engine), each opening the folder's index.html and the single file from file://, as a
  * person would. One scenario, run in each: the page loads without an error, a typed logit and a
  * slider change the numbers (expected values from core, computed here on the JVM), the canvas
- * draws the bars, the language control switches to Japanese, the link round-trips, and a naive
- * softmax in float16 overflows on the page.
+ * draws the bars, the link round-trips, the language control switches to Japanese, Share's "Copy
+ * link" copies (or, where an engine refuses the clipboard, shows the link to copy by hand), and a
+ * naive softmax in float16 overflows on the page. Each engine starts once for both files; one that
+ * cannot start fails the test with what is missing (.ci/run installs all three).
  *
  * <p>How each engine is driven and where its console errors come from:
  * <ul>
@@ -43,7 +45,7 @@ import org.openqa.selenium.support.ui.FluentWait;
  * </ul>
  *
  * <p>Input is real in all three: typing, the slider's End key, the language control's arrow keys
- * and the click on the naive checkbox are W3C input actions (WebDriver classic's Perform Actions,
+ * and the clicks on Share, Copy link and the naive checkbox are W3C input actions (WebDriver classic's Perform Actions,
  * BiDi's {@code input.performActions}), so the page gets trusted pointer and key events. Two
  * things are done by script because actions cannot: scrolling an element into view before a click
  * (actions never scroll), and giving focus before a key press on the slider and the language
@@ -126,6 +128,17 @@ class EngineSmokeTest {
         page.press("language", Keys.ARROW_UP);
         until(page, "the language control switches back to English",
                 () -> text(page, "inputs-title").equals("Inputs"));
+
+        page.click("share");
+        page.click("copy-link");
+        until(page, "Copy link says what it did", () -> !text(page, "copy-status").isEmpty());
+        String copied = text(page, "copy-status");
+        if (!copied.equals("Link copied.")) {
+            // The engine refused the clipboard: the page shows the link, selected, to copy by hand.
+            assertTrue(copied.startsWith("This browser refused the clipboard here"), copied);
+            String shownLink = (String) page.script("return document.getElementById('copy-fallback').value;");
+            assertTrue(shownLink.startsWith(file.toUri().toString()) && shownLink.contains("z=3,10,0"), shownLink);
+        }
 
         load(page, file, "z=12,0,0&prec=float16");
         assertEquals(shown(12, 0, 0, Precision.FLOAT16, Mode.STABLE), texts(page, PROBABILITIES),
