@@ -163,6 +163,14 @@ class EngineSmokeTest {
         until(page, "the page settles after loading " + file.getFileName() + "#" + hash, () -> (Boolean) page.script(
                 "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
         assertNoErrorBox(page);
+        // Not one contentful frame before the page's first render (docs/engines.md: Firefox ignores blocking="render").
+        until(page, "the first contentful paint", () -> (Boolean) page.script(
+                "return performance.getEntriesByName('first-contentful-paint').length > 0;"));
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) page.script("return [performance.getEntriesByName('softmax-explorer-shown')[0]"
+                + ".startTime, performance.getEntriesByName('first-contentful-paint')[0].startTime];");
+        assertTrue(times.get(1).doubleValue() >= times.get(0).doubleValue(), "first contentful paint at "
+                + times.get(1) + " ms, before the page was shown at " + times.get(0) + " ms");
     }
 
     private static void assertNoErrorBox(EnginePage page) {
