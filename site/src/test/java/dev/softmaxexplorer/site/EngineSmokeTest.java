@@ -163,6 +163,8 @@ class EngineSmokeTest {
         until(page, "the page settles after loading " + file.getFileName() + "#" + hash, () -> (Boolean) page.script(
                 "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
         assertNoErrorBox(page);
+        assertEquals("visible", page.script("return getComputedStyle(document.body).visibility;"),
+                "the page shows itself once rendered");
         // Not one contentful frame before the page's first render (docs/engines.md: Firefox ignores blocking="render").
         until(page, "the first contentful paint", () -> (Boolean) page.script(
                 "return performance.getEntriesByName('first-contentful-paint').length > 0;"));
