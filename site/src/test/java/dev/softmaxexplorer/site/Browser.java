@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A headless Debian Chromium driven through Debian's chromedriver, both found on the PATH (so
  * Selenium Manager never downloads anything), with a fresh profile and the browser console kept.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, Scripting {
     private final Path profile;
     final ChromeDriver driver;
 
@@ -190,7 +190,8 @@ final class Browser implements AutoCloseable {
         return errors;
     }
 
-    Object script(String code, Object... args) {
+    @Override
+    public Object script(String code, Object... args) {
         return driver.executeScript(code, args);
     }
 

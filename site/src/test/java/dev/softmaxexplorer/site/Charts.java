@@ -40,7 +40,7 @@ final class Charts {
     }
 
     /** A custom property of the chart as the stylesheet resolves it for the current theme, e.g. --true. */
-    static String cssVariable(Browser browser, String name) {
+    static String cssVariable(Scripting browser, String name) {
         return ((String) browser.script("return getComputedStyle(document.getElementById(arguments[0]))"
                 + ".getPropertyValue(arguments[1]).trim();", PROBABILITY_CHART, name));
     }
@@ -49,13 +49,17 @@ final class Charts {
      * Waits until no chart is moving to new values (the page marks its root with data-moving while
      * one is, after an example, Reset or a step): a reading before that would see a bar on its way.
      */
-    static void waitUntilStill(Browser browser) {
-        browser.waiting().until(d -> !(Boolean) browser.script(
-                "return document.documentElement.hasAttribute('data-moving');"));
+    static void waitUntilStill(Scripting browser) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((Boolean) browser.script("return document.documentElement.hasAttribute('data-moving');")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a chart was still moving after 10 s");
+            }
+        }
     }
 
     /** The pixel at CSS coordinates (x, y) of the probability chart, scaled by devicePixelRatio. */
-    static Rgb pixel(Browser browser, double cssX, double cssY) {
+    static Rgb pixel(Scripting browser, double cssX, double cssY) {
         waitUntilStill(browser);
         @SuppressWarnings("unchecked")
         List<Number> rgba = (List<Number>) browser.script("var c = document.getElementById(arguments[0]);"
@@ -69,7 +73,7 @@ final class Charts {
     }
 
     /** The CSS point in the middle of bar i (0-based) of K, for a bar of height p. */
-    static double[] barMiddle(Browser browser, int i, int k, double p) {
+    static double[] barMiddle(Scripting browser, int i, int k, double p) {
         double[] size = cssSize(browser);
         double slot = (size[0] - LEFT) / k;
         double base = size[1] - BOTTOM;
@@ -78,7 +82,7 @@ final class Charts {
     }
 
     /** The chart's CSS width and height. */
-    static double[] cssSize(Browser browser) {
+    static double[] cssSize(Scripting browser) {
         @SuppressWarnings("unchecked")
         List<Number> size = (List<Number>) browser.script(
                 "var c = document.getElementById(arguments[0]); return [c.clientWidth, c.clientHeight];",
@@ -91,7 +95,7 @@ final class Charts {
      * run in the theme's --true colour, "other" for --other. Every bar taller than about a pixel
      * crosses that row, so this lists the bars the chart shows.
      */
-    static List<String> barsAlongTheAxis(Browser browser) {
+    static List<String> barsAlongTheAxis(Scripting browser) {
         waitUntilStill(browser);
         Rgb trueColour = Rgb.hex(cssVariable(browser, "--true"));
         Rgb otherColour = Rgb.hex(cssVariable(browser, "--other"));

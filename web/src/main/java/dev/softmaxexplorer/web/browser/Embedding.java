@@ -23,6 +23,7 @@ public final class Embedding {
             + "    || 'Something went wrong inside Softmax Explorer: {error}. The numbers shown may be out of date;'"
             + "    + ' reloading the page starts afresh.';"
             + "  if (box) { box.hidden = false; box.textContent = words.replace('{error}', function () { return text; }); }"
+            + "  document.documentElement.setAttribute('data-rendered', '');"
             + "  if (window.parent !== window) {"
             + "    window.parent.postMessage({source: 'softmax-explorer', type: 'error', message: String(text)}, '*'); }"
             + "}"
@@ -39,7 +40,9 @@ public final class Embedding {
             + " window.parent.postMessage({source: 'softmax-explorer', type: 'ready', hash: hash}, '*'); }")
     public static native void announceReady(String hash);
 
+    /** Shows the message, and the page if it has not rendered yet (the style sheet hides it until then). */
     @JSBody(params = "text", script = "var box = document.getElementById('fatal');"
-            + " if (box) { box.hidden = false; box.textContent = text; }")
+            + " if (box) { box.hidden = false; box.textContent = text; }"
+            + " document.documentElement.setAttribute('data-rendered', '');")
     public static native void showFatal(String text);
 }

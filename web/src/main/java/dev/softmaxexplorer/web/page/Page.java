@@ -202,6 +202,7 @@ public final class Page implements Editor {
             wordsShown = !translation.waiting();
             if (wordsShown) {
                 Dom.DOCUMENT.getBody().getStyle().removeProperty("visibility");
+                Timing.shown();
             } else {
                 Dom.DOCUMENT.getBody().getStyle().setProperty("visibility", "hidden");
             }
