@@ -70,6 +70,7 @@ public final class Page implements Editor {
         readAddress();
         requestRender();
         Embedding.announceReady(HashCodec.encode(state));
+        Embedding.reportHeight();
     }
 
     @Override
