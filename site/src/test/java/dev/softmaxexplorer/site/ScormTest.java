@@ -204,7 +204,12 @@ class ScormTest extends BrowserTest {
 
     private static void launch(String lmsKind) {
         browser.driver.get(server.url(lmsKind + ".html"));
-        inFrame(() -> browser.waiting().until(textToBe(By.id("p1"), "0.665241")));
+        inFrame(() -> {
+            browser.waiting().until(textToBe(By.id("p1"), "0.665241"));
+            // Every view drawn, the quiz far below the screen included (it is built on its first draw).
+            browser.waiting().until(d -> (Boolean) browser.script(
+                    "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
+        });
     }
 
     /** Clicks an answer and waits for its reveal, as a learner reads it. */

@@ -1,11 +1,11 @@
 package dev.softmaxexplorer.web.page;
 
 import dev.softmaxexplorer.web.browser.Dom;
-import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.browser.Embedding;
 import dev.softmaxexplorer.web.browser.Timing;
 import dev.softmaxexplorer.web.browser.Translation;
 import dev.softmaxexplorer.web.browser.Visibility;
+import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.check.Fuzzer;
 import dev.softmaxexplorer.web.check.Invariants;
 import dev.softmaxexplorer.web.state.Fields;
