@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Build step of the site module: turns the hand-written page (index.html, style.css) and web's
- * compiled app.js into the three deliverables, with the words of the page's string tables
+ * compiled app.js into the four deliverables, with the words of the page's string tables
  * ({@link StringTables}) written in and inlined.
  * <ul>
  * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
@@ -29,7 +29,8 @@ import java.util.zip.ZipOutputStream;
  *     inlined, each allowed by its SHA-256 hash, so it works by double-click and inside
  *     {@code <iframe sandbox="allow-scripts">}, where no other local file may load;</li>
  * <li>{@code softmax-explorer.zip}: the folder, with fixed timestamps and order so that two
- *     builds of the same commit give the same bytes.</li>
+ *     builds of the same commit give the same bytes;</li>
+ * <li>{@code softmax-explorer-scorm.zip}: the single file as a SCORM 1.2 package ({@link ScormPackage}).</li>
  * </ul>
  */
 public final class Assembler {
@@ -55,7 +56,7 @@ public final class Assembler {
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
     private static final String CHARSET_META = "<meta charset=\"utf-8\">";
     /** 1980-01-01, the earliest time a zip entry can hold: any fixed value makes the zip reproducible. */
-    private static final long ZIP_TIME = 315532800000L;
+    static final long ZIP_TIME = 315532800000L;
 
     private Assembler() {
     }
@@ -87,6 +88,7 @@ public final class Assembler {
         Files.writeString(output.resolve("softmax-explorer.html"), withPolicy(single, singleFilePolicy(single)),
                 StandardCharsets.UTF_8);
         zip(site, output.resolve("softmax-explorer.zip"));
+        ScormPackage.write(output.resolve(ScormPackage.SCO), output.resolve("softmax-explorer-scorm.zip"));
     }
 
     static String inline(String html, String css, String js) {

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.web.browser.Embedding;
+import dev.softmaxexplorer.web.browser.LearningSystem;
 import dev.softmaxexplorer.web.page.Page;
 import dev.softmaxexplorer.web.panel.ControlStrip;
 import dev.softmaxexplorer.web.panel.Panels;
@@ -20,7 +21,7 @@ public final class Main {
         Embedding.catchErrors();
         try {
             Page page = new Page();
-            page.start(List.of(new Toolbar(page), new ControlStrip(page)), Panels.all(page));
+            page.start(List.of(new Toolbar(page), new ControlStrip(page)), Panels.all(page, LearningSystem.connect()));
         } catch (IllegalStateException e) {
             // A page whose HTML and code disagree (an element missing): say which, here, since from
             // file:// the browser hides the text of an uncaught error behind "Script error.".

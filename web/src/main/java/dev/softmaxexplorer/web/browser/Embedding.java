@@ -5,7 +5,8 @@ import org.teavm.jso.JSBody;
 /**
  * What the page tells the outside world: a readable message instead of a blank page when
  * something fails, and, inside an iframe, a message to the course page on load and on error
- * (so an embedding page can show its own fallback). Uses only postMessage: the page never touches
+ * (so an embedding page can show its own fallback) and whenever its height changes (so that it can
+ * size the iframe). Uses only postMessage: the page never touches
  * or navigates its parent.
  */
 public final class Embedding {
@@ -39,6 +40,21 @@ public final class Embedding {
     @JSBody(params = "hash", script = "if (window.parent !== window) {"
             + " window.parent.postMessage({source: 'softmax-explorer', type: 'ready', hash: hash}, '*'); }")
     public static native void announceReady(String hash);
+
+    /**
+     * Inside an iframe, tells the embedding page the document's height whenever it changes (views
+     * drawn, K changed, a language with longer words), so that a course page can size the iframe
+     * to fit instead of showing a scroll bar or a gap. Sent only on a change of whole pixels: the
+     * host's own resizing of the iframe changes no height here, so it starts no loop.
+     */
+    @JSBody(script = "if (window.parent === window || typeof ResizeObserver === 'undefined') { return; }"
+            + " var root = document.documentElement; var sent = -1;"
+            + " new ResizeObserver(function () {"
+            + "   var height = Math.ceil(root.getBoundingClientRect().height);"
+            + "   if (height !== sent) { sent = height;"
+            + "     window.parent.postMessage({source: 'softmax-explorer', type: 'resize', height: height}, '*'); }"
+            + " }).observe(root);")
+    public static native void reportHeight();
 
     /** Shows the message, and the page if it has not rendered yet (the style sheet hides it until then). */
     @JSBody(params = "text", script = "var box = document.getElementById('fatal');"

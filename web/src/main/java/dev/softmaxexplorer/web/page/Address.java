@@ -6,7 +6,7 @@ import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import java.util.List;
-import org.teavm.jso.browser.History;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Location;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -63,9 +63,16 @@ final class Address {
 
     private static void write(State shown) {
         String hash = HashCodec.encode(shown);
-        // replaceState, not assignment: moving a slider must not add a hundred history entries.
-        History.current().replaceState(null, "", hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
+        replace(hash.isEmpty() ? Location.current().getPathName() : "#" + hash);
     }
+
+    /**
+     * replaceState, not assignment: moving a slider must not add a hundred history entries. A
+     * document that may not change its address (an {@code <iframe srcdoc>} of a notebook or a
+     * local file, whose origin is opaque) shows the state all the same; its address stays as it was.
+     */
+    @JSBody(params = "url", script = "try { history.replaceState(null, '', url); } catch (e) { }")
+    private static native void replace(String url);
 
     /**
      * Words the link's notices in the language shown, which the same link may have just chosen,

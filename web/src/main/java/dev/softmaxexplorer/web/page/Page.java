@@ -5,6 +5,7 @@ import dev.softmaxexplorer.web.browser.Embedding;
 import dev.softmaxexplorer.web.browser.Timing;
 import dev.softmaxexplorer.web.browser.Translation;
 import dev.softmaxexplorer.web.browser.Visibility;
+import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.check.Fuzzer;
 import dev.softmaxexplorer.web.check.Invariants;
 import dev.softmaxexplorer.web.state.Fields;
@@ -14,6 +15,7 @@ import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.workbench.Loaded;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.teavm.jso.JSBody;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -50,6 +52,8 @@ public final class Page implements Editor {
     private int lastFrameGeneration;
     /** Whether the page has shown the words of the language asked for at least once. */
     private boolean wordsShown;
+    /** From beforeprint to afterprint: light colours and charts at print resolution. */
+    private boolean printing;
 
     /**
      * Wires the page and renders it for the first time.
@@ -72,9 +76,12 @@ public final class Page implements Editor {
         for (PanelSlot slot : slots) {
             slot.observe(this::requestRender);
         }
+        Window.current().addEventListener("beforeprint", e -> print(true));
+        Window.current().addEventListener("afterprint", e -> print(false));
         readAddress();
         requestRender();
         Embedding.announceReady(HashCodec.encode(state));
+        Embedding.reportHeight();
     }
 
     @Override
@@ -191,9 +198,37 @@ public final class Page implements Editor {
         }
     }
 
+    /**
+     * Lays the page out for paper (or back for the screen) and redraws every view shown at once:
+     * the browser prints what the page holds when this event handler returns, so nothing can wait
+     * for a frame or an idle period.
+     */
+    private void print(boolean starting) {
+        printing = starting;
+        markPrinting(starting);
+        ChartSurface.forPrint(starting);
+        for (PanelSlot slot : slots) {
+            slot.invalidate();
+        }
+        guarded(() -> {
+            draw();
+            Frame frame = currentFrame();
+            for (PanelSlot slot : slots) {
+                if (state.shows(slot.view())) {
+                    slot.draw(frame);
+                }
+            }
+        });
+    }
+
+    @JSBody(params = "printing", script = "document.documentElement.classList.toggle('printing', printing);")
+    private static native void markPrinting(boolean printing);
+
     private void draw() {
         double start = Timing.now();
-        Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme", state.get(Fields.COLOR_SCHEME).key());
+        // On paper in light colours, whatever the screen's.
+        Dom.attribute(Dom.DOCUMENT.getDocumentElement(), "data-theme",
+                printing ? "light" : state.get(Fields.COLOR_SCHEME).key());
         // Before the panels, which take their words from the language shown.
         translation.show(state.get(Fields.LANGUAGE), this::requestRender);
         if (!wordsShown) {

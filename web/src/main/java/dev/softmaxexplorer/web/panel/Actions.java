@@ -10,7 +10,10 @@ import dev.softmaxexplorer.web.text.Messages;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** The toolbar's copy buttons: the link to this exact view, and the numbers as CSV or JSON. */
+/**
+ * The Share menu's buttons: the link to this exact view, the embed code, the numbers as CSV or
+ * JSON, and the printed handout.
+ */
 final class Actions {
     private Actions() {
     }
@@ -25,7 +28,16 @@ final class Actions {
                 e -> copy(editor, Export.csv(editor.frame().state(), editor.frame().exact()), "header.copy-csv.done", status));
         Dom.byId("copy-json").addEventListener("click",
                 e -> copy(editor, Export.json(editor.frame().state(), editor.frame().exact()), "header.copy-json.done", status));
+        Dom.byId("print-handout").addEventListener("click", e -> {
+            // Closed, so that the handout does not show the menu as the page comes back from print.
+            Dom.open(Dom.byId("share"), false);
+            print();
+        });
     }
+
+    /** The browser's print dialog; the page lays itself out for paper on its beforeprint event. */
+    @JSBody(script = "window.print();")
+    private static native void print();
 
     private static String link(String hash) {
         return pageAddress() + (hash.isEmpty() ? "" : "#" + hash);

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.browser.LearningSystem;
 import dev.softmaxexplorer.web.lesson.Tasks;
 import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
@@ -14,7 +15,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 /**
  * The lessons: one step at a time, its task, whether the state meets it (announced politely when
  * it changes) and, once met, what to notice. The step is in the state and so in the link; moving
- * to a step sets up the state it starts from ({@link Tasks#start}).
+ * to a step sets up the state it starts from ({@link Tasks#start}). Finishing the last step
+ * completes the lessons for a learning management system.
  */
 public final class LessonsPanel implements Panel {
     private final HTMLElement closed = Dom.byId("lesson-closed");
@@ -26,10 +28,16 @@ public final class LessonsPanel implements Panel {
     private final HTMLElement next = Dom.byId("lesson-next");
     private final HTMLElement theory = Dom.byId("lesson-theory");
 
-    LessonsPanel(Editor editor) {
+    LessonsPanel(Editor editor, LearningSystem learning) {
         Dom.byId("lesson-start").addEventListener("click", e -> goTo(editor, 1));
         previous.addEventListener("click", e -> goTo(editor, editor.state().get(Fields.LESSON) - 1));
-        next.addEventListener("click", e -> goTo(editor, editor.state().get(Fields.LESSON) + 1));
+        next.addEventListener("click", e -> {
+            int shown = editor.state().get(Fields.LESSON);
+            if (shown == Lesson.values().length) {
+                learning.lessonsFinished();
+            }
+            goTo(editor, shown + 1);
+        });
         Dom.byId("lesson-close").addEventListener("click", e -> editor.edit(null, s -> s.with(Fields.LESSON, 0)));
         theory.addEventListener("click", e -> {
             int shown = editor.state().get(Fields.LESSON);

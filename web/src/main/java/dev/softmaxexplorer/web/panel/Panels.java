@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.web.panel;
 
+import dev.softmaxexplorer.web.browser.LearningSystem;
 import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Panel;
 import dev.softmaxexplorer.web.page.PanelSlot;
@@ -16,18 +17,18 @@ public final class Panels {
     private Panels() {
     }
 
-    /** Every view's panel in its slot, in the page's order. */
-    public static List<PanelSlot> all(Editor editor) {
+    /** Every view's panel in its slot, in the page's order; the lessons and the quiz report to {@code learning}. */
+    public static List<PanelSlot> all(Editor editor, LearningSystem learning) {
         List<PanelSlot> slots = new ArrayList<>();
         for (View view : View.values()) {
-            slots.add(new PanelSlot(view, panel(view, editor)));
+            slots.add(new PanelSlot(view, panel(view, editor, learning)));
         }
         return slots;
     }
 
-    private static Panel panel(View view, Editor editor) {
+    private static Panel panel(View view, Editor editor, LearningSystem learning) {
         return switch (view) {
-            case LESSONS -> new LessonsPanel(editor);
+            case LESSONS -> new LessonsPanel(editor, learning);
             case INPUTS -> new InputsPanel(editor);
             case BARS -> new BarsPanel(editor);
             case MULTIPLES -> new MultiplesPanel();
@@ -44,7 +45,7 @@ public final class Panels {
             case SPARSE -> new SparsePanel(editor);
             case ATTENTION -> new AttentionPanel(editor);
             case CODE -> new CodePanel(editor);
-            case QUIZ -> new QuizPanel(editor);
+            case QUIZ -> new QuizPanel(editor, learning);
         };
     }
 }

@@ -1,11 +1,13 @@
 package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.browser.LearningSystem;
 import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
 import dev.softmaxexplorer.web.page.Panel;
 import dev.softmaxexplorer.web.quiz.Question;
 import dev.softmaxexplorer.web.quiz.Quiz;
+import dev.softmaxexplorer.web.quiz.Score;
 import java.util.Arrays;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -14,6 +16,9 @@ import org.teavm.jso.dom.html.HTMLElement;
  * "Predict, then reveal": renders {@link Quiz}'s questions for the current state and wires the
  * answer buttons. The chosen answers are the only thing kept here, and they are transient UI,
  * not part of the state or the link: a shared link should let the next person predict afresh.
+ * The first answer to each question is the prediction: once every question has one, the attempt's
+ * score goes to the learning management system; later answers explore, and "Reset quiz" begins a
+ * new attempt.
  */
 public final class QuizPanel implements Panel {
     private final Editor editor;
@@ -21,12 +26,17 @@ public final class QuizPanel implements Panel {
     private HTMLElement[][] buttons;
     private HTMLElement[] reveals;
     private int[] chosen;
+    /** Each question's first answer in this attempt, -1 while unanswered. */
+    private int[] predicted;
+    private final LearningSystem learning;
 
-    QuizPanel(Editor editor) {
+    QuizPanel(Editor editor, LearningSystem learning) {
         this.editor = editor;
+        this.learning = learning;
         Dom.byId("quiz-reset").addEventListener("click", e -> {
             if (chosen != null) {
                 Arrays.fill(chosen, -1);
+                Arrays.fill(predicted, -1);
                 show(editor.frame());
             }
         });
@@ -40,6 +50,8 @@ public final class QuizPanel implements Panel {
         reveals = new HTMLElement[n];
         chosen = new int[n];
         Arrays.fill(chosen, -1);
+        predicted = new int[n];
+        Arrays.fill(predicted, -1);
         HTMLElement list = Dom.byId("quiz-questions");
         for (int q = 0; q < n; q++) {
             list.appendChild(build(q, questions.get(q)));
@@ -63,6 +75,10 @@ public final class QuizPanel implements Panel {
             int answer = c;
             button.addEventListener("click", e -> {
                 chosen[q] = answer;
+                if (predicted[q] < 0) {
+                    predicted[q] = answer;
+                    score(editor.frame());
+                }
                 show(editor.frame());
             });
             buttons[q][c] = button;
@@ -83,6 +99,19 @@ public final class QuizPanel implements Panel {
             build(Quiz.questions(frame.state(), frame.words()));
         }
         show(frame);
+    }
+
+    /** Reports the attempt once every question has its prediction. */
+    private void score(Frame frame) {
+        List<Question> questions = Quiz.questions(frame.state(), frame.words());
+        int right = 0;
+        for (int q = 0; q < questions.size(); q++) {
+            if (predicted[q] < 0) {
+                return;
+            }
+            right += predicted[q] == questions.get(q).correct() ? 1 : 0;
+        }
+        learning.quizAnswered(new Score(right, questions.size()));
     }
 
     private void show(Frame frame) {
