@@ -39,6 +39,7 @@ public final class Panels {
             case SWEEP -> new SweepPanel(editor);
             case SAMPLING -> new SamplingPanel(editor);
             case DISTILLATION -> new DistillationPanel(editor);
+            case CALIBRATION -> new CalibrationPanel(editor);
             case CODE -> new CodePanel(editor);
             case QUIZ -> new QuizPanel(editor);
         };

@@ -34,6 +34,8 @@ public enum View {
     SAMPLING("sampling", "sampling-view", 760),
     /** Distillation with a teacher. */
     DISTILLATION("distillation", "distillation-view", 760),
+    /** Calibration by temperature scaling: the reliability diagram of a validation set. */
+    CALIBRATION("calibration", "calibration-view", 1000),
     /** The NumPy and PyTorch programs. */
     CODE("code", "code-view", 560),
     /** The predict-then-reveal quiz. */
