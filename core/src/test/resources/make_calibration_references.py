@@ -10,9 +10,11 @@ For each validation set (rows of logits z_i, labels y_i), from 60-digit mpmath a
   exact rational arithmetic, rounded once; the bin counts too;
 - accuracy: the fraction with y_i = argmax_j z_ij (the lowest index on ties);
 - fitted: the T > 0 minimising the mean NLL: the root b* of
-  g(b) = sum_i (E_{softmax(b z_i)}[z_i] - z_iy), bracketed by doubling and found by mpmath's
-  30 geometric bisections and mpmath's findroot (Newton's solver, with g's derivative
-  sum_i Var_p(z_i)) at 60 digits, checked by g's sign at b* (1 -+ 1e-30); written as the double nearest 1 / b*, with the NLL at that double.
+  g(b) = sum_i (E_{softmax(b z_i)}[z_i] - z_iy), bracketed by doubling, narrowed by 30
+  geometric bisections and found by mpmath's findroot (Newton's solver, with g's derivative
+  sum_i Var_p(z_i)) at 60 digits, checked by g's sign at b* (1 -+ 1e-30); written as the double
+  nearest 1 / b*, with the NLL at that double. A set without "fitted" has no minimiser at
+  0 < T < Infinity (its labels score below their rows' means): fitTemperature must refuse it.
 
 The sets: small hand-made ones (ties, confidences exactly on a bin edge: 1/2 and 1/4), seeded
 random ones (K = 2 to 50, N = 1 to 300, logits of scale 0.01 to 1000), extreme temperatures,
@@ -97,8 +99,10 @@ def fitted(rows, labels):
     lo, hi = mpf(1), mpf(1)
     while g(lo) > 0:
         lo /= 2
+        assert lo > mpf(2) ** -1100, "no finite minimiser"
     while g(hi) < 0:
         hi *= 2
+        assert hi < mpf(2) ** 1100, "no minimiser at T > 0"
     for _ in range(30):
         mid = mp.sqrt(lo * hi)
         if g(mid) > 0:
@@ -162,9 +166,9 @@ def main():
         case("confidence 1/2 on bin edges", [[0, 0], [1, 0], [0, 2], [5, 5]], [0, 1, 1, 1],
              [1, 2], bins=(1, 2, 4, 10, 15)),
         case("confidence 1/4 on bin edges", [[3, 3, 3, 3], [1, 0, 0, 0], [0, 0, 2, 0]],
-             [1, 1, 0], [1], bins=(1, 4, 8, 10, 15)),
+             [1, 1, 0], [1], bins=(1, 4, 8, 10, 15), fit=False),  # labels below their rows' means
         case("K = 2", [[0.5, -0.5], [2, 0], [-1, 1], [0, 3]], [0, 0, 0, 1], [1, 0.1, 10]),
-        case("one example", [[1, 2, 3]], [1], [1, 1e-8, 1e8]),
+        case("one example", [[0, 2, 3]], [1], [1, 1e-8, 1e8]),
     ]
     rng = random.Random(20261203)
     for k, n, scale in [(2, 50, 1), (3, 20, 3), (5, 100, 2), (10, 300, 4), (50, 40, 1),

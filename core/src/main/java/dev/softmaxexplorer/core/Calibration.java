@@ -344,8 +344,8 @@ public final class Calibration {
                     + logits.length + "), had " + labels.length);
         }
         if (logits[0] == null || logits[0].length == 0) {
-            throw new IllegalArgumentException("logits[0] must have at least one class, was "
-                    + (logits[0] == null ? "null" : "empty"));
+            String was = logits[0] == null ? "null" : "empty";
+            throw new IllegalArgumentException("logits[0] must have at least one class, was " + was);
         }
         int k = logits[0].length;
         for (int i = 0; i < logits.length; i++) {
