@@ -42,6 +42,8 @@ public final class CalibrationPanel implements Panel {
     private final HTMLElement pasteStatus = Dom.byId("calibration-paste-status");
     private final Editor editor;
 
+    private ValidationSet seededSet;
+    private double seededFitted;
     private ValidationSet set;
     private boolean pasted;
     /** The fitted T of {@link #set}; NaN when no T minimises its NLL. */
@@ -67,13 +69,19 @@ public final class CalibrationPanel implements Panel {
         oneButton.addEventListener("click", e -> editor.edit(oneButton, s -> s.with(Fields.CALIBRATION_TEMPERATURE, 1.0)));
         Dom.byId("calibration-use-paste").addEventListener("click", e -> usePaste());
         Dom.byId("calibration-use-seeded").addEventListener("click", e -> {
-            use(seeded(), false);
+            useSeeded();
+            render(editor.frame());
             Dom.text(pasteStatus, editor.frame().words().text("calibration.paste.seeded"));
         });
     }
 
-    private static ValidationSet seeded() {
-        return ValidationSet.overconfident(42, ValidationSet.SEEDED_SIZE, ValidationSet.SEEDED_CLASSES);
+    /** The seeded set, made and fitted on first use only. */
+    private void useSeeded() {
+        if (seededSet == null) {
+            seededSet = ValidationSet.overconfident(42, ValidationSet.SEEDED_SIZE, ValidationSet.SEEDED_CLASSES);
+            seededFitted = seededSet.fitTemperature();
+        }
+        show(seededSet, false, seededFitted);
     }
 
     private void usePaste() {
@@ -85,31 +93,32 @@ public final class CalibrationPanel implements Panel {
             return;
         }
         paste.removeAttribute("aria-invalid");
-        use(outcome.set(), true);
+        double fittedT;
+        try {
+            fittedT = outcome.set().fitTemperature();
+        } catch (IllegalArgumentException noMinimiser) {
+            fittedT = Double.NaN;
+        }
+        show(outcome.set(), true, fittedT);
+        render(editor.frame());
         Dom.text(pasteStatus, words.format("calibration.paste.used", "n", Integer.toString(set.size()),
                 "k", Integer.toString(set.classes())));
     }
 
-    /** Makes a set current: its T is fitted here, once, and the view redrawn. */
-    private void use(ValidationSet next, boolean isPasted) {
+    /** Makes a set current with its fitted T (NaN for none). */
+    private void show(ValidationSet next, boolean isPasted, double fittedT) {
         set = next;
         pasted = isPasted;
-        try {
-            fitted = set.fitTemperature();
-        } catch (IllegalArgumentException noMinimiser) {
-            fitted = Double.NaN;
-        }
+        fitted = fittedT;
         atOne = null;
         atFitted = null;
         chosen = null;
-        render(editor.frame());
     }
 
     @Override
     public void render(Frame frame) {
         if (set == null) {
-            set = seeded();
-            fitted = set.fitTemperature();
+            useSeeded();
         }
         State state = frame.state();
         Messages words = frame.words();

@@ -47,6 +47,12 @@ public final class ValidationCsv {
             if (total > MAX_LOGITS) {
                 return refused(new Message("calibration.paste.large", "max", Integer.toString(MAX_LOGITS)));
             }
+            String labelText = cells[0].trim();
+            double label = number(labelText);
+            if (!(label >= 0 && label < k && label == Math.floor(label))) {
+                return refused(new Message("calibration.paste.label", "row", row, "text", quoted(labelText),
+                        "max", Integer.toString(k - 1)));
+            }
             double[] logits = new double[k];
             for (int j = 0; j < k; j++) {
                 String cell = cells[j + 1].trim();
@@ -56,12 +62,6 @@ public final class ValidationCsv {
                             "column", Integer.toString(j + 1), "text", quoted(cell)));
                 }
                 logits[j] = v;
-            }
-            String labelText = cells[0].trim();
-            double label = number(labelText);
-            if (!(label >= 0 && label < k && label == Math.floor(label))) {
-                return refused(new Message("calibration.paste.label", "row", row, "text", quoted(labelText),
-                        "max", Integer.toString(k - 1)));
             }
             if (n == 0) {
                 firstLine = line;
