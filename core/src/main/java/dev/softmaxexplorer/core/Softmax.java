@@ -414,7 +414,7 @@ public final class Softmax {
         return false;
     }
 
-    private static DoubleDouble crossEntropy(Exponentials ex, int target, double eps) {
+    static DoubleDouble crossEntropy(Exponentials ex, int target, double eps) {
         double[] z = ex.logits;
         int k = z.length;
         if (z[target] == Double.NEGATIVE_INFINITY) {
@@ -666,7 +666,7 @@ public final class Softmax {
      * arithmetic. The arrays are {@link Storage}'s, reused by the next call: closing gives them
      * back.
      */
-    private static final class Exponentials implements AutoCloseable {
+    static final class Exponentials implements AutoCloseable {
         final double[] logits;
         final double temperature;
         final int top;

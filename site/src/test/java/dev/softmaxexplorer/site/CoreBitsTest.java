@@ -139,6 +139,29 @@ class CoreBitsTest extends ProbeTest {
         compare(calls);
     }
 
+    /**
+     * Calibration: seeded validation sets (the view's, small ones, two classes, more classes)
+     * evaluated at ordinary and extreme temperatures with 1, 10 and 15 bins, and fitted.
+     */
+    @Test
+    void calibrationGivesTheJvmBitsInChromium() {
+        List<String> calls = new ArrayList<>();
+        // The view's set (each call fits it again: a few calls only), then small sets everywhere.
+        calls.add("calibration;42;1000;10;" + ProbeProtocol.hex(1) + ";10");
+        calls.add("calibration;42;1000;10;" + ProbeProtocol.hex(2.5) + ";15");
+        int[][] sets = {{1, 7, 2}, {2, 50, 3}, {3, 100, 40}};
+        double[] temperatures = {1, 0.37, 2.5, 1e-6, 1e6, 4.9e-324};
+        for (int[] set : sets) {
+            for (double t : temperatures) {
+                for (int bins : new int[] {1, 10, 15}) {
+                    calls.add("calibration;" + set[0] + ";" + set[1] + ";" + set[2] + ";" + ProbeProtocol.hex(t)
+                            + ";" + bins);
+                }
+            }
+        }
+        compare(calls);
+    }
+
     /** Doubles of every magnitude and sign, subnormals, zeros and the format edges. */
     private static double anyDouble(SplittableRandom random) {
         return switch (random.nextInt(4)) {

@@ -44,6 +44,7 @@ public final class Panels {
             case DISTILLATION -> new DistillationPanel(editor);
             case SPARSE -> new SparsePanel(editor);
             case ATTENTION -> new AttentionPanel(editor);
+            case CALIBRATION -> new CalibrationPanel(editor);
             case CODE -> new CodePanel(editor);
             case QUIZ -> new QuizPanel(editor, learning);
         };

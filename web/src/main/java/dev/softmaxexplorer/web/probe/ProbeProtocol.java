@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web.probe;
 
 import dev.softmaxexplorer.core.Attention;
 import dev.softmaxexplorer.core.AttentionSaturation;
+import dev.softmaxexplorer.core.CalibrationResult;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.MachineVerdict;
@@ -17,6 +18,7 @@ import dev.softmaxexplorer.core.Sparsemax;
 import dev.softmaxexplorer.web.workbench.ByteSource;
 import dev.softmaxexplorer.web.workbench.LogitText;
 import dev.softmaxexplorer.web.workbench.NpyFile;
+import dev.softmaxexplorer.core.ValidationSet;
 
 /**
  * A line protocol that runs core functions on exactly encoded arguments and answers with exactly
@@ -132,6 +134,11 @@ public final class ProbeProtocol {
                     return benchText(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "benchNpy":
                     return benchNpy(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                case "calibration":
+                    return calibration(ValidationSet.overconfident(Integer.parseInt(a[1]), Integer.parseInt(a[2]),
+                            Integer.parseInt(a[3])), number(a[4]), Integer.parseInt(a[5]));
+                case "calibrationBench":
+                    return calibrationBench(Integer.parseInt(a[1]));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPath":
@@ -289,6 +296,50 @@ public final class ProbeProtocol {
             elapsed[run] = (System.nanoTime() - start) / 1e6;
         }
         return elapsed[0] + "|" + elapsed[1] + "|" + (Softmax.slowPathCount() - before) / reps;
+    }
+
+    /**
+     * A seeded validation set's results at T with that many bins, and its fitted temperature:
+     * {@code nll|ece|accuracy|counts|correct|confidences|accuracies|fitted}, or the fitted T's
+     * exception's class name.
+     */
+    private static String calibration(ValidationSet set, double t, int bins) {
+        CalibrationResult r = set.evaluate(t, bins);
+        double[] counts = new double[bins];
+        double[] correct = new double[bins];
+        double[] confidence = new double[bins];
+        double[] accuracy = new double[bins];
+        for (int m = 0; m < bins; m++) {
+            counts[m] = r.count(m);
+            correct[m] = r.correct(m);
+            confidence[m] = r.confidence(m);
+            accuracy[m] = r.accuracy(m);
+        }
+        String fitted;
+        try {
+            fitted = hex(set.fitTemperature());
+        } catch (IllegalArgumentException e) {
+            fitted = "none";
+        }
+        return hex(r.negativeLogLikelihood()) + "|" + hex(r.expectedCalibrationError()) + "|" + hex(r.accuracy())
+                + "|" + array(counts) + "|" + array(correct) + "|" + array(confidence) + "|" + array(accuracy)
+                + "|" + fitted;
+    }
+
+    /**
+     * Benchmark only: what the calibration view computes per frame at its defaults, the seeded set
+     * (1000 examples, K = 10) evaluated at a new T with 10 bins, {@code reps} times (T from 0.5 up
+     * by 0.01); answers {@code elapsed ms per evaluation|checksum}.
+     */
+    private static String calibrationBench(int reps) {
+        ValidationSet set = ValidationSet.overconfident(42, ValidationSet.SEEDED_SIZE, ValidationSet.SEEDED_CLASSES);
+        double checksum = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            checksum += set.evaluate(0.5 + r * 0.01, 10).expectedCalibrationError();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e6;
+        return elapsed / reps + "|" + checksum;
     }
 
     /** The benchmark's logits: z_i = 20 * frac(i * 0.6180339887498949) - 10. */

@@ -91,6 +91,12 @@ public final class Fields {
      */
     public static final WholeField ATTENTION_SEED = new WholeField("aseed", "attentionSeed", Group.TEACHING,
             "input.field.attention-seed", 1, 0, s -> Integer.MAX_VALUE, WHOLE);
+    /** The calibration view's T, tried on its validation set: not the page's {@link #TEMPERATURE}. */
+    public static final NumberField CALIBRATION_TEMPERATURE = new NumberField("ct", "calibrationTemperature",
+            Group.TEACHING, "input.field.calibration-temperature", 1, Range.POSITIVE);
+    /** The calibration view's number of confidence bins. */
+    public static final ChoiceField<BinCount> CALIBRATION_BINS = new ChoiceField<>("bins", "calibrationBins",
+            Group.TEACHING, BinCount.TEN, BinCount.values(), BinCount::key, "input.calibration-bins");
     /** The compact layout for iframes. */
     public static final FlagField EMBED = new FlagField("embed", "embed", Group.PAGE, "input.field.embed");
     /** The views an embedding keeps; the full page shows every view whatever this says. */

@@ -42,6 +42,8 @@ public enum View {
     SPARSE("sparse", "sparse-view", 700),
     /** Attention weights and the square root of d_k as a temperature. */
     ATTENTION("attention", "attention-view", 1500),
+    /** Calibration by temperature scaling: the reliability diagram of a validation set. */
+    CALIBRATION("calibration", "calibration-view", 1000),
     /** The NumPy and PyTorch programs. */
     CODE("code", "code-view", 560),
     /** The predict-then-reveal quiz. */

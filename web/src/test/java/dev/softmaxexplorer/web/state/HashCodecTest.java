@@ -165,9 +165,9 @@ class HashCodecTest {
             + " 'float8' is not one of them.",
         "embed=yes|Ignored 'embed=yes' in the link: embed must be 1 (on) or 0 (off); 'yes' is neither.",
         "views=bars,chart|Ignored 'views=bars,chart' in the link: the views must be among lessons, inputs, bars, multiples, steps,"
-            + " workbench, loss, smoothing, gradient, twoclass, sweep, sampling, chain, distillation, sparse, attention, code, quiz; 'chart' is not one of them.",
+            + " workbench, loss, smoothing, gradient, twoclass, sweep, sampling, chain, distillation, sparse, attention, calibration, code, quiz; 'chart' is not one of them.",
         "views=,|Ignored 'views=,' in the link: the views must name at least one of lessons, inputs, bars, multiples, steps, workbench, loss,"
-            + " smoothing, gradient, twoclass, sweep, sampling, chain, distillation, sparse, attention, code, quiz.",
+            + " smoothing, gradient, twoclass, sweep, sampling, chain, distillation, sparse, attention, calibration, code, quiz.",
         "minp=1.5|Ignored 'minp=1.5' in the link: min-p must be a number from 0 to 1; '1.5' is outside that range.",
         "typical=0|Ignored 'typical=0' in the link: the typical-p mass must be a number greater than 0 and at most 1; '0'"
             + " is outside that range.",
