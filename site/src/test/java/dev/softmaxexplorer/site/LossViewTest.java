@@ -144,7 +144,8 @@ class LossViewTest extends BrowserTest {
         assertTrue(browser.driver.findElement(By.id("two-class-hint")).isDisplayed());
         click("two-class-button");
         browser.waiting().until(d -> browser.driver.findElement(By.id("two-class-comparison")).isDisplayed());
-        assertEquals("2", browser.driver.findElement(By.id("k")).getAttribute("value"));
+        // The inputs are screens away from this view: they catch up when the browser is idle.
+        browser.waitForValue("k", "2");
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 
+import dev.softmaxexplorer.web.quiz.Question;
+import dev.softmaxexplorer.web.quiz.Quiz;
 import dev.softmaxexplorer.web.quiz.Score;
 import dev.softmaxexplorer.web.state.Lesson;
+import dev.softmaxexplorer.web.state.HashCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +41,6 @@ import org.w3c.dom.Element;
 class ScormTest extends BrowserTest {
     private static final String ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
     private static final String STATUS = "cmi.core.lesson_status";
-    private static final List<String> QUESTIONS = List.of("temperature", "shift", "logits", "sampling", "smoothing",
-            "float16", "calibration");
 
     /** An API that answers like an LMS with a learner who has not started: every call recorded. */
     private static final String WORKING = "var data = {'cmi.core.lesson_status': 'not attempted', 'cmi.core.score.raw': ''};"
@@ -149,25 +150,34 @@ class ScormTest extends BrowserTest {
         });
         assertEquals(List.of(List.of("LMSSetValue", STATUS, "completed"), List.of("LMSCommit", "")), callsFrom(5));
 
+        List<Question> quiz = new ArrayList<>();
         inFrame(() -> {
-            // The prediction on temperature is wrong ("Yes"); then the learner tries the other
-            // answer, which explores and does not count. The other six predictions are right.
-            answer("temperature", 0);
-            answer("temperature", 1);
-            for (String question : QUESTIONS.subList(1, QUESTIONS.size())) {
-                answer(question, 1);
+            // The lessons left their last example in the page; Reset brings the defaults back, and
+            // with them the quiz as the page asks it at the defaults (which choice is right).
+            browser.element("reset").click();
+            browser.waiting().until(d -> "".equals(browser.script("return location.hash.replace(/^#/, '');")));
+            List<Question> questions = questionsShown();
+            quiz.addAll(questions);
+            // The first prediction is wrong; then the learner tries the right answer, which
+            // explores and does not count. Every other prediction is right.
+            Question first = questions.get(0);
+            answer(first.id(), wrong(first));
+            answer(first.id(), first.correct());
+            for (Question question : questions.subList(1, questions.size())) {
+                answer(question.id(), question.correct());
             }
         });
-        // 6 of 7 right: 600 / 7 = 85.71... %, rounded 86, at least the pass mark of 80.
+        // 8 of 9 right: 800 / 9 = 88.88... %, rounded 89, at least the pass mark of 80.
+        assertEquals(9, quiz.size(), "the quiz's questions, as the expected score assumes");
         assertEquals(List.of(List.of("LMSSetValue", "cmi.core.score.min", "0"),
-                List.of("LMSSetValue", "cmi.core.score.max", "100"), List.of("LMSSetValue", "cmi.core.score.raw", "86"),
+                List.of("LMSSetValue", "cmi.core.score.max", "100"), List.of("LMSSetValue", "cmi.core.score.raw", "89"),
                 List.of("LMSSetValue", STATUS, "passed"), List.of("LMSCommit", "")), callsFrom(7));
 
         // A second, worse attempt (no right prediction) leaves the best one recorded.
         inFrame(() -> {
             browser.element("quiz-reset").click();
-            for (String question : QUESTIONS) {
-                answer(question, 0);
+            for (Question question : quiz) {
+                answer(question.id(), wrong(question));
             }
         });
         assertEquals(12, calls().size(), "calls: " + calls());
@@ -189,8 +199,8 @@ class ScormTest extends BrowserTest {
             browser.type("z1", "3");
             // z = [3, 1, 0]: p1 = e^3 / (e^3 + e + 1) = 20.0855369 / 23.8038187 = 0.8437947.
             browser.waitForText("p1", "0.843795");
-            for (String question : QUESTIONS) {
-                answer(question, 1);
+            for (Question question : questionsShown()) {
+                answer(question.id(), 1);
             }
             browser.element("lesson-start").click();
             browser.waitForText("lesson-next", "Skip this step");
@@ -210,6 +220,17 @@ class ScormTest extends BrowserTest {
             browser.waiting().until(d -> (Boolean) browser.script(
                     "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
         });
+    }
+
+    /** The quiz's questions for the state in the page's link (in the current frame). */
+    private static List<Question> questionsShown() {
+        String hash = (String) browser.script("return location.hash.replace(/^#/, '');");
+        return Quiz.questions(HashCodec.decode(hash).state(), EnglishWords.WORDS);
+    }
+
+    /** A choice that is not the question's right one. */
+    private static int wrong(Question question) {
+        return (question.correct() + 1) % question.choices().size();
     }
 
     /** Clicks an answer and waits for its reveal, as a learner reads it. */
