@@ -46,8 +46,9 @@ class PrintTest extends BrowserTest {
     void theHandoutOnA4IsLightAndHoldsTheNumbersButNoControls() throws IOException {
         String text;
         try (PDDocument pdf = printHandout("scheme=dark", new PageSize(29.7, 21.0), "a4")) {
-            // The explorer, the views, the theory: a few pages, not the screen's forty.
-            assertTrue(pdf.getNumberOfPages() >= 6 && pdf.getNumberOfPages() <= 14, "pages: " + pdf.getNumberOfPages());
+            // The explorer, the views, the theory: since the sampler chain, sparsemax, attention and
+            // calibration views came (issues 18 and 19) about twenty pages, not the screen's sixty.
+            assertTrue(pdf.getNumberOfPages() >= 10 && pdf.getNumberOfPages() <= 24, "pages: " + pdf.getNumberOfPages());
             PDPage first = pdf.getPage(0);
             // 210 mm x 297 mm in points (1/72 inch): 595.3 x 841.9; Chromium rounds the size it is given.
             assertEquals(595.3, first.getMediaBox().getWidth(), 1);
@@ -79,7 +80,7 @@ class PrintTest extends BrowserTest {
     @Test
     void theHandoutFitsLetterAndTheScreenComesBackAfterPrinting() throws IOException {
         try (PDDocument pdf = printHandout("scheme=projector&z=3,1,0&views=bars", new PageSize(27.94, 21.59), "letter")) {
-            assertTrue(pdf.getNumberOfPages() >= 6 && pdf.getNumberOfPages() <= 14, "pages: " + pdf.getNumberOfPages());
+            assertTrue(pdf.getNumberOfPages() >= 10 && pdf.getNumberOfPages() <= 24, "pages: " + pdf.getNumberOfPages());
             // 8.5 in x 11 in: 612 x 792 points.
             assertEquals(612, Math.round(pdf.getPage(0).getMediaBox().getWidth()));
             assertEquals(792, Math.round(pdf.getPage(0).getMediaBox().getHeight()));

@@ -48,7 +48,8 @@ class SparseAttentionViewTest extends BrowserTest {
         assertEquals(List.of(Numbers.compact((3 + s42) * (3 + s42) / 144), Numbers.compact(42.0 / 144),
                 Numbers.compact((s42 - 3) * (s42 - 3) / 144)), column("sparse-table", 2));
         assertEquals("0.25", rows("sparse-table", "tfoot").get(0).get(3));
-        assertTrue(browser.driver.getCurrentUrl().contains("t=2"));
+        // The link follows a moment after typing stops.
+        browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("t=2"));
         assertTrue(inkedPixels("sparse-chart") > 1500, "the bars are drawn");
         assertEquals(List.of(), browser.consoleErrors());
     }
