@@ -81,19 +81,7 @@ public final class SparseBarsChart {
             ctx.setFillStyle(theme.grid());
             ctx.fillRect(x, top, width, height);
         } else {
-            ctx.save();
-            ctx.beginPath();
-            ctx.rect(x, top, width, height);
-            ctx.clip();
-            ctx.setStrokeStyle(colour);
-            ctx.setLineWidth(1);
-            ctx.beginPath();
-            for (double d = -width; d < height + width; d += HATCH_SPACING) {
-                ctx.moveTo(x, top + d + width);
-                ctx.lineTo(x + width, top + d);
-            }
-            ctx.stroke();
-            ctx.restore();
+            Hatch.fill(ctx, colour, x, top, width, height, HATCH_SPACING);
         }
         ctx.setStrokeStyle(colour);
         ctx.setLineWidth(2);

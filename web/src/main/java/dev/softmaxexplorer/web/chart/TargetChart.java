@@ -56,19 +56,7 @@ public final class TargetChart {
             return;
         }
         double top = base - height;
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(x, top, width, height);
-        ctx.clip();
-        ctx.setStrokeStyle(colour);
-        ctx.setLineWidth(1);
-        ctx.beginPath();
-        for (double d = -width; d < height + width; d += HATCH_SPACING) {
-            ctx.moveTo(x, top + d + width);
-            ctx.lineTo(x + width, top + d);
-        }
-        ctx.stroke();
-        ctx.restore();
+        Hatch.fill(ctx, colour, x, top, width, height, HATCH_SPACING);
         ctx.setStrokeStyle(colour);
         ctx.setLineWidth(2);
         ctx.strokeRect(x + 1, top + 1, width - 2, Math.max(0, height - 1));
