@@ -16,6 +16,7 @@ import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
+import dev.softmaxexplorer.web.text.Split;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -223,7 +224,7 @@ public final class AttentionPanel implements Panel {
 
     /** The first n words of the view's sentence in the page's language. */
     private static String[] tokenNames(Messages words, int n) {
-        String[] all = words.text("attention.sentence").split(" ");
+        String[] all = Split.at(words.text("attention.sentence"), ' ');
         String[] names = new String[n];
         for (int i = 0; i < n; i++) {
             names[i] = i < all.length ? all[i] : Integer.toString(i + 1);

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.state;
 
 import dev.softmaxexplorer.core.SamplerChain.Step;
+import dev.softmaxexplorer.web.text.Split;
 
 /**
  * The sampler chain's order and which steps are on ({@link SamplerOrder}). Refused: a key that
@@ -29,7 +30,7 @@ public final class ChainField extends ScalarField<SamplerOrder> {
         boolean[] on = new boolean[steps.length];
         boolean[] seen = new boolean[steps.length];
         int count = 0;
-        for (String part : text.split(",", -1)) {
+        for (String part : Split.at(text, ',')) {
             String item = InputParser.lowerCaseKey(part.trim());
             if (item.isEmpty()) {
                 continue;

@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web.state;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.ValidationSet;
+import dev.softmaxexplorer.web.text.Split;
 
 /**
  * Reads a pasted validation set: one example a line, its label (the true class, 0-based as in
@@ -22,7 +23,7 @@ public final class ValidationCsv {
     }
 
     public static Outcome read(String text) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = Split.at(text, '\n');
         double[][] rows = new double[lines.length][];
         int[] labels = new int[lines.length];
         int n = 0;
@@ -34,7 +35,7 @@ public final class ValidationCsv {
                 continue;
             }
             String row = Integer.toString(line + 1);
-            String[] cells = trimmed.split(",", -1);
+            String[] cells = Split.at(trimmed, ',');
             if (cells.length < 3) {
                 return refused(new Message("calibration.paste.short", "row", row));
             }

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.web.state.InputParser;
 import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.text.Split;
 
 /**
  * An array read from NumPy's {@code .npy} format (versions 1.0, 2.0 and 3.0): the magic
@@ -215,7 +216,7 @@ public final class NpyFile {
 
     /** "50257," or "4, 50257" as numbers; null if a part is not a whole number. */
     private static double[] dimensions(String shape) {
-        String[] parts = shape.split(",");
+        String[] parts = Split.at(shape, ',');
         int n = parts.length;
         if (n > 0 && parts[n - 1].trim().isEmpty()) {
             n--;

@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web.workbench;
 
 import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.ParseResult;
+import dev.softmaxexplorer.web.text.Split;
 
 /**
  * Reads class names for a loaded vector, matched by index: a {@code vocab.json} as tokenizers
@@ -26,7 +27,7 @@ public final class Vocabulary {
         if (text.trim().startsWith("{")) {
             return new Vocabulary(text).json();
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = Split.at(text, '\n');
         int n = lines.length;
         // The new line that ends the last name does not start another.
         if (n > 1 && lines[n - 1].isEmpty()) {
