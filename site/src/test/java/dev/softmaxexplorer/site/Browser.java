@@ -81,10 +81,16 @@ final class Browser implements AutoCloseable, Scripting {
 
     /**
      * A fresh load of the built page (never a same-document fragment navigation), waiting until
-     * every view has drawn, those below the screen included.
+     * every view has drawn, those below the screen included: the page draws a view far below the
+     * screen only as it comes near, so this scrolls down to each in turn, as a person reading the
+     * whole page would, and back to the top.
      */
     void load(String hash) {
         loadUntil(hash, "softmax-explorer-settled");
+        while (scrollToBusyView(null)) {
+            // One view at a time, each with the whole wait: a view may take a while to draw on a busy machine.
+        }
+        script("window.scrollTo(0, 0);");
     }
 
     /**
@@ -102,8 +108,54 @@ final class Browser implements AutoCloseable, Scripting {
         waiting().until(d -> (Boolean) script("return performance.getEntriesByName(arguments[0]).length > 0;", entry));
     }
 
+    /**
+     * An element to read or act on, scrolled to the middle of the window first when it lies outside
+     * it, as a person brings a control into view before using it (and not under the control strip
+     * at the top of the window, as the driver's own scrolling would leave it).
+     */
     WebElement element(String id) {
+        reveal(List.of(id));
+        script("var e = document.getElementById(arguments[0]); if (e) { var r = e.getBoundingClientRect();"
+                + " if (r.width + r.height > 0 && (r.top < 0 || r.bottom > innerHeight)) {"
+                + " e.scrollIntoView({block: 'center'}); } }", id);
         return driver.findElement(By.id(id));
+    }
+
+    /**
+     * Scrolls to the views that have not drawn the current state yet (the page draws a view far
+     * below the screen only as it comes near, and marks it aria-busy until then) and hold one of
+     * these elements, or, while one of them is not on the page at all, to each such view in turn,
+     * as a person scrolls to a view before reading it; returns once none is left. Elements in views
+     * that are up to date stay where they are.
+     */
+    void reveal(List<String> ids) {
+        while (scrollToBusyView(ids)) {
+            // Until every view holding one of them has drawn the current state.
+        }
+    }
+
+    /**
+     * Scrolls to a view that has not drawn the current state: one holding an element of these ids,
+     * or while one of them is not on the page, or when ids is null, the first such view. Waits
+     * until it has drawn and returns true, or returns false if there is none.
+     */
+    private boolean scrollToBusyView(List<String> ids) {
+        Object busy = script("var ids = arguments[0], busy = null, missing = ids === null;"
+                + " (ids || []).forEach(function (id) {"
+                + " var e = document.getElementById(id), b = e && e.closest('[aria-busy=\"true\"]');"
+                + " if (!e) { missing = true; } if (b && !busy) { busy = b; } });"
+                + " if (!busy && missing) { busy = document.querySelector('[aria-busy=\"true\"]'); }"
+                + " if (busy) { busy.scrollIntoView({block: 'start'}); return busy; } return null;", ids);
+        if (busy == null) {
+            return false;
+        }
+        waiting().until(d -> !"true".equals(((WebElement) busy).getDomAttribute("aria-busy")));
+        return true;
+    }
+
+    /** Whether none of these elements is in a view that has not drawn the current state (see {@link #reveal}). */
+    private boolean revealed(List<String> ids) {
+        return !scrollToBusyView(ids);
     }
 
     /** The visible text of an element. */
@@ -119,6 +171,7 @@ final class Browser implements AutoCloseable, Scripting {
     /** The text a person sees (innerText) of several elements, read in one round trip. */
     @SuppressWarnings("unchecked")
     List<String> texts(List<String> ids) {
+        reveal(ids);
         return (List<String>) script("return arguments[0].map(function (id) {"
                 + " var e = document.getElementById(id); return e ? e.innerText.trim() : null; });", ids);
     }
@@ -126,6 +179,7 @@ final class Browser implements AutoCloseable, Scripting {
     /** The values of several form controls, read in one round trip. */
     @SuppressWarnings("unchecked")
     List<String> values(List<String> ids) {
+        reveal(ids);
         return (List<String>) script("return arguments[0].map(function (id) {"
                 + " var e = document.getElementById(id); return e ? String(e.value) : null; });", ids);
     }
@@ -161,12 +215,12 @@ final class Browser implements AutoCloseable, Scripting {
 
     /** Waits until an element shows exactly this text. */
     void waitForText(String id, String text) {
-        waiting().until(ExpectedConditions.textToBe(By.id(id), text));
+        waiting().until(d -> revealed(List.of(id)) && ExpectedConditions.textToBe(By.id(id), text).apply(d));
     }
 
     /** Waits until a form control holds exactly this value. */
     void waitForValue(String id, String value) {
-        waiting().until(d -> value.equals(value(id)));
+        waiting().until(d -> revealed(List.of(id)) && value.equals(value(id)));
     }
 
     /** Emulates a viewport of this CSS size and device pixel ratio (Chrome DevTools Protocol). */

@@ -93,16 +93,26 @@ class ControlStripTest extends BrowserTest {
         browser.choose("strip-class", "Class 3");
         browser.waitForValue("strip-z", "0");
         browser.type("strip-z", "4.5");
-        browser.waitForValue("z3", "4.5");
-        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("z=2,1,4.5"));
+        waitForHash("z=2,1,4.5");
         // The keyboard on the strip's slider moves the same class by the inputs' step, 0.01.
         browser.element("strip-z-slider").sendKeys(org.openqa.selenium.Keys.ARROW_LEFT);
-        browser.waitForValue("z3", "4.49");
+        waitForHash("z=2,1,4.49");
         // A new true class does not take the strip's class away from the one chosen.
         browser.script("location.hash = 'z=2,1,4.49&c=0';");
+        browser.waitForValue("strip-z", "4.49");
+        assertEquals("Class 3", browser.script("var s = document.getElementById('strip-class');"
+                + " return s.options[s.selectedIndex].text;"));
+        // The inputs, scrolled back to, show what the strip set.
+        browser.script("document.getElementById('temperature').scrollIntoView({block: 'center'});");
+        browser.waitForValue("z3", "4.49");
         browser.waitForValue("z1", "2");
         assertEquals("4.49", browser.value("strip-z"));
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** The address follows the state a moment after an edit (it is written once the state is still). */
+    private void waitForHash(String part) {
+        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains(part));
     }
 
     @Test
@@ -115,16 +125,18 @@ class ControlStripTest extends BrowserTest {
         browser.waiting().until(d -> browser.element("control-strip").isDisplayed());
 
         browser.type("strip-temperature", "2");
-        browser.waitForValue("temperature", "2");
-        browser.waiting().until(d -> ((String) browser.script("return location.hash;")).contains("t=2"));
+        waitForHash("t=2");
         browser.element("strip-naive").click();
-        browser.waiting().until(d -> browser.checked("naive"));
+        waitForHash("mode=naive");
         browser.choose("strip-precision", "float16");
-        browser.waitForValue("precision", "float16");
-        assertTrue(((String) browser.script("return location.hash;")).contains("mode=naive"));
+        waitForHash("prec=float16");
 
+        // Back at the inputs (the strip hides), they show the state the strip set.
         browser.script("document.getElementById('temperature').scrollIntoView({block: 'center'});");
         browser.waiting().until(d -> !browser.element("control-strip").isDisplayed());
+        browser.waitForValue("temperature", "2");
+        assertTrue(browser.checked("naive"));
+        assertEquals("float16", browser.value("precision"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 }

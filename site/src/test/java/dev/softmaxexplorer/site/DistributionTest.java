@@ -2,7 +2,6 @@ package dev.softmaxexplorer.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -72,7 +71,7 @@ class DistributionTest {
     void singleFileWorksByDoubleClick() {
         browser.open(singleFile(), "");
         watchViolations();
-        browser.waiting().until(textToBe(By.id("p1"), "0.665241"));
+        browser.waitForText("p1", "0.665241");
         assertNothingFetched();
     }
 
@@ -81,7 +80,7 @@ class DistributionTest {
     void singleFileShowsJapaneseWithoutLoadingAFile() {
         browser.open(singleFile(), "lang=ja");
         watchViolations();
-        browser.waiting().until(textToBe(By.id("inputs-title"), "入力"));
+        browser.waitForText("inputs-title", "入力");
         assertEquals(0L, browser.script("return document.querySelectorAll('script[src]').length;"));
         assertNothingFetched();
     }
@@ -103,7 +102,7 @@ class DistributionTest {
     void folderWorksWithoutAViolation() {
         browser.open(Browser.siteFile("index.html"), "");
         watchViolations();
-        browser.waiting().until(textToBe(By.id("p1"), "0.665241"));
+        browser.waitForText("p1", "0.665241");
         assertNothingFetched();
     }
 
@@ -111,7 +110,7 @@ class DistributionTest {
         browser.waiting().until(frameToBeAvailableAndSwitchToIt(By.id("explorer")));
         watchViolations();
         // z = [3, 1, 0]: p1 = e^3 / (e^3 + e + 1) = 20.0855369 / 23.8038187 = 0.8437947.
-        browser.waiting().until(textToBe(By.id("p1"), "0.843795"));
+        browser.waitForText("p1", "0.843795");
         assertNothingFetched();
     }
 

@@ -3,7 +3,6 @@ package dev.softmaxexplorer.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +97,10 @@ class EmbedResizeTest extends BrowserTest {
         assertTrue(height > START_HEIGHT, "the whole explorer is taller than " + START_HEIGHT + " px: " + height);
         browser.waiting().until(frameToBeAvailableAndSwitchToIt(By.id("explorer")));
         // z = [2, 1, 0]: p1 = e^2 / (e^2 + e + 1) = 7.3890561 / 11.1073379 = 0.6652410.
-        browser.waiting().until(textToBe(By.id("p1"), "0.665241"));
+        browser.waitForText("p1", "0.665241");
         browser.type("z1", "3");
         // z = [3, 1, 0]: p1 = e^3 / (e^3 + e + 1) = 20.0855369 / 23.8038187 = 0.8437947.
-        browser.waiting().until(textToBe(By.id("p1"), "0.843795"));
+        browser.waitForText("p1", "0.843795");
     }
 
     /**

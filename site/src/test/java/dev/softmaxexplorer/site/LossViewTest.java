@@ -2,7 +2,6 @@ package dev.softmaxexplorer.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.GradientStep;
@@ -54,7 +53,7 @@ class LossViewTest extends BrowserTest {
         // By hand: y = [1 - 0.1 + 0.1/3, 0.1/3, 0.1/3] = [0.93333, 0.03333, 0.03333];
         // H(y) = -(0.93333 ln 0.93333 + 2 * 0.03333 ln 0.03333)
         //      = -(0.93333 * -0.0689929 + 0.06667 * -3.4011974) = 0.0643933 + 0.2267465 = 0.2911398.
-        browser.waiting().until(textToBe(By.id("smoothing-minimum"), Format.significant(minimum, 6)));
+        browser.waitForText("smoothing-minimum", Format.significant(minimum, 6));
         assertEquals("0.291140", text("smoothing-minimum"));
         assertEquals(Format.significant(Softmax.crossEntropy(TEXTBOOK, 1, 0, 0.1), 6), text("smoothing-loss"));
         assertTrue(text("smoothing-why").contains("no logits can bring it lower"));
@@ -182,7 +181,9 @@ class LossViewTest extends BrowserTest {
         return shown;
     }
 
+    /** The logits the inputs show, scrolled to as a person would (they are screens above this view). */
     private static List<String> logitFields() {
+        browser.reveal(List.of("classes"));
         List<String> values = new ArrayList<>();
         for (WebElement field : browser.driver.findElements(By.cssSelector("#classes input.value"))) {
             values.add(field.getAttribute("value"));
@@ -204,12 +205,13 @@ class LossViewTest extends BrowserTest {
     }
 
     private static long paintedPixels(String id) {
+        browser.reveal(List.of(id));
         return ((Number) browser.script("var c = document.getElementById(arguments[0]);"
                 + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
                 + "for (var i = 3; i < d.length; i += 4) { if (d[i] !== 0) { n++; } } return n;", id)).longValue();
     }
 
     private static String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
+        return browser.text(id);
     }
 }

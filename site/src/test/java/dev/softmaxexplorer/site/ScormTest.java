@@ -3,7 +3,6 @@ package dev.softmaxexplorer.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 
 import dev.softmaxexplorer.web.quiz.Question;
 import dev.softmaxexplorer.web.quiz.Quiz;
@@ -216,7 +215,7 @@ class ScormTest extends BrowserTest {
     private static void launch(String lmsKind) {
         browser.driver.get(server.url(lmsKind + ".html"));
         inFrame(() -> {
-            browser.waiting().until(textToBe(By.id("p1"), "0.665241"));
+            browser.waitForText("p1", "0.665241");
             // Every view drawn, the quiz far below the screen included (it is built on its first draw).
             browser.waiting().until(d -> (Boolean) browser.script(
                     "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));

@@ -15,8 +15,9 @@ public final class Timing {
     public static native double now();
 
     /**
-     * Marks the moment every shown view has drawn the current state, off-screen ones included:
-     * what a test waits for before it reads a view a person would have scrolled to.
+     * Marks the moment every shown view within a window's height of the screen has drawn the
+     * current state: what a test waits for before it reads one. A view further away draws as it
+     * comes that close, and carries {@code aria-busy} until it has.
      */
     @JSBody(script = "performance.clearMarks('softmax-explorer-settled');"
             + " performance.mark('softmax-explorer-settled');")

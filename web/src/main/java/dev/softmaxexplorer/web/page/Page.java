@@ -23,8 +23,9 @@ import org.teavm.jso.dom.html.HTMLElement;
  * The page's one update path: every control turns a person's action into a new {@link State}
  * through {@link #edit}; {@link #update} stores it, lets the {@link Address} follow it and
  * schedules one render for the next animation frame, however many events arrive before it. That
- * frame draws the toolbar and the views near the screen; the others catch up one by one when the
- * browser is idle, or as soon as they scroll near, so an input waits only for what can be seen.
+ * frame draws the toolbar and the views near the screen; those within a window's height of it
+ * catch up one by one when the browser is idle, and the rest as they come that close (see
+ * {@link PanelSlot}), so an input waits only for what can be seen.
  */
 public final class Page implements Editor {
     private final Translation translation = new Translation();
@@ -74,7 +75,7 @@ public final class Page implements Editor {
             requestRender();
         });
         for (PanelSlot slot : slots) {
-            slot.observe(this::requestRender);
+            slot.observe(this::requestRender, this::requestCatchUp);
         }
         Window.current().addEventListener("beforeprint", e -> print(true));
         Window.current().addEventListener("afterprint", e -> print(false));
@@ -216,6 +217,7 @@ public final class Page implements Editor {
             for (PanelSlot slot : slots) {
                 if (state.shows(slot.view())) {
                     slot.draw(frame);
+                    slot.markBusy(frame, true);
                 }
             }
         });
@@ -250,10 +252,12 @@ public final class Page implements Editor {
         }
         boolean behind = false;
         for (PanelSlot slot : slots) {
-            if (state.shows(slot.view()) && slot.isNear()) {
+            boolean shown = state.shows(slot.view());
+            if (shown && slot.isNear()) {
                 slot.drawNear(frame);
             }
-            behind |= state.shows(slot.view()) && slot.isStale(frame);
+            slot.markBusy(frame, shown);
+            behind |= shown && slot.isApproaching() && slot.isStale(frame);
         }
         for (Panel panel : chrome) {
             panel.render(frame);
@@ -285,9 +289,9 @@ public final class Page implements Editor {
     }
 
     /**
-     * Draws one view that is behind, with the newest state, and asks for another idle period for
-     * the next: a task a view long, so that on a slow phone no start-up task blocks a tap for long
-     * (idle periods last up to 50 ms, and one view on such a phone can take that alone).
+     * Draws one approaching view that is behind, with the newest state, and asks for another idle
+     * period for the next: a task a view long, so that on a slow phone no start-up task blocks a
+     * tap for long (idle periods last up to 50 ms, and one view on such a phone can take that alone).
      */
     private void catchUp() {
         catchUpPending = false;
@@ -298,8 +302,9 @@ public final class Page implements Editor {
         }
         Frame frame = currentFrame();
         for (PanelSlot slot : slots) {
-            if (state.shows(slot.view()) && slot.isStale(frame)) {
+            if (state.shows(slot.view()) && slot.isApproaching() && slot.isStale(frame)) {
                 slot.draw(frame);
+                slot.markBusy(frame, true);
                 requestCatchUp();
                 return;
             }

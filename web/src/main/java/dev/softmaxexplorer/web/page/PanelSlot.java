@@ -7,9 +7,11 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * A panel in its place on the page. It draws a frame at most once, and only when asked while the
- * page shows its view; whether that is now or later is the page's decision ({@link #isNear}): a
- * view far off screen is drawn when the browser is idle or when it scrolls near, so that an input
- * only waits for what a person can see.
+ * page shows its view; whether that is now or later is the page's decision ({@link #isNear},
+ * {@link #isApproaching}): a view within a window's height of the screen is drawn when the browser
+ * is idle, one further away only as it comes that close, so that an input waits only for what a
+ * person can see and a page that nobody scrolls never computes its far views. A view whose
+ * content is behind the state says so to assistive technology with {@code aria-busy}.
  */
 public final class PanelSlot {
     private final View view;
@@ -17,6 +19,8 @@ public final class PanelSlot {
     private final HTMLElement element;
     private boolean near;
     private boolean nearKnown;
+    private boolean approaching;
+    private boolean busy;
     private Frame drawn;
     private Frame partlyDrawn;
 
@@ -26,13 +30,22 @@ public final class PanelSlot {
         this.element = Dom.byId(view.elementId());
     }
 
-    /** Starts following whether the view is near the screen; calls back when it comes near. */
-    void observe(Runnable cameNear) {
-        Visibility.observe(element, isNear -> {
+    /**
+     * Starts following whether the view is near the screen or approaching it; calls back when it
+     * comes near, and when it starts approaching.
+     */
+    void observe(Runnable cameNear, Runnable cameClose) {
+        Visibility.observe(element, Visibility.NEAR, isNear -> {
             near = isNear;
             nearKnown = true;
             if (isNear) {
                 cameNear.run();
+            }
+        });
+        Visibility.observe(element, Visibility.APPROACHING, isApproaching -> {
+            approaching = isApproaching;
+            if (isApproaching) {
+                cameClose.run();
             }
         });
     }
@@ -58,9 +71,27 @@ public final class PanelSlot {
         return near;
     }
 
+    /** Whether the view lies within a window's height of the screen: worth drawing in idle time. */
+    boolean isApproaching() {
+        return approaching || isNear();
+    }
+
     /** Whether this frame is not on the page yet. */
     boolean isStale(Frame frame) {
         return drawn != frame;
+    }
+
+    /** Tells assistive technology whether the view shows this frame yet (a shown view only). */
+    void markBusy(Frame frame, boolean shown) {
+        boolean behind = shown && drawn != frame;
+        if (behind != busy) {
+            busy = behind;
+            if (behind) {
+                element.setAttribute("aria-busy", "true");
+            } else {
+                element.removeAttribute("aria-busy");
+            }
+        }
     }
 
     /** Draws the frame, or at least its part near the screen. */
