@@ -40,19 +40,16 @@ public final class Assembler {
      * browser paints nothing until it has run, so nobody sees the page before its numbers and
      * charts, or in English before the language of the link.
      */
-    private static final String SCRIPT_TAG = "<script src=\"app.js\" defer blocking=\"render\"></script>";
+    /**
+     * In the head, deferred: the file loads while the page is parsed and runs once it is, while the
+     * browser paints the first screen the build wrote in ({@link FirstScreenPage}).
+     */
+    private static final String SCRIPT_TAG = "<script src=\"app.js\" defer></script>";
     /** Run once the document is parsed (the script is deferred, or inlined at the end of the body). */
     private static final String START = "\nmain([]);\n";
     private static final String BODY_END = "</body>";
-    /**
-     * The single file's counterpart of the folder's render-blocking script: the browser paints
-     * nothing until the parser has reached an element after the script at the end of the body, so
-     * after that script has run. Without it, a long document is painted half-parsed, before the
-     * script has filled in the class rows, which then push the rest of the screen down. (The
-     * script element itself cannot be the mark: it is in the document from its start tag on.)
-     */
-    private static final String EXPECT_STARTED = "<link rel=\"expect\" href=\"#started\" blocking=\"render\">";
-    private static final String STARTED = "<template id=\"started\"></template>";
+    /** Before the first paint: whether the build's first screen is the page to show ({@link FirstScreenPage#BOOT}). */
+    private static final String BOOT_TAG = "<script>" + FirstScreenPage.BOOT + "</script>";
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
     private static final String CHARSET_META = "<meta charset=\"utf-8\">";
     /** 1980-01-01, the earliest time a zip entry can hold: any fixed value makes the zip reproducible. */
@@ -74,7 +71,8 @@ public final class Assembler {
         require(source.contains(STYLESHEET_TAG) && source.contains(SCRIPT_TAG) && source.contains(CHARSET_META)
                 && source.contains(BODY_END), "index.html must link style.css and app.js and declare its charset");
         StringTables tables = StringTables.load(Path.of(args[2]));
-        String html = tables.apply(source, BODY_END, false);
+        String page = FirstScreenPage.render(source, tables.english()).replace(SCRIPT_TAG, BOOT_TAG + SCRIPT_TAG);
+        String html = tables.apply(page, BODY_END, false);
 
         Path site = Files.createDirectories(output.resolve("site"));
         Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);
@@ -84,7 +82,7 @@ public final class Assembler {
             Files.writeString(site.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
 
-        String single = inline(tables.apply(source, BODY_END, true), css, js);
+        String single = inline(tables.apply(page, BODY_END, true), css, js);
         Files.writeString(output.resolve("softmax-explorer.html"), withPolicy(single, singleFilePolicy(single)),
                 StandardCharsets.UTF_8);
         zip(site, output.resolve("softmax-explorer.zip"));
@@ -95,14 +93,16 @@ public final class Assembler {
         require(!css.contains("</style"), "style.css must not contain </style");
         require(!js.contains("</script"), "app.js must not contain </script");
         // An inline script cannot be deferred: at the end of the body it runs after the page is parsed.
-        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>").replace(SCRIPT_TAG, EXPECT_STARTED)
-                .replace(BODY_END, "<script>" + js + "</script>" + STARTED + "\n" + BODY_END);
+        return html.replace(STYLESHEET_TAG, "<style>" + css + "</style>").replace(SCRIPT_TAG, "")
+                .replace(BODY_END, "<script>" + js + "</script>\n" + BODY_END);
     }
 
-    /** Files of the folder by name; nothing inline, nothing from the network. */
+    /** Files of the folder by name and the boot script by hash; nothing else inline, nothing from the network. */
     static String folderPolicy(String html) {
-        require(!INLINE_SCRIPT.matcher(html).find(), "the folder's index.html must have no inline script");
-        return "default-src 'none'; script-src 'self'; style-src 'self'; "
+        Matcher inline = INLINE_SCRIPT.matcher(html);
+        require(inline.find() && inline.group(1).equals(FirstScreenPage.BOOT) && !inline.find(),
+                "the folder's index.html must have no inline script but the boot script");
+        return "default-src 'none'; script-src 'self' 'sha256-" + sha256(FirstScreenPage.BOOT) + "'; style-src 'self'; "
                 + "img-src data:; base-uri 'none'; form-action 'none'";
     }
 

@@ -58,6 +58,11 @@ final class StringTables {
         return new StringTables(tables);
     }
 
+    /** The English table: key to template. */
+    Map<String, String> english() {
+        return tables.get(DEFAULT_LANGUAGE);
+    }
+
     /**
      * The page with the English words in place and tables inlined before {@code before}: the
      * English one, and the others too when {@code allTables}.

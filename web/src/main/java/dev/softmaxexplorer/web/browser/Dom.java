@@ -77,6 +77,10 @@ public final class Dom {
         }
     }
 
+    /** Parses HTML the page wrote itself (never a person's text unescaped) at the end of an element. */
+    @JSBody(params = {"element", "html"}, script = "element.insertAdjacentHTML('beforeend', html);")
+    public static native void appendHtml(HTMLElement element, String html);
+
     @JSBody(params = "element", script = "return document.activeElement === element;")
     public static native boolean isFocused(HTMLElement element);
 

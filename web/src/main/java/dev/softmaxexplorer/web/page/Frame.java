@@ -24,7 +24,7 @@ import dev.softmaxexplorer.web.workbench.Loaded;
 public record Frame(State state, Trace trace, SoftmaxResult exact, State edited, Messages words, Loaded loaded,
         SoftmaxResult loadedExact, boolean moves) {
 
-    static Frame of(State edited, Loaded loaded, Messages words, boolean moves) {
+    public static Frame of(State edited, Loaded loaded, Messages words, boolean moves) {
         State state = ClassNames.shown(edited, words);
         double[] z = state.get(Fields.LOGITS);
         double t = state.get(Fields.TEMPERATURE);

@@ -64,27 +64,16 @@ public final class BarsPanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        int target = state.get(Fields.TARGET);
-        List<String> names = state.get(Fields.NAMES);
-        Trace trace = frame.trace();
-        double[] p = trace.probabilities();
-        double shownLoss = trace.crossEntropy(target, state.get(Fields.LABEL_SMOOTHING));
-        int predictedClass = frame.exact().predictedClass();
-
-        Dom.text(loss, Format.significant(shownLoss, 6));
-        Messages words = frame.words();
-        Dom.text(predicted, words.format(predictedClass == target ? "results.predicted.right" : "results.predicted.wrong",
-                "className", names.get(predictedClass)));
-        String sentence = Explanation.of(trace, names, words);
-        Dom.hidden(explanation, sentence.isEmpty());
-        Dom.text(explanation, sentence);
-        String spoken = words.format("results.summary", "predicted", names.get(predictedClass),
-                "predictedPercent", Format.percent(p[predictedClass], 1), "trueClass", names.get(target),
-                "truePercent", Format.percent(p[target], 1), "loss", Format.significant(shownLoss, 3));
+        double[] p = frame.trace().probabilities();
+        Headline headline = Headline.of(frame);
+        Dom.text(loss, headline.loss());
+        Dom.text(predicted, headline.predicted());
+        Dom.hidden(explanation, headline.explanation().isEmpty());
+        Dom.text(explanation, headline.explanation());
         // The live region only speaks when the words change, not on every repaint.
-        if (!spoken.equals(lastSummary)) {
-            lastSummary = spoken;
-            summary.setTextContent(spoken);
+        if (!headline.summary().equals(lastSummary)) {
+            lastSummary = headline.summary();
+            summary.setTextContent(headline.summary());
         }
         labelled = frame;
         probabilities.show(p, frame.moves());

@@ -15,7 +15,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /**
  * One row of controls a class: the true-class radio, the name, the logit's exact field and its
  * slider. Rows are added and removed at the end only, so changing K never steals focus from a row
- * that stays.
+ * that stays. A row is written as HTML ({@link ClassRowMarkup}); the rows the site build wrote
+ * into the page for the default state are taken over as they are.
  */
 final class ClassRows {
     private final HTMLElement container;
@@ -38,11 +39,18 @@ final class ClassRows {
         State state = frame.state();
         double[] shownProbabilities = frame.trace().probabilities();
         int k = state.classCount();
-        while (rows.size() < k) {
-            Row row = new Row(rows.size());
-            rows.add(row);
-            container.appendChild(row.element);
-            nearRows.watch(row.element);
+        while (rows.size() < container.getChildNodes().getLength()) {
+            adopt();
+        }
+        if (rows.size() < k) {
+            StringBuilder added = new StringBuilder();
+            for (int i = rows.size(); i < k; i++) {
+                added.append(ClassRowMarkup.row(frame, i));
+            }
+            Dom.appendHtml(container, added.toString());
+            while (rows.size() < k) {
+                adopt();
+            }
         }
         while (rows.size() > k) {
             container.removeChild(rows.remove(rows.size() - 1).element);
@@ -58,6 +66,13 @@ final class ClassRows {
         return complete;
     }
 
+    /** Takes over the container's next row, written by the build or just now. */
+    private void adopt() {
+        Row row = new Row(rows.size());
+        rows.add(row);
+        nearRows.watch(row.element);
+    }
+
     private final class Row {
         final int index;
         final HTMLElement element;
@@ -68,48 +83,20 @@ final class ClassRows {
         Row(int index) {
             this.index = index;
             String n = Integer.toString(index + 1);
-            element = Dom.create("div", "class-row", null);
-            target = Dom.create("input");
-            target.setType("radio");
-            target.setName("target");
-            target.setAttribute("id", "target" + n);
-            name = Dom.create("input");
-            name.setType("text");
-            name.setAttribute("id", "name" + n);
-            name.setAttribute("autocomplete", "off");
-            name.setAttribute("maxlength", Integer.toString(State.MAX_NAME_LENGTH));
-            HTMLInputElement value = Dom.create("input");
-            value.setType("text");
-            value.setAttribute("id", "z" + n);
-            value.setAttribute("inputmode", "decimal");
-            value.setAttribute("autocomplete", "off");
-            value.setAttribute("spellcheck", "false");
-            HTMLInputElement slider = Dom.create("input");
-            slider.setType("range");
-            slider.setAttribute("id", "z" + n + "-slider");
-            logit = new LogitControl(slider, value, () -> index, editor);
-
-            HTMLElement targetCell = Dom.create("label", "target", null);
-            targetCell.appendChild(target);
-            name.setClassName("name");
-            value.setClassName("value");
-            slider.setClassName("slider");
-            element.appendChild(targetCell);
-            // In the order they are seen: a wide screen shows each row as one line, name, slider, value.
-            element.appendChild(name);
-            element.appendChild(slider);
-            element.appendChild(value);
-
+            target = Dom.byId("target" + n, HTMLInputElement.class);
+            name = Dom.byId("name" + n, HTMLInputElement.class);
+            element = (HTMLElement) target.getParentNode().getParentNode();
+            logit = new LogitControl(Dom.byId("z" + n + "-slider", HTMLInputElement.class),
+                    Dom.byId("z" + n, HTMLInputElement.class), () -> index, editor);
             target.addEventListener("change", e -> editor.edit(target, s -> s.with(Fields.TARGET, index)));
             name.onInput(e -> editor.setItem(name, Fields.NAMES, index, name.getValue()));
         }
 
         void show(State state, double probability, Messages words) {
-            String n = Integer.toString(index + 1);
             String className = state.name(index);
             Dom.checked(target, state.get(Fields.TARGET) == index);
-            Dom.attribute(target, "aria-label", words.format("inputs.class.true", "className", className));
-            Dom.attribute(name, "aria-label", words.format("inputs.class.name", "n", n));
+            Dom.attribute(target, "aria-label", ClassRowMarkup.trueLabel(words, className));
+            Dom.attribute(name, "aria-label", ClassRowMarkup.nameLabel(words, index));
             Dom.value(name, className);
             logit.render(state, probability, words);
         }

@@ -68,8 +68,11 @@ public final class InputsPanel implements Panel {
         temperature.render(frame);
         Dom.value(smoothing, Format.shortest(eps));
         Dom.value(smoothingSlider, Format.shortest(eps));
-        Dom.attribute(smoothingSlider, "aria-valuetext", words.format("inputs.eps-slider.value",
-                "epsilon", Format.fixed(eps, 2)));
+        Dom.attribute(smoothingSlider, "aria-valuetext", smoothingValueText(words, eps));
         machine.render(frame);
+    }
+
+    static String smoothingValueText(Messages words, double eps) {
+        return words.format("inputs.eps-slider.value", "epsilon", Format.fixed(eps, 2));
     }
 }

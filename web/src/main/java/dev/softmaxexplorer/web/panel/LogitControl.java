@@ -17,6 +17,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 final class LogitControl {
     static final String SLIDER_MIN = "-10";
     static final String SLIDER_MAX = "10";
+    static final String SLIDER_STEP = "0.01";
 
     private final HTMLInputElement slider;
     private final HTMLInputElement field;
@@ -28,7 +29,7 @@ final class LogitControl {
         this.index = index;
         slider.setAttribute("min", SLIDER_MIN);
         slider.setAttribute("max", SLIDER_MAX);
-        slider.setAttribute("step", "0.01");
+        slider.setAttribute("step", SLIDER_STEP);
         field.onInput(e -> editor.setItem(field, Fields.LOGITS, index.getAsInt(), field.getValue()));
         slider.onInput(e -> {
             double z = Format.parse(slider.getValue());
@@ -40,16 +41,27 @@ final class LogitControl {
     /** Shows the class's logit, and names the class and its probability to a screen reader. */
     void render(State state, double probability, Messages words) {
         int i = index.getAsInt();
-        String n = Integer.toString(i + 1);
         String className = state.name(i);
         String logit = Format.shortest(state.logit(i));
-        Dom.attribute(field, "aria-label", words.format("inputs.class.logit", "n", n, "className", className));
-        Dom.attribute(slider, "aria-label", words.format("inputs.class.slider", "n", n, "className", className));
-        Dom.attribute(slider, "aria-valuetext", words.format("inputs.class.slider.value", "n", n,
-                "logit", Format.fixed(state.logit(i), 2),
-                // Screen readers skip or mangle "%"; the table says the word.
-                "percent", Format.percent(probability, 1).replace("%", "")));
+        Dom.attribute(field, "aria-label", fieldLabel(words, i, className));
+        Dom.attribute(slider, "aria-label", sliderLabel(words, i, className));
+        Dom.attribute(slider, "aria-valuetext", sliderValueText(words, state, i, probability));
         Dom.value(field, logit);
         Dom.value(slider, logit);
+    }
+
+    static String fieldLabel(Messages words, int i, String className) {
+        return words.format("inputs.class.logit", "n", Integer.toString(i + 1), "className", className);
+    }
+
+    static String sliderLabel(Messages words, int i, String className) {
+        return words.format("inputs.class.slider", "n", Integer.toString(i + 1), "className", className);
+    }
+
+    static String sliderValueText(Messages words, State state, int i, double probability) {
+        return words.format("inputs.class.slider.value", "n", Integer.toString(i + 1),
+                "logit", Format.fixed(state.logit(i), 2),
+                // Screen readers skip or mangle "%"; the table says the word.
+                "percent", Format.percent(probability, 1).replace("%", ""));
     }
 }

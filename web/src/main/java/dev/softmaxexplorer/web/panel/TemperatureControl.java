@@ -6,6 +6,7 @@ import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.TemperatureScale;
+import dev.softmaxexplorer.web.text.Messages;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /** T as a logarithmic slider and an exact field, wherever the page shows it (the inputs, the control strip). */
@@ -26,8 +27,15 @@ final class TemperatureControl {
     void render(Frame frame) {
         double t = frame.state().get(Fields.TEMPERATURE);
         Dom.value(field, Format.shortest(t));
-        Dom.value(slider, Integer.toString(TemperatureScale.position(t)));
-        Dom.attribute(slider, "aria-valuetext", frame.words().format("inputs.t-slider.value",
-                "t", Format.significant(t, 3)));
+        Dom.value(slider, sliderPosition(t));
+        Dom.attribute(slider, "aria-valuetext", sliderValueText(frame.words(), t));
+    }
+
+    static String sliderPosition(double t) {
+        return Integer.toString(TemperatureScale.position(t));
+    }
+
+    static String sliderValueText(Messages words, double t) {
+        return words.format("inputs.t-slider.value", "t", Format.significant(t, 3));
     }
 }

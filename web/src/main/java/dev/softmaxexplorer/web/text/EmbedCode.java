@@ -24,7 +24,7 @@ public final class EmbedCode {
     /** @param address the page's address without its hash */
     public static String iframe(String address, State state) {
         String hash = HashCodec.encode(state.with(Fields.EMBED, true));
-        return "<iframe src=\"" + attribute(address + "#" + hash) + "\" sandbox=\"allow-scripts\""
+        return "<iframe src=\"" + Html.escape(address + "#" + hash) + "\" sandbox=\"allow-scripts\""
                 + " title=\"Softmax Explorer\" width=\"100%\" height=\"" + height(state) + "\" style=\"border:0\"></iframe>";
     }
 
@@ -51,9 +51,5 @@ public final class EmbedCode {
             }
         }
         return CHROME_HEIGHT + Math.max(inputs, results) + below;
-    }
-
-    private static String attribute(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
