@@ -1,0 +1,85 @@
+package dev.softmaxexplorer.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16: the browser can paint the complete first screen from the HTML alone, before the
+ * script has loaded: the build wrote the default state's class rows, T, the label smoothing and
+ * the results' words into the page, the same the script then shows.
+ */
+class FirstScreenWithoutScriptTest extends BrowserTest {
+    /** The controls and words of the first screen, read in one round trip. */
+    private static final String READ = "var v = function (id) { return document.getElementById(id).value; };"
+            + " var t = function (id) { return document.getElementById(id).textContent; };"
+            + " return [v('name1'), v('name2'), v('name3'), v('z1'), v('z2'), v('z3'), v('z1-slider'),"
+            + " String(document.getElementById('target1').checked), String(document.getElementById('target2').checked),"
+            + " v('temperature'), v('eps'), t('loss'), t('predicted'), t('summary'),"
+            + " getComputedStyle(document.body).visibility];";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theHtmlAloneShowsTheDefaultFirstScreen() throws IOException {
+        try (Stream<Path> files = Files.list(Browser.siteFile("index.html").getParent())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Path page = folder.resolve("index.html");
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        String script = "<script src=\"app.js\" defer></script>";
+        assertTrue(html.contains(script));
+        // The page as the browser has it before its script has loaded.
+        Files.writeString(page, html.replace(script, ""), StandardCharsets.UTF_8);
+        browser.driver.get("about:blank");
+        browser.open(page, "");
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) browser.script(READ);
+        // softmax([2, 1, 0]) at T = 1: p1 = e^2 / (e^2 + e + 1) = 0.665241, so the loss is -ln p1 = 0.407606;
+        // p2 = e / (e^2 + e + 1) = 24.5 %.
+        assertEquals(List.of("Class 1", "Class 2", "Class 3", "2", "1", "0", "2", "true", "false", "1", "0",
+                "0.407606", "Class 1 \u2713",
+                "Predicted Class 1 with probability 66.5%; true class Class 1 has 66.5%; loss 0.408.", "visible"), before);
+
+        browser.load("");
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) browser.script(READ);
+        assertEquals(before, after, "the script's first frames change nothing the build wrote");
+        assertEquals(rowStructure(), rowStructureOf(html), "the rows the script builds are the build's");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** The class rows' elements (tag, id, type, class) in the running page, after K went to 4 and back to 3. */
+    private static String rowStructure() {
+        browser.choose("k", "4");
+        browser.waitForValue("z4", "-1");
+        browser.choose("k", "3");
+        browser.waitForValue("k", "3");
+        browser.choose("k", "4");
+        browser.waitForValue("z4", "-1");
+        return (String) browser.script("var r = document.querySelectorAll('#classes .class-row')[3];"
+                + " return Array.from(r.querySelectorAll('*')).map(function (e) { return e.tagName.toLowerCase() + '#'"
+                + " + e.id + '.' + e.className + ':' + (e.getAttribute('type') || ''); }).join(' ');")
+                + "";
+    }
+
+    /** The same for the build's first row, with the index of the fourth. */
+    private static String rowStructureOf(String html) {
+        return (String) browser.script("var d = new DOMParser().parseFromString(arguments[0], 'text/html');"
+                + " var r = d.querySelectorAll('#classes .class-row')[0];"
+                + " return Array.from(r.querySelectorAll('*')).map(function (e) { return e.tagName.toLowerCase() + '#'"
+                + " + e.id.replace(/1/, '4') + '.' + e.className + ':' + (e.getAttribute('type') || ''); }).join(' ');",
+                html);
+    }
+}
