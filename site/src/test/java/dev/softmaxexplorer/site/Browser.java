@@ -81,12 +81,17 @@ final class Browser implements AutoCloseable, Scripting {
 
     /**
      * A fresh load of the built page (never a same-document fragment navigation), waiting until
-     * every view has drawn, those below the screen included: the page draws a view far below the
-     * screen only as it comes near, so this scrolls down to each in turn, as a person reading the
-     * whole page would, and back to the top.
+     * every view on screen or within a window's height of it has drawn. A view further down draws
+     * as it comes near: the readers below ({@link #element}, {@link #text}, {@link #values} ...)
+     * scroll to it first, as a person would.
      */
     void load(String hash) {
         loadUntil(hash, "softmax-explorer-settled");
+    }
+
+    /** A fresh load, then a scroll down through the whole page so that every view has drawn, and back to the top. */
+    void loadWhole(String hash) {
+        load(hash);
         while (scrollToBusyView(null)) {
             // One view at a time, each with the whole wait: a view may take a while to draw on a busy machine.
         }
@@ -115,8 +120,10 @@ final class Browser implements AutoCloseable, Scripting {
      */
     WebElement element(String id) {
         reveal(List.of(id));
-        script("var e = document.getElementById(arguments[0]); if (e) { var r = e.getBoundingClientRect();"
-                + " if (r.width + r.height > 0 && (r.top < 0 || r.bottom > innerHeight)) {"
+        script("var e = document.getElementById(arguments[0]), s = document.getElementById('control-strip');"
+                + " if (e && !(s && s.contains(e))) { var r = e.getBoundingClientRect(),"
+                + " top = s && !s.hidden ? s.getBoundingClientRect().bottom : 0;"
+                + " if (r.width + r.height > 0 && (r.top < top || r.bottom > innerHeight)) {"
                 + " e.scrollIntoView({block: 'center'}); } }", id);
         return driver.findElement(By.id(id));
     }

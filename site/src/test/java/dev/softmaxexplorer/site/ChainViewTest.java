@@ -162,7 +162,7 @@ class ChainViewTest extends BrowserTest {
     }
 
     private static void click(String id) {
-        browser.driver.findElement(By.id(id)).click();
+        browser.element(id).click();
     }
 
     private static List<String> texts(int[] counts) {
