@@ -61,6 +61,7 @@ public final class WorkbenchPanel implements Panel {
     public WorkbenchPanel(Editor editor) {
         this.editor = editor;
         temperature = new TemperatureControl("workbench-t-slider", "workbench-t", editor);
+        new WorkbenchSave(editor);
         read.addEventListener("click", e -> loadText(text.getValue(), null));
         clear.addEventListener("click", e -> {
             file = null;
@@ -382,7 +383,7 @@ public final class WorkbenchPanel implements Panel {
     }
 
     /** A count with thousands separators: 50,257. */
-    private static String grouped(int n) {
+    static String grouped(int n) {
         String digits = Integer.toString(n);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < digits.length(); i++) {
