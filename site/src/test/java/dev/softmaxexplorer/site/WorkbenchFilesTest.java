@@ -184,17 +184,22 @@ class WorkbenchFilesTest extends BrowserTest {
 
     @Test
     void aSandboxedFrameSaysItMayForbidTheDownload() throws IOException {
+        // A notebook's <iframe sandbox="allow-scripts" srcdoc=...> of the single file, escaped as
+        // Python's html.escape(quote=True) does: scripts run, downloads are not allowed.
         Path host = downloads.resolveSibling(downloads.getFileName() + "-host.html");
-        String page = Browser.siteFile("index.html").toUri() + "#embed=1&views=workbench";
+        String single = Files.readString(Path.of(System.getProperty("single.file", "target/softmax-explorer.html")),
+                StandardCharsets.UTF_8);
+        String escaped = single.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&#x27;");
         Files.writeString(host, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Host</title>"
                 + "<link rel=\"icon\" href=\"data:,\"></head><body><iframe id=\"explorer\" title=\"Softmax Explorer\""
-                + " sandbox=\"allow-scripts\" style=\"width:900px;height:700px\" src=\"" + page + "\"></iframe></body></html>",
-                StandardCharsets.UTF_8);
+                + " sandbox=\"allow-scripts\" style=\"width:900px;height:700px\" srcdoc=\"" + escaped
+                + "\"></iframe></body></html>", StandardCharsets.UTF_8);
         try {
             browser.driver.get(host.toUri().toString());
             browser.driver.switchTo().frame("explorer");
-            browser.waiting().until(d -> browser.driver.findElements(By.id("workbench-text")).size() == 1
-                    && browser.element("workbench-text").isDisplayed());
+            browser.waiting().until(d -> "Workbench: your own logits".equals(browser.text("workbench-view-title")));
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", browser.element("workbench-text"));
             browser.element("workbench-text").sendKeys("1, 2, 3");
             browser.element("workbench-read").click();
             browser.waiting().until(d -> topRows().size() == 3);
