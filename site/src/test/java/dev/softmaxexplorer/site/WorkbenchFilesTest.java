@@ -122,6 +122,35 @@ class WorkbenchFilesTest extends BrowserTest {
     }
 
     @Test
+    void theStepTableShowsTheTopClassesAndWhereTheFirstInfinityArose() throws IOException {
+        browser.load("");
+        drop(GPT2);
+        browser.waiting().until(d -> topRows().size() == 21);
+        // The file is float16: the page offers its naive pipeline in float16.
+        WebElement offer = browser.driver.findElement(By.cssSelector("#workbench-use-precision button"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", offer);
+        offer.click();
+        WebElement summary = browser.driver.findElement(By.cssSelector("#workbench-steps summary"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", summary);
+        summary.click();
+        // Naive float16 at T = 1: e^x overflows above x = 11.09, and classes 42, 1234 and 7 have z =
+        // 18.25, 17.5 and 16 (every other logit is below 5). The pipeline meets the exponentials in
+        // class order, so the first Infinity is e^16 of class 7, the third largest.
+        browser.waiting().until(d -> browser.text("workbench-steps-caption").endsWith(
+                "The first Infinity or NaN arose at e^x of #7 (rank 3)."));
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) browser.script("return Array.from(document.querySelectorAll("
+                + "'#workbench-steps-body tr')).map(function (r) { return Array.from(r.cells).map(function (c) {"
+                + " return c.innerText.trim(); }); });");
+        // The top ten, then the true class 0, which is not among them.
+        assertEquals(11, rows.size());
+        assertEquals(List.of("3", "#7", "16", "16", "Infinity \u2190 first", "NaN", "NaN"), rows.get(2));
+        assertEquals(List.of("1", "#42", "18.25", "18.25", "Infinity", "NaN", "NaN"), rows.get(0));
+        assertEquals("#0", rows.get(10).get(1));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void savedResultsAreTheJvmsBytesAndNumPysFormat() throws IOException {
         browser.load("t=0.7");
         drop(GPT2);

@@ -55,6 +55,7 @@ public final class WorkbenchPanel implements Panel {
     private final HTMLElement histogram = Dom.byId("workbench-histogram");
     private final HTMLElement histogramSummary = Dom.byId("workbench-histogram-summary");
     private final TemperatureControl temperature;
+    private final WorkbenchSteps steps;
     /** The last file read with rows to choose from: an input, not page state. */
     private NpyFile file;
     private String fileName;
@@ -63,6 +64,7 @@ public final class WorkbenchPanel implements Panel {
         this.editor = editor;
         temperature = new TemperatureControl("workbench-t-slider", "workbench-t", editor);
         new WorkbenchSave(editor);
+        steps = new WorkbenchSteps(editor);
         read.addEventListener("click", e -> loadText(text.getValue(), null));
         clear.addEventListener("click", e -> {
             file = null;
@@ -216,6 +218,7 @@ public final class WorkbenchPanel implements Panel {
         showTop(loaded, exact, words);
         showFound(frame);
         showVerdicts(loaded, t, frame, words);
+        steps.render(frame);
         showHistogram(loaded, exact, words);
     }
 
@@ -277,7 +280,7 @@ public final class WorkbenchPanel implements Panel {
     }
 
     /** A token as text a person can read: control characters (a token may be a new line) as escapes. */
-    private static String visible(String name) {
+    static String visible(String name) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char ch = name.charAt(i);
