@@ -78,9 +78,9 @@ final class WorkbenchSteps {
         Dom.clear(head);
         HTMLElement headRow = Dom.create("tr");
         String[] headers = stable
-                ? new String[] {words.text("workbench.col-rank"), words.text("table.class"), "z", "z / T",
+                ? new String[] {words.text("workbench.steps.rank"), words.text("table.class"), "z", "z / T",
                     "z / T \u2212 max", "e^(z / T \u2212 max)", "p", "log p"}
-                : new String[] {words.text("workbench.col-rank"), words.text("table.class"), "z", "z / T",
+                : new String[] {words.text("workbench.steps.rank"), words.text("table.class"), "z", "z / T",
                     "e^(z / T)", "p", "log p"};
         for (String header : headers) {
             HTMLElement th = Dom.create("th", null, header);
