@@ -133,6 +133,11 @@ expected["gpt2"] = {
     "target_loss": shortest(float(mpmath.log(total) - exact[1234])),
     "max": shortest(float(max(exact))),
 }
+# The export writer's reference: np.save's own bytes for float64 values of every kind (negative
+# zero, both infinities, the smallest subnormal, NaN), and the values, for NpyWriterTest.
+export = np.array([2.1, -0.5, 0.0, -0.0, np.inf, -np.inf, 5e-324, 1.0 / 3.0, -1e300, np.nan], dtype="<f8")
+save("export-f8.npy", export)
+expected["export"] = {"file": "export-f8.npy", "values": [shortest(v) for v in export]}
 with open(os.path.join(HERE, "expected.json"), "w") as f:
     json.dump(expected, f, indent=1, sort_keys=True)
     f.write("\n")

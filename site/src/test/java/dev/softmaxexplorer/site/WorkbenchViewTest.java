@@ -52,7 +52,7 @@ class WorkbenchViewTest extends BrowserTest {
                 Numbers.compact(exact.logProbability(0))), rows.get(0));
         assertEquals("#2", rows.get(1).get(2));
         assertEquals(Numbers.compact(exact.probability(2)), rows.get(1).get(4));
-        assertTrue(browser.text("workbench-source").contains("K = 3 classes from pasted text, stored as float32"),
+        assertTrue(browser.text("workbench-source").contains("K = 3 classes from pasted text, stored as decimal text printed from float32, each number read as the nearest double."),
                 browser.text("workbench-source"));
         assertEquals("Use float32 for the page's pipeline (naive)", browser.text("workbench-use-precision"));
 

@@ -26,9 +26,19 @@ public final class CodePanel implements Panel {
         HTMLElement status = Dom.byId("code-copy-status");
         HTMLElement fallback = Dom.byId("code-copy-fallback");
         Dom.byId("copy-numpy").addEventListener("click", e -> copy(editor.frame(),
-                CodeSnippet.numpy(editor.frame().state()), "code.copy-numpy.done", status, fallback));
+                numpy(editor.frame()), "code.copy-numpy.done", status, fallback));
         Dom.byId("copy-pytorch").addEventListener("click", e -> copy(editor.frame(),
-                CodeSnippet.pytorch(editor.frame().state()), "code.copy-pytorch.done", status, fallback));
+                pytorch(editor.frame()), "code.copy-pytorch.done", status, fallback));
+    }
+
+    /** The NumPy program: for the workbench's vector when one is loaded (it loads logits.npy), else for the link's logits. */
+    private static String numpy(Frame frame) {
+        return frame.loaded() == null ? CodeSnippet.numpy(frame.state()) : CodeSnippet.numpy(frame.state(), frame.loaded());
+    }
+
+    private static String pytorch(Frame frame) {
+        return frame.loaded() == null ? CodeSnippet.pytorch(frame.state())
+                : CodeSnippet.pytorch(frame.state(), frame.loaded());
     }
 
     private static void copy(Frame frame, String code, String doneKey, HTMLElement status, HTMLElement fallback) {
@@ -39,8 +49,8 @@ public final class CodePanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        Dom.text(numpy, CodeSnippet.numpy(state));
-        Dom.text(pytorch, CodeSnippet.pytorch(state));
+        Dom.text(numpy, numpy(frame));
+        Dom.text(pytorch, pytorch(frame));
         boolean emulating = state.get(Fields.PRECISION) != Precision.FLOAT64 || state.get(Fields.MODE) != Mode.STABLE;
         Dom.hidden(note, !emulating);
         Dom.text(note, emulating ? frame.words().format("code.code-note", "precision",

@@ -19,6 +19,7 @@ import dev.softmaxexplorer.web.workbench.Loaded;
 import dev.softmaxexplorer.web.workbench.LogitText;
 import dev.softmaxexplorer.web.workbench.LogitVector;
 import dev.softmaxexplorer.web.workbench.NpyFile;
+import dev.softmaxexplorer.web.workbench.StoredFormat;
 import dev.softmaxexplorer.web.workbench.Vocabulary;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -41,7 +42,7 @@ public final class WorkbenchPanel implements Panel {
     private final HTMLElement message = Dom.byId("workbench-message");
     private final HTMLElement shown = Dom.byId("workbench-loaded");
     private final HTMLElement source = Dom.byId("workbench-source");
-    private final HTMLElement usePrecision = Dom.byId("workbench-use-precision");
+    private final PrecisionOffer usePrecision;
     private final HTMLElement rowControl = Dom.byId("workbench-row-control");
     private final HTMLInputElement row = Dom.byId("workbench-row", HTMLInputElement.class);
     private final HTMLSelectElement top = Dom.byId("workbench-top", HTMLSelectElement.class);
@@ -54,6 +55,7 @@ public final class WorkbenchPanel implements Panel {
     private final HTMLElement histogram = Dom.byId("workbench-histogram");
     private final HTMLElement histogramSummary = Dom.byId("workbench-histogram-summary");
     private final TemperatureControl temperature;
+    private final WorkbenchSteps steps;
     /** The last file read with rows to choose from: an input, not page state. */
     private NpyFile file;
     private String fileName;
@@ -61,6 +63,8 @@ public final class WorkbenchPanel implements Panel {
     public WorkbenchPanel(Editor editor) {
         this.editor = editor;
         temperature = new TemperatureControl("workbench-t-slider", "workbench-t", editor);
+        new WorkbenchSave(editor);
+        steps = new WorkbenchSteps(editor);
         read.addEventListener("click", e -> loadText(text.getValue(), null));
         clear.addEventListener("click", e -> {
             file = null;
@@ -112,13 +116,7 @@ public final class WorkbenchPanel implements Panel {
             }
         });
         find.onInput(e -> showFound(editor.frame()));
-        usePrecision.addEventListener("click", e -> {
-            Loaded loaded = editor.frame().loaded();
-            if (loaded != null && loaded.vector().precision() != null) {
-                Precision p = loaded.vector().precision();
-                editor.edit(usePrecision, s -> s.with(Fields.PRECISION, p).with(Fields.MODE, Mode.NAIVE));
-            }
-        });
+        usePrecision = new PrecisionOffer(editor, Dom.byId("workbench-use-precision"));
     }
 
     /** Whether to read a file of this size: a file too large is refused before it is read. */
@@ -199,12 +197,8 @@ public final class WorkbenchPanel implements Panel {
         Precision stored = loaded.vector().precision();
         String what = loaded.source() == null ? words.text("workbench.pasted") : loaded.source();
         Dom.text(source, words.format("workbench.source", "k", grouped(k), "source", what,
-                "format", stored == null ? "float64" : stored.displayName()));
-        Dom.hidden(usePrecision, stored == null || stored == frame.state().get(Fields.PRECISION)
-                && frame.state().get(Fields.MODE) == Mode.NAIVE);
-        if (stored != null) {
-            Dom.text(usePrecision, words.format("workbench.use-precision", "precision", stored.displayName()));
-        }
+                "format", words.format(file != null ? StoredFormat.of(file) : StoredFormat.ofText(stored))));
+        usePrecision.render(frame);
         Dom.hidden(rowControl, file == null || !file.isMatrix());
         if (file != null) {
             Dom.attribute(row, "max", Integer.toString(file.rows()));
@@ -224,6 +218,7 @@ public final class WorkbenchPanel implements Panel {
         showTop(loaded, exact, words);
         showFound(frame);
         showVerdicts(loaded, t, frame, words);
+        steps.render(frame);
         showHistogram(loaded, exact, words);
     }
 
@@ -285,7 +280,7 @@ public final class WorkbenchPanel implements Panel {
     }
 
     /** A token as text a person can read: control characters (a token may be a new line) as escapes. */
-    private static String visible(String name) {
+    static String visible(String name) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char ch = name.charAt(i);
@@ -382,7 +377,7 @@ public final class WorkbenchPanel implements Panel {
     }
 
     /** A count with thousands separators: 50,257. */
-    private static String grouped(int n) {
+    static String grouped(int n) {
         String digits = Integer.toString(n);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < digits.length(); i++) {

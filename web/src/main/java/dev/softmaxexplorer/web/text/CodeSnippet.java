@@ -3,6 +3,8 @@ package dev.softmaxexplorer.web.text;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.workbench.Loaded;
+import dev.softmaxexplorer.web.workbench.ResultFiles;
 
 /**
  * Python programs that recompute the page's exact numbers for the current logits, temperature,
@@ -24,7 +26,27 @@ public final class CodeSnippet {
         return "import numpy as np\n"
                 + "\n"
                 + inputs(state, "np.array(", ", dtype=np.float64)", "target = " + Integer.toString(state.get(Fields.TARGET)))
+                + numpyBody()
+                + outputs();
+    }
+
+    /**
+     * The NumPy program for a workbench vector: the same formula on the logits loaded from the
+     * workbench's {@code logits.npy} download, printing the loss, the true class's p and the top
+     * five classes rather than 50,000 numbers.
+     */
+    public static String numpy(State state, Loaded loaded) {
+        return "import numpy as np\n"
                 + "\n"
+                + loadedInputs(state, loaded, "z = np.load(" + pythonString(ResultFiles.LOGITS) + ")\n",
+                        "target = " + Integer.toString(loaded.target()))
+                + numpyBody()
+                + "top = np.argsort(-p, kind=\"stable\")[:5]  # ties to the lower index, as on the page\n"
+                + loadedOutputs();
+    }
+
+    private static String numpyBody() {
+        return "\n"
                 + "x = z / T\n"
                 + "m = x.max()\n"
                 + "e = np.exp(x - m)  # every exponent is <= 0, so nothing overflows\n"
@@ -36,8 +58,7 @@ public final class CodeSnippet {
                 + "y[target] += 1 - eps\n"
                 + "loss = -(y * log_p).sum()\n"
                 + "grad = (p - y) / T  # dL/dz\n"
-                + "\n"
-                + outputs();
+                + "\n";
     }
 
     /**
@@ -50,7 +71,25 @@ public final class CodeSnippet {
                 + "\n"
                 + inputs(state, "torch.tensor(", ", dtype=torch.float64, requires_grad=True)",
                         "target = torch.tensor([" + Integer.toString(state.get(Fields.TARGET)) + "])")
+                + pytorchBody()
+                + outputs();
+    }
+
+    /** The PyTorch program for a workbench vector, loading its {@code logits.npy} as {@link #numpy(State, Loaded)} does. */
+    public static String pytorch(State state, Loaded loaded) {
+        return "import numpy as np\n"
+                + "import torch\n"
+                + "import torch.nn.functional as F\n"
                 + "\n"
+                + loadedInputs(state, loaded, "z = torch.from_numpy(np.load(" + pythonString(ResultFiles.LOGITS)
+                        + ")).requires_grad_()\n", "target = torch.tensor([" + Integer.toString(loaded.target()) + "])")
+                + pytorchBody()
+                + "top = torch.argsort(p, descending=True, stable=True)[:5]  # ties to the lower index, as on the page\n"
+                + loadedOutputs();
+    }
+
+    private static String pytorchBody() {
+        return "\n"
                 + "x = z / T\n"
                 + "p = torch.softmax(x, dim=0)\n"
                 + "log_p = torch.log_softmax(x, dim=0)\n"
@@ -58,8 +97,7 @@ public final class CodeSnippet {
                 + "loss = F.cross_entropy(x.unsqueeze(0), target, label_smoothing=eps)\n"
                 + "loss.backward()\n"
                 + "grad = z.grad  # dL/dz by autograd\n"
-                + "\n"
-                + outputs();
+                + "\n";
     }
 
     private static String inputs(State state, String arrayStart, String arrayEnd, String target) {
@@ -74,6 +112,22 @@ public final class CodeSnippet {
                 + "T = " + pythonFloat(state.get(Fields.TEMPERATURE)) + "\n"
                 + target + "  # index of the true class, counting from 0\n"
                 + "eps = " + pythonFloat(state.get(Fields.LABEL_SMOOTHING)) + "  # label smoothing\n";
+    }
+
+    private static String loadedInputs(State state, Loaded loaded, String load, String target) {
+        String source = loaded.source() == null ? "" : " of " + pythonString(loaded.source());
+        return "# the workbench's download " + pythonString(ResultFiles.LOGITS) + ": the "
+                + Integer.toString(loaded.size()) + " logits" + source + " as float64\n"
+                + load
+                + "T = " + pythonFloat(state.get(Fields.TEMPERATURE)) + "\n"
+                + target + "  # index of the true class, counting from 0\n"
+                + "eps = " + pythonFloat(state.get(Fields.LABEL_SMOOTHING)) + "  # label smoothing\n";
+    }
+
+    private static String loadedOutputs() {
+        return "print(\"loss =\", repr(loss.item()))\n"
+                + "print(\"p[target] =\", repr(p[target].item()))\n"
+                + "print(\"top 5 =\", [(int(i), repr(p[i].item())) for i in top])\n";
     }
 
     private static String outputs() {

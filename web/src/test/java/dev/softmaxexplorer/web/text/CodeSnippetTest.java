@@ -9,6 +9,9 @@ import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.workbench.Loaded;
+import dev.softmaxexplorer.web.workbench.LogitText;
+import dev.softmaxexplorer.web.workbench.ResultFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -167,6 +170,57 @@ class CodeSnippetTest {
                     (exact.probability(i) + y[i]) / t, "grad[" + i + "]");
         }
         assertClose(exact.crossEntropy(), printed.get("loss")[0], exact.crossEntropy(), "loss");
+    }
+
+    /** A workbench vector of 300 seeded logits, read from text as a person pastes it. */
+    private static Loaded workbenchVector() {
+        Random random = new Random(50257);
+        StringBuilder text = new StringBuilder("0.5");
+        for (int i = 1; i < 300; i++) {
+            text.append(", ").append(random.nextGaussian() * 3);
+        }
+        return Loaded.of(LogitText.read(text.toString()).value(), "model output.txt").withTarget(17);
+    }
+
+    @Test
+    void workbenchProgramsLoadTheSavedLogitsInsteadOfInliningThem() throws Exception {
+        Loaded loaded = workbenchVector();
+        State state = State.defaults().with(Fields.TEMPERATURE, 0.7).with(Fields.LABEL_SMOOTHING, 0.1);
+        String numpy = CodeSnippet.numpy(state, loaded);
+        assertTrue(numpy.contains("# the workbench's download \"logits.npy\": the 300 logits of \"model output.txt\" as float64\n"
+                + "z = np.load(\"logits.npy\")\nT = 0.7\ntarget = 17  # index"), numpy);
+        assertTrue(numpy.length() < 2000, "no logit is inlined: " + numpy.length() + " characters");
+        String pytorch = CodeSnippet.pytorch(state, loaded);
+        assertTrue(pytorch.contains("z = torch.from_numpy(np.load(\"logits.npy\")).requires_grad_()\n"), pytorch);
+        assertTrue(pytorch.contains("target = torch.tensor([17])"), pytorch);
+        assumeTrue(PYTHON.get(), "python3 is not installed");
+        Path file = dir.resolve("snippet.py");
+        Files.writeString(file, pytorch, StandardCharsets.UTF_8);
+        Result parsed = python("-c", "import ast, sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())",
+                file.toString());
+        assertEquals(0, parsed.exitCode, parsed.output + "\n" + pytorch);
+    }
+
+    @Test
+    void theWorkbenchNumPyProgramPrintsCoresNumbersFromTheSavedFile() throws Exception {
+        // The whole path a person takes: the page writes logits.npy, NumPy's np.load reads it, the
+        // program recomputes; its loss and p[target] must be core's, its top five the page's.
+        assumeTrue(NUMPY.get(), "python3 with numpy is not installed");
+        Loaded loaded = workbenchVector();
+        State state = State.defaults().with(Fields.TEMPERATURE, 0.7).with(Fields.LABEL_SMOOTHING, 0.1);
+        Files.write(dir.resolve(ResultFiles.LOGITS), ResultFiles.logits(loaded));
+        Path file = dir.resolve("numpy_snippet.py");
+        Files.writeString(file, CodeSnippet.numpy(state, loaded), StandardCharsets.UTF_8);
+        Result run = python("-c", "import os, runpy, sys; os.chdir(sys.argv[1]); runpy.run_path(sys.argv[2])",
+                dir.toString(), file.toString());
+        assertEquals(0, run.exitCode, run.output);
+        SoftmaxResult exact = loaded.evaluate(0.7, 0.1);
+        String[] lines = run.output.split("\n");
+        assertClose(exact.crossEntropy(), Double.parseDouble(lines[0].substring("loss = ".length())),
+                exact.crossEntropy(), "loss");
+        assertClose(exact.probability(17), Double.parseDouble(lines[1].substring("p[target] = ".length()).replace("'", "")),
+                exact.probability(17), "p[target]");
+        assertTrue(lines[2].startsWith("top 5 = [(" + loaded.ranked(0) + ", '"), lines[2]);
     }
 
     private static void assertClose(double expected, double actual, double scale, String what) {
