@@ -13,6 +13,11 @@ public final class AttentionSaturation {
     /** The key dimensions of the sweep, 1 to 1024 by powers of two. */
     private static final int[] DIMENSIONS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
+    /** The key dimensions of a sweep, in increasing order (a copy). */
+    public static int[] dimensions() {
+        return DIMENSIONS.clone();
+    }
+
     /** One key dimension's averages. */
     public record Point(int dimension, double scaledEntropy, double unscaledEntropy,
             double scaledLargest, double unscaledLargest) {
@@ -56,7 +61,7 @@ public final class AttentionSaturation {
      * The sweep over d_k = 1, 2, 4, ..., 1024: for each, {@link Attention#weights} of
      * {@link #queriesAndKeys} (drawn once a seed at 1024 and cut) for the seeds {@code seed, seed + 1, ..., seed + seeds - 1}, scaled
      * by 1 / sqrt(d_k) and unscaled, the row entropies ({@link Attention#entropy}) and largest
-     * weights averaged over all rows of all seeds.
+     * weights averaged over all rows of all seeds. The same as {@link Sweep} run to its end.
      *
      * @param tokens n, 1 to {@link Attention#MAX_TOKENS}
      * @param causal whether the rows are causally masked
@@ -65,33 +70,81 @@ public final class AttentionSaturation {
      * @throws IllegalArgumentException for tokens out of range or seeds < 1
      */
     public static Point[] sweep(int tokens, boolean causal, int seed, int seeds) {
-        if (tokens < 1 || tokens > Attention.MAX_TOKENS) {
-            throw new IllegalArgumentException(
-                    "tokens must be in [1, " + Attention.MAX_TOKENS + "], was " + tokens);
+        Sweep sweep = new Sweep(tokens, causal, seed, seeds);
+        while (sweep.advance()) {
+            // Each step is one d_k and one seed.
         }
-        if (seeds < 1) {
-            throw new IllegalArgumentException("seeds must be at least 1, was " + seeds);
-        }
-        Point[] points = new Point[DIMENSIONS.length];
-        double rows = (double) tokens * seeds;
-        double[][] totals = new double[DIMENSIONS.length][4];
-        int largest = DIMENSIONS[DIMENSIONS.length - 1];
-        for (int s = 0; s < seeds; s++) {
-            // One draw a seed at the largest d_k: every smaller one is a prefix of it.
-            double[][][] qk = queriesAndKeys(seed + s, tokens, largest);
-            for (int p = 0; p < DIMENSIONS.length; p++) {
-                int d = DIMENSIONS[p];
-                double[][] q = prefix(qk[0], d);
-                double[][] k = prefix(qk[1], d);
-                add(totals[p], 0, Attention.weights(q, k, 1.0 / Math.sqrt(d), causal));
-                add(totals[p], 1, Attention.weights(q, k, 1.0, causal));
+        return sweep.points();
+    }
+
+    /**
+     * {@link #sweep} in steps, so that a page can spread it over idle moments and draw the points
+     * as they come: each {@link #advance} computes one d_k for one seed (two attention matrices,
+     * at d_k = 1024 about 130,000 products), d_k in increasing order, the seeds of a d_k in order,
+     * so every point's sums run in the same order as in one go and the points are identical.
+     */
+    public static final class Sweep {
+        private final int tokens;
+        private final boolean causal;
+        private final int seed;
+        private final int seeds;
+        /** Each seed's queries and keys at the largest d_k, drawn when first needed. */
+        private final double[][][][] draws;
+        private final double[][] totals = new double[DIMENSIONS.length][4];
+        private final Point[] points = new Point[DIMENSIONS.length];
+        private int point;
+        private int seedStep;
+
+        /**
+         * A sweep not yet started; arguments as {@link #sweep}.
+         *
+         * @throws IllegalArgumentException for tokens out of range or seeds < 1
+         */
+        public Sweep(int tokens, boolean causal, int seed, int seeds) {
+            if (tokens < 1 || tokens > Attention.MAX_TOKENS) {
+                throw new IllegalArgumentException(
+                        "tokens must be in [1, " + Attention.MAX_TOKENS + "], was " + tokens);
             }
+            if (seeds < 1) {
+                throw new IllegalArgumentException("seeds must be at least 1, was " + seeds);
+            }
+            this.tokens = tokens;
+            this.causal = causal;
+            this.seed = seed;
+            this.seeds = seeds;
+            draws = new double[seeds][][][];
         }
-        for (int p = 0; p < DIMENSIONS.length; p++) {
-            double[] t = totals[p];
-            points[p] = new Point(DIMENSIONS[p], t[0] / rows, t[1] / rows, t[2] / rows, t[3] / rows);
+
+        /** Computes the next step; false once every point is done (and then does nothing). */
+        public boolean advance() {
+            if (point == DIMENSIONS.length) {
+                return false;
+            }
+            int s = seedStep;
+            if (draws[s] == null) {
+                // One draw a seed at the largest d_k: every smaller one is a prefix of it.
+                draws[s] = queriesAndKeys(seed + s, tokens, DIMENSIONS[DIMENSIONS.length - 1]);
+            }
+            int d = DIMENSIONS[point];
+            double[][] q = prefix(draws[s][0], d);
+            double[][] k = prefix(draws[s][1], d);
+            double[] t = totals[point];
+            add(t, 0, Attention.weights(q, k, 1.0 / Math.sqrt(d), causal));
+            add(t, 1, Attention.weights(q, k, 1.0, causal));
+            seedStep++;
+            if (seedStep == seeds) {
+                double rows = (double) tokens * seeds;
+                points[point] = new Point(d, t[0] / rows, t[1] / rows, t[2] / rows, t[3] / rows);
+                point++;
+                seedStep = 0;
+            }
+            return point < DIMENSIONS.length;
         }
-        return points;
+
+        /** The points finished so far, in increasing d_k. */
+        public Point[] points() {
+            return java.util.Arrays.copyOf(points, point);
+        }
     }
 
     /** Adds the rows' entropies to totals[which] and their largest weights to totals[which + 2]. */

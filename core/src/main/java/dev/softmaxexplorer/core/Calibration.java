@@ -92,41 +92,33 @@ public final class Calibration {
     public static CalibrationResult evaluate(double[][] logits, int[] labels, double temperature,
             int bins) {
         validateSet(logits, labels);
+        return evaluate(new CalibrationPass(logits, labels), temperature, bins);
+    }
+
+    /** {@link #evaluate} of a set already checked, whose T-independent work the pass keeps. */
+    static CalibrationResult evaluate(CalibrationPass pass, double temperature, int bins) {
         validateTemperature(temperature);
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, was " + bins);
         }
-        int n = logits.length;
-        MutableDoubleDouble lossSum = new MutableDoubleDouble();
-        MutableDoubleDouble[] confidenceSums = new MutableDoubleDouble[bins];
-        for (int m = 0; m < bins; m++) {
-            confidenceSums[m] = new MutableDoubleDouble();
-        }
-        int[] counts = new int[bins];
-        int[] correct = new int[bins];
-        int correctTotal = 0;
-        for (int i = 0; i < n; i++) {
-            int label = labels[i];
-            try (Softmax.Exponentials ex = new Softmax.Exponentials(logits[i], temperature,
-                    label)) {
-                lossSum.add(Softmax.crossEntropy(ex, label, 0.0));
-                double confidence = ex.probability(ex.top);
-                int bin = binOf(confidence, bins);
-                counts[bin]++;
-                confidenceSums[bin].add(confidence);
-                if (ex.top == label) {
-                    correct[bin]++;
-                    correctTotal++;
-                }
-            }
-        }
-        double nll = lossSum.div(n).hi;
+        return pass.evaluate(temperature, bins);
+    }
+
+    /**
+     * The result from the per-example sums: the NLL already divided, N, the number of correct
+     * predictions, and per bin the count, the correct predictions and the compensated sum of the
+     * confidences (hi and lo).
+     */
+    static CalibrationResult result(double temperature, double nll, int n, int correctTotal, int[] counts,
+            int[] correct, double[] confidenceHi, double[] confidenceLo) {
+        int bins = counts.length;
+        MutableDoubleDouble s = new MutableDoubleDouble();
         MutableDoubleDouble gap = new MutableDoubleDouble();
         MutableDoubleDouble gapSum = new MutableDoubleDouble();
         double[] meanConfidence = new double[bins];
         double[] binAccuracy = new double[bins];
         for (int m = 0; m < bins; m++) {
-            MutableDoubleDouble s = confidenceSums[m];
+            s.set(confidenceHi[m], confidenceLo[m]);
             gap.set(correct[m], 0.0).sub(s.hi, s.lo);
             if (gap.hi < 0.0) {
                 gap.set(-gap.hi, -gap.lo);
@@ -152,9 +144,11 @@ public final class Calibration {
      * product (it would be a double nearer to the product than hi).
      */
     static int binOf(double confidence, int bins) {
-        DoubleDouble product = DoubleDouble.twoProduct(confidence, bins);
-        double top = Math.ceil(product.hi);
-        if (top == product.hi && product.lo > 0.0) {
+        // c M is at most M, finite: its error term needs no check.
+        double hi = confidence * bins;
+        double lo = DoubleDouble.productError(confidence, bins, hi);
+        double top = Math.ceil(hi);
+        if (top == hi && lo > 0.0) {
             top = top + 1.0;
         }
         int m = (int) top;

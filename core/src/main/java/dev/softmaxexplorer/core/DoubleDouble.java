@@ -505,6 +505,72 @@ final class DoubleDouble {
     }
 
     /**
+     * {@link #log1p} of x in place, the same bits, allocating one pair instead of some thirty
+     * (calibration takes it once per example on every move of a slider).
+     */
+    static void log1pInPlace(MutableDoubleDouble x) {
+        double xh = x.hi;
+        double xl = x.lo;
+        if (xh >= -0.25 && xh <= 0.375) {
+            if (xh > -0x1p-900 && xh < 0x1p-900) {
+                return;
+            }
+            x.add(2.0);
+            double dh = x.hi;
+            double dl = x.lo;
+            x.set(xh, xl).div(dh, dl);
+            twiceAtanhInPlace(x, new MutableDoubleDouble());
+            return;
+        }
+        x.add(1.0);
+        if (!isFinite(x.hi)) {
+            return;
+        }
+        // log of 1 + x > 1.375, as log: f 2^e with f in [1/sqrt 2, sqrt 2].
+        int e = exponent(x.hi);
+        x.mulPow2(-e);
+        if (x.hi > SQRT2) {
+            x.mulPow2(-1);
+            e++;
+        }
+        double fh = x.hi;
+        double fl = x.lo;
+        MutableDoubleDouble work = new MutableDoubleDouble();
+        work.set(fh, fl).add(1.0);
+        x.add(-1.0).div(work.hi, work.lo);
+        twiceAtanhInPlace(x, work);
+        if (e == 0) {
+            return;
+        }
+        double ed = e;
+        DoubleDouble eLn2 = twoProduct(ed, LN2_HI).add(twoProduct(ed, LN2_LO)).add(ed * LN2_LO2);
+        double sh = x.hi;
+        double sl = x.lo;
+        x.set(eLn2).add(sh, sl);
+    }
+
+    /** {@link #twiceAtanh} of u in place, the same bits; {@code poly} is scratch. */
+    private static void twiceAtanhInPlace(MutableDoubleDouble u, MutableDoubleDouble poly) {
+        double uh = u.hi;
+        double ul = u.lo;
+        u.mul(uh, ul);
+        double wh = u.hi;
+        double wl = u.lo;
+        int last = INV_ODD_HI.length - 1;
+        double tail = INV_ODD_HI[last];
+        for (int i = last - 1; i >= 9; i--) {
+            tail = tail * wh + INV_ODD_HI[i];
+        }
+        poly.set(tail, 0.0);
+        for (int i = 8; i >= 0; i--) {
+            poly.mul(wh, wl).add(INV_ODD_HI[i], INV_ODD_LO[i]);
+        }
+        poly.mul(wh, wl).add(1.0);
+        poly.mul(uh, ul).mulPow2(1);
+        u.set(poly.hi, poly.lo);
+    }
+
+    /**
      * 2 atanh(u) = 2 (u + u^3/3 + u^5/5 + ...) for |u| <= 0.172: 23 terms reach 2^-110; the terms
      * from w^10 on (w = u^2, w^10 < 2^-50) are summed in double.
      */

@@ -120,7 +120,58 @@ public final class Format {
             String sign = x < 0.0 && magnitude != 0.0 ? "-" : "";
             return decimals == 0 ? sign + integer : sign + integer + "." + zeros(decimals);
         }
+        String quick = fixedByProduct(x < 0.0, magnitude, decimals);
+        if (quick != null) {
+            return quick;
+        }
         return fixedLayout(x < 0.0, DecimalDigits.atPlace(magnitude, decimals, 0), decimals);
+    }
+
+    /** 10^0 to 10^9, exact doubles. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+    /**
+     * {@link #fixed} without big integers for the common case (a table's probabilities, up to nine
+     * places, |x| 10^decimals below 2^40, |x| at least 2^-900), null otherwise. The product
+     * {@code m 10^d} is exactly {@code p + e} (TwoProduct: 10^d is exact and nothing underflows).
+     * With p below 2^40 its fraction f = p - floor(p) is exact and a multiple of ulp(p), as is
+     * 1/2, while |e| <= ulp(p) / 2: so the sign of f - 1/2 (kept by its rounding) decides the half-even rounding of the exact
+     * product by its sign unless it is 0, when e's sign decides, and a true tie (e = 0) goes to
+     * the even integer. The integer and fraction parts are then exact double arithmetic below 2^53.
+     */
+    private static String fixedByProduct(boolean negative, double magnitude, int decimals) {
+        if (decimals >= POWERS_OF_TEN.length || !(magnitude >= 0x1p-900)) {
+            return null;
+        }
+        double scale = POWERS_OF_TEN[decimals];
+        double p = magnitude * scale;
+        if (!(p < 0x1p40)) {
+            return null;
+        }
+        double e = DoubleDouble.productError(magnitude, scale, p);
+        double n = Math.floor(p);
+        double half = (p - n) - 0.5;
+        boolean up = half > 0.0 || half == 0.0 && (e > 0.0 || e == 0.0 && n % 2.0 != 0.0);
+        double rounded = up ? n + 1.0 : n;
+        if (rounded == 0.0) {
+            return decimals == 0 ? "0" : "0." + zeros(decimals);
+        }
+        double integer = Math.floor(rounded / scale);
+        double rest = rounded - integer * scale;
+        if (rest < 0.0) {
+            integer = integer - 1.0;
+            rest = rest + scale;
+        } else if (rest >= scale) {
+            integer = integer + 1.0;
+            rest = rest - scale;
+        }
+        String sign = negative ? "-" : "";
+        String whole = integer < 0x1p31 ? Integer.toString((int) integer) : Long.toString((long) integer);
+        if (decimals == 0) {
+            return sign + whole;
+        }
+        String fraction = Integer.toString((int) rest);
+        return sign + whole + "." + zeros(decimals - fraction.length()) + fraction;
     }
 
     /**

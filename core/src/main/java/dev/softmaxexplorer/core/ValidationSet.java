@@ -21,6 +21,8 @@ public final class ValidationSet {
 
     private final double[][] logits;
     private final int[] labels;
+    /** What an evaluation needs that does not depend on T, found once. */
+    private final CalibrationPass pass;
 
     /**
      * A set of rows of logits and their labels (copied).
@@ -34,6 +36,7 @@ public final class ValidationSet {
             this.logits[i] = logits[i].clone();
         }
         this.labels = labels.clone();
+        pass = new CalibrationPass(this.logits, this.labels);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class ValidationSet {
 
     /** {@link Calibration#evaluate} of this set. */
     public CalibrationResult evaluate(double temperature, int bins) {
-        return Calibration.evaluate(logits, labels, temperature, bins);
+        return Calibration.evaluate(pass, temperature, bins);
     }
 
     /** {@link Calibration#fitTemperature} of this set. */

@@ -165,6 +165,60 @@ class AttentionTest {
         expect("seeds must be at least 1, was 0", () -> AttentionSaturation.sweep(3, false, 1, 0));
     }
 
+    /**
+     * The sweep in steps gives, point by point as they finish, the bits of the sweep in one go
+     * written seed by seed (each seed's draw, then every d_k of it), as the page computed it before.
+     */
+    @Test
+    void sweepInStepsHasTheBitsOfTheSweepSeedBySeed() {
+        for (boolean causal : new boolean[] {false, true}) {
+            int tokens = causal ? 8 : 5;
+            int seeds = 4;
+            int[] dims = AttentionSaturation.dimensions();
+            double[][] totals = new double[dims.length][4];
+            for (int s = 0; s < seeds; s++) {
+                double[][][] qk = AttentionSaturation.queriesAndKeys(3 + s, tokens, 1024);
+                for (int p = 0; p < dims.length; p++) {
+                    double[][] q = new double[tokens][];
+                    double[][] k = new double[tokens][];
+                    for (int i = 0; i < tokens; i++) {
+                        q[i] = java.util.Arrays.copyOf(qk[0][i], dims[p]);
+                        k[i] = java.util.Arrays.copyOf(qk[1][i], dims[p]);
+                    }
+                    for (int which = 0; which < 2; which++) {
+                        for (double[] row : Attention.weights(q, k, which == 0 ? 1.0 / Math.sqrt(dims[p]) : 1.0, causal)) {
+                            totals[p][which] = totals[p][which] + Attention.entropy(row);
+                            double largest = 0.0;
+                            for (double w : row) {
+                                largest = Math.max(largest, w);
+                            }
+                            totals[p][which + 2] = totals[p][which + 2] + largest;
+                        }
+                    }
+                }
+            }
+            AttentionSaturation.Sweep sweep = new AttentionSaturation.Sweep(tokens, causal, 3, seeds);
+            int steps = 0;
+            while (sweep.advance()) {
+                steps++;
+                assertEquals((steps) / seeds, sweep.points().length);
+            }
+            assertEquals(dims.length * seeds - 1, steps);
+            assertEquals(false, sweep.advance());
+            AttentionSaturation.Point[] points = sweep.points();
+            assertEquals(dims.length, points.length);
+            double rows = (double) tokens * seeds;
+            for (int p = 0; p < dims.length; p++) {
+                assertEquals(dims[p], points[p].dimension());
+                assertEquals(totals[p][0] / rows, points[p].scaledEntropy(), 0.0);
+                assertEquals(totals[p][1] / rows, points[p].unscaledEntropy(), 0.0);
+                assertEquals(totals[p][2] / rows, points[p].scaledLargest(), 0.0);
+                assertEquals(totals[p][3] / rows, points[p].unscaledLargest(), 0.0);
+            }
+            assertArrayEquals(points, AttentionSaturation.sweep(tokens, causal, 3, seeds));
+        }
+    }
+
     @Test
     void badInputNamesTheArgument() {
         double[][] ok = {{1, 2}};

@@ -201,4 +201,25 @@ class DoubleDoubleTest {
         assertEquals(-1022, DoubleDouble.exponent(0x1p-1022));
         assertEquals(1023, DoubleDouble.exponent(Double.MAX_VALUE));
     }
+
+    @Test
+    void log1pInPlaceHasTheBitsOfLog1p() {
+        SplittableRandom random = new SplittableRandom(19);
+        int compared = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double hi = Math.scalb(random.nextDouble(), random.nextInt(-1000, 1000));
+            if (i % 3 == 0) {
+                hi = random.nextDouble(-0.25, 12.0);
+            }
+            double lo = DoubleDouble.mulPow2(Math.ulp(hi), -1) * random.nextDouble(-1.0, 1.0);
+            DoubleDouble x = DoubleDouble.fastTwoSum(hi, lo);
+            DoubleDouble expected = DoubleDouble.log1p(x);
+            MutableDoubleDouble actual = new MutableDoubleDouble().set(x);
+            DoubleDouble.log1pInPlace(actual);
+            assertEquals(Double.doubleToRawLongBits(expected.hi), Double.doubleToRawLongBits(actual.hi), "hi at " + x.hi);
+            assertEquals(Double.doubleToRawLongBits(expected.lo), Double.doubleToRawLongBits(actual.lo), "lo at " + x.hi);
+            compared++;
+        }
+        assertEquals(200_000, compared);
+    }
 }

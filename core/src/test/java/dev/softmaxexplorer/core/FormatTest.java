@@ -464,4 +464,29 @@ class FormatTest {
                     assertEquals(plain, Format.fixed(x, decimals));
                 });
     }
+
+    @Test
+    void fixedMatchesBigDecimalHalfEvenOnManyValues() {
+        SplittableRandom random = new SplittableRandom(19);
+        int compared = 0;
+        for (int i = 0; i < 300_000; i++) {
+            int decimals = random.nextInt(0, 12);
+            double x;
+            switch (i % 4) {
+                case 0 -> x = random.nextDouble();
+                case 1 -> x = Math.scalb(random.nextDouble(), random.nextInt(-60, 45)) * (random.nextBoolean() ? 1 : -1);
+                // Values near the half-way points of the last place, where the rounding is decided.
+                case 2 -> x = (Math.floor(random.nextDouble() * 1e6) + 0.5) / Math.pow(10, decimals)
+                        + (random.nextInt(-2, 3)) * Math.ulp(1.0) * random.nextDouble();
+                default -> x = Math.floor(random.nextDouble() * 1e4) / Math.pow(10, random.nextInt(0, 6));
+            }
+            String expected = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+            assertEquals(expected, Format.fixed(x, decimals), "fixed(" + x + ", " + decimals + ")");
+            compared++;
+        }
+        assertEquals(300_000, compared);
+        assertEquals("0.51", Format.fixed(0.505, 2)); // the double 0.505 is 0.50500000000000000444...
+        assertEquals("0.12", Format.fixed(0.125, 2));
+        assertEquals("0.38", Format.fixed(0.375, 2));
+    }
 }

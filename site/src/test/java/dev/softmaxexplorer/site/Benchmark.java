@@ -439,13 +439,14 @@ public final class Benchmark {
 
     /**
      * Each teaching view of issue 19 embedded alone at its defaults, redrawn by edits of its own
-     * field (T for the sparse view; T, which every view redraws on, and d_k 64/63 for attention):
-     * the page's render work per frame.
+     * field (T for the sparse view; T, which every view redraws on, and d_k 64/63 for attention;
+     * the calibration view's own T slider at positions 520/540, T = 1.13/1.27, each a new T for
+     * the 1,000-example set): the page's render work per frame.
      */
     @SuppressWarnings("unchecked")
     private void viewRedraws() {
         String[][] cases = {{"sparse", "sparse-temperature", "1", "1.01"}, {"attention", "key-dimension", "64", "63"},
-            {"attention", "strip-temperature", "1", "1.01"}};
+            {"attention", "strip-temperature", "1", "1.01"}, {"calibration", "calibration-t-slider", "520", "540"}};
         for (String[] c : cases) {
             System.err.println("benchmark: view " + c[0] + " by " + c[1]);
             openPage("embed&views=" + c[0]);

@@ -42,6 +42,9 @@ class CalibrationViewTest extends BrowserTest {
         assertEquals(List.of(accuracy, accuracy, accuracy), rows.get(3).subList(1, 4));
         assertTrue(text("calibration-fitted").startsWith("Fitted T = "), text("calibration-fitted"));
         assertTrue(inkedPixels("calibration-chart") > 2000, "the reliability diagram is drawn");
+        String verdict = text("calibration-verdict");
+        assertEquals(1, verdict.split("T = 1\\b", -1).length - 1, "T = 1 named once: " + verdict);
+        assertTrue(verdict.contains(rows.get(1).get(1)) && verdict.contains(rows.get(2).get(1)), verdict);
         assertEquals(List.of(), browser.consoleErrors());
     }
 
@@ -62,6 +65,8 @@ class CalibrationViewTest extends BrowserTest {
         assertTrue(!after.get(1).get(3).equals(eceAtOne), "ECE changed");
         assertTrue(text("calibration-verdict").contains("Accuracy is " + accuracy + " at every T"),
                 text("calibration-verdict"));
+        assertTrue(text("calibration-verdict").contains("at T = " + after.get(0).get(3) + " they are "
+                + after.get(1).get(3) + " and " + after.get(2).get(3) + ", against " + eceAtOne), text("calibration-verdict"));
         browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("ct="));
         assertTrue(!browser.driver.getCurrentUrl().contains("&t=") && !browser.driver.getCurrentUrl().contains("#t="),
                 "the page's own T is not changed: " + browser.driver.getCurrentUrl());

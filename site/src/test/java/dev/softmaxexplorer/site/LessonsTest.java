@@ -28,7 +28,7 @@ class LessonsTest extends BrowserTest {
         browser.consoleErrors();
         browser.load("");
         browser.element("lesson-start").click();
-        browser.waitForText("lesson-progress", "Step 1 of 10: Who wins?");
+        browser.waitForText("lesson-progress", "Step 1 of 13: Who wins?");
         assertEquals("Not done yet.", status());
         assertEquals("Skip this step", browser.text("lesson-next"));
 
@@ -41,7 +41,7 @@ class LessonsTest extends BrowserTest {
         // The next step starts again from [2, 1, 0]; T = 3 gives every class more than 20%
         // (p3 = 1 / (e^(2/3) + e^(1/3) + 1) = 0.241).
         browser.element("lesson-next").click();
-        browser.waitForText("lesson-progress", "Step 2 of 10: Flatten it");
+        browser.waitForText("lesson-progress", "Step 2 of 13: Flatten it");
         browser.waitForValue("z2", "1");
         assertEquals("Not done yet.", status());
         browser.type("temperature", "3");
@@ -53,11 +53,11 @@ class LessonsTest extends BrowserTest {
     void aLinkOpensAStepAndTheKeyboardMovesOn() {
         // Naive float16 with z1 = 12: e^12 = 162755 overflows float16's 65504.
         browser.load("lesson=5&mode=naive&prec=float16&z=12,1,0");
-        browser.waitForText("lesson-progress", "Step 5 of 10: Break it");
+        browser.waitForText("lesson-progress", "Step 5 of 13: Break it");
         assertTrue(status().startsWith("Done. exp(z) overflows float16"), status());
 
         browser.element("lesson-next").sendKeys(Keys.ENTER);
-        browser.waitForText("lesson-progress", "Step 6 of 10: Fix it");
+        browser.waitForText("lesson-progress", "Step 6 of 13: Fix it");
         assertEquals("Not done yet.", status());
         // Step 6 builds on step 5's state: turning the naive form off is the task.
         browser.element("naive").click();
@@ -70,10 +70,46 @@ class LessonsTest extends BrowserTest {
         browser.waiting().until(d -> !hash().contains("lesson="));
     }
 
+    /**
+     * The last three steps take a learner to the views beyond the classifier, each task met by
+     * that view's own control: sparsemax one-hot at T = 1 for [2, 1, 0] (the gap of the top two
+     * logits), unscaled attention at d_k = 1024, the calibration view's T near the fitted 2.495.
+     */
+    @Test
+    void theLastStepsLeadToTheSparseAttentionAndCalibrationViews() {
+        browser.load("lesson=10&n=10000");
+        browser.waitForText("lesson-progress", "Step 10 of 13: Draws follow p");
+        browser.element("lesson-next").click();
+        browser.waitForText("lesson-progress", "Step 11 of 13: Exact zeros");
+        browser.waitForValue("sparse-temperature", "2");
+        assertEquals("Not done yet.", status());
+        browser.element("lesson-theory").click();
+        browser.waiting().until(d -> "theory-sparse".equals(browser.script("return document.activeElement.id;")));
+        browser.type("sparse-temperature", "1");
+        browser.waiting().until(d -> status().startsWith("Done. Sparsemax sets a class exactly to 0"));
+
+        browser.element("lesson-next").click();
+        browser.waitForText("lesson-progress", "Step 12 of 13: Why divide by √d_k");
+        browser.element("attention-scaled").sendKeys(Keys.SPACE);
+        browser.element("dk-slider").sendKeys(Keys.END);
+        browser.waitForValue("key-dimension", "1024");
+        browser.waiting().until(d -> status().startsWith("Done. Dot products of random vectors"));
+
+        browser.element("lesson-next").click();
+        browser.waitForText("lesson-progress", "Step 13 of 13: Calibrate with one T");
+        assertEquals("Not done yet.", status());
+        browser.type("calibration-temperature", "2.5");
+        browser.waiting().until(d -> status().startsWith("Done. Near the fitted T"));
+        assertEquals("Finish the lessons", browser.text("lesson-next"));
+        browser.element("lesson-theory").click();
+        browser.waiting().until(d -> "theory-calibration".equals(browser.script("return document.activeElement.id;")));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
     @Test
     void japaneseAndEmbedded() {
-        browser.load("lang=ja&lesson=10&n=10000&embed=1&views=lessons,inputs");
-        browser.waitForText("lesson-progress", "ステップ 10 / 10：抽出は p に従う");
+        browser.load("lang=ja&lesson=13&ct=2.5&embed=1&views=lessons,inputs");
+        browser.waitForText("lesson-progress", "ステップ 13 / 13：一つの T で較正する");
         assertTrue(status().startsWith("達成。"), status());
         assertEquals("レッスンを終える", browser.text("lesson-next"));
         assertFalse(browser.element("lesson-theory").isDisplayed(), "the theory is not embedded");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.AttentionSaturation;
+import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.text.Numbers;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,8 +105,17 @@ class SparseAttentionViewTest extends BrowserTest {
         browser.choose("attention-tokens", "3");
         browser.waiting().until(d -> rows("attention-table", "tbody").size() == 3);
         checkWeights(AttentionSaturation.queriesAndKeys(1, 3, 1024), 1, false);
+        // The sweep fills in over idle moments; done, it is core's sweep in one go (four seeds from 1).
+        AttentionSaturation.Point[] swept = AttentionSaturation.sweep(3, false, 1, 4);
+        String lastCell = Format.fixed(swept[10].unscaledLargest(), 3);
+        browser.waiting().until(d -> rows("saturation-table", "tbody").get(10).get(4).equals(lastCell));
         List<List<String>> sweep = rows("saturation-table", "tbody");
         assertEquals(11, sweep.size());
+        for (int p = 0; p < 11; p++) {
+            assertEquals(List.of(Integer.toString(swept[p].dimension()), Format.fixed(swept[p].scaledEntropy(), 3),
+                    Format.fixed(swept[p].unscaledEntropy(), 3), Format.fixed(swept[p].scaledLargest(), 3),
+                    Format.fixed(swept[p].unscaledLargest(), 3)), sweep.get(p), "d_k row " + p);
+        }
         assertEquals("1", sweep.get(0).get(0));
         assertEquals("1024", sweep.get(10).get(0));
         // At d_k = 1 the scale is 1 either way.

@@ -22,16 +22,18 @@ public final class SaturationChart {
      * @param dimensions the d_k of the points (powers of two from 1)
      * @param largest {scaled, unscaled} mean largest weights
      * @param entropy {scaled, unscaled} mean row entropies
+     * @param computed how many points (from the first) are known: the lines stop there and are
+     *     named once complete
      * @param maxEntropy log n, the top of the entropy axis
      * @param titles {largest, entropy} plot titles; lines {scaled, unscaled} names
      */
     public static void draw(ChartSurface surface, Theme theme, int[] dimensions, double[][] largest,
-            double[][] entropy, double maxEntropy, int current, String[] titles, String[] lines) {
+            double[][] entropy, int computed, double maxEntropy, int current, String[] titles, String[] lines) {
         CanvasRenderingContext2D ctx = surface.context;
         double width = surface.width - LEFT - RIGHT;
         double height = (surface.height - TOP - GAP - BOTTOM) / 2;
-        plot(ctx, theme, dimensions, largest, 1, TOP, width, height, titles[0], lines);
-        plot(ctx, theme, dimensions, entropy, maxEntropy, TOP + height + GAP, width, height, titles[1], lines);
+        plot(ctx, theme, dimensions, largest, computed, 1, TOP, width, height, titles[0], lines);
+        plot(ctx, theme, dimensions, entropy, computed, maxEntropy, TOP + height + GAP, width, height, titles[1], lines);
         double span = Math.log(dimensions[dimensions.length - 1]);
         ctx.setFont(theme.smallFont());
         ctx.setFillStyle(theme.muted());
@@ -53,7 +55,7 @@ public final class SaturationChart {
     }
 
     private static void plot(CanvasRenderingContext2D ctx, Theme theme, int[] dimensions, double[][] series,
-            double top, double y0, double width, double height, String title, String[] lines) {
+            int computed, double top, double y0, double width, double height, String title, String[] lines) {
         ctx.setFont(theme.smallFont());
         ctx.setTextBaseline("bottom");
         ctx.setTextAlign("left");
@@ -79,7 +81,7 @@ public final class SaturationChart {
             ctx.setLineWidth(s == 0 ? 3 : 2);
             SweepChart.lineDash(ctx, s == 0 ? 0 : 7, s == 0 ? 0 : 4);
             ctx.beginPath();
-            for (int p = 0; p < dimensions.length; p++) {
+            for (int p = 0; p < computed; p++) {
                 double x = LEFT + width * Math.log(dimensions[p]) / span;
                 double y = y0 + height - Math.max(0, Math.min(1, series[s][p] / top)) * height;
                 if (p == 0) {
@@ -92,6 +94,9 @@ public final class SaturationChart {
             ends[s] = y0 + height - Math.max(0, Math.min(1, series[s][dimensions.length - 1] / top)) * height;
         }
         SweepChart.lineDash(ctx, 0, 0);
+        if (computed < dimensions.length) {
+            return;
+        }
         // Names at the right ends, pushed apart when the lines end close together.
         if (Math.abs(ends[0] - ends[1]) < 14) {
             double middle = (ends[0] + ends[1]) / 2;

@@ -5,6 +5,7 @@ import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Pipeline.Trace;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.Sparsemax;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.Lesson;
 import dev.softmaxexplorer.web.state.State;
@@ -30,6 +31,10 @@ public final class Tasks {
         return switch (lesson) {
             case PREDICTION, FLATTEN, SHIFT, OVERFLOW, LOW_LOSS -> state.reset();
             case ARGMAX, STABLE, FLOOR, GRADIENT, SAMPLING -> state;
+            case SPARSE -> state.reset().with(Fields.TEMPERATURE, Lesson.SPARSE_START);
+            case ATTENTION -> state.with(Fields.UNSCALED, false)
+                    .with(Fields.KEY_DIMENSION, State.defaults().get(Fields.KEY_DIMENSION));
+            case CALIBRATION -> state.with(Fields.CALIBRATION_TEMPERATURE, 1.0);
         };
     }
 
@@ -53,6 +58,11 @@ public final class Tasks {
             case FLOOR -> nearFloor(state, exact, Lesson.NEAR_FLOOR);
             case GRADIENT -> nearFloor(state, exact, Lesson.AT_FLOOR);
             case SAMPLING -> state.get(Fields.SAMPLE_COUNT) >= Lesson.DRAWS;
+            case SPARSE -> Sparsemax.sparsemaxSupport(state.get(Fields.LOGITS), state.get(Fields.TEMPERATURE)) == 1
+                    && state.classCount() > 1;
+            case ATTENTION -> state.get(Fields.UNSCALED) && state.get(Fields.KEY_DIMENSION) >= Lesson.LARGE_DIMENSION;
+            case CALIBRATION -> state.get(Fields.CALIBRATION_TEMPERATURE) >= Lesson.CALIBRATED_LOW
+                    && state.get(Fields.CALIBRATION_TEMPERATURE) <= Lesson.CALIBRATED_HIGH;
         };
     }
 

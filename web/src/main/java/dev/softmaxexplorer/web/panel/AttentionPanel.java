@@ -5,6 +5,8 @@ import dev.softmaxexplorer.core.AttentionSaturation;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.browser.Timing;
+import dev.softmaxexplorer.web.browser.Visibility;
 import dev.softmaxexplorer.web.chart.AttentionHeatmap;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.SaturationChart;
@@ -17,6 +19,8 @@ import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.web.text.Split;
+import java.util.HashMap;
+import java.util.Map;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -26,7 +30,8 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * Scaled dot-product attention on n named tokens with random N(0, 1) queries and keys: the
  * weights as a heatmap and a table with each row's entropy, and how the mean row entropy and the
  * mean largest weight change with d_k with and without the 1/sqrt(d_k) scaling (a temperature
- * T = sqrt(d_k)), each point averaged over {@link #SEEDS} seeds starting at the view's seed.
+ * T = sqrt(d_k)), each point averaged over {@link #SEEDS} seeds starting at the view's seed and
+ * computed in idle time, the chart filling in from d_k = 1 up.
  */
 public final class AttentionPanel implements Panel {
     /** How many seeds each point of the saturation chart averages. */
@@ -46,16 +51,29 @@ public final class AttentionPanel implements Panel {
     private final HTMLCanvasElement saturationChart = Dom.byId("saturation-chart", HTMLCanvasElement.class);
     private final NumberTable saturationTable = new NumberTable(Dom.byId("saturation-table"));
 
+    /** The idle time one step of the sweep may take before it yields: keeps each task near 10 ms. */
+    private static final double SWEEP_SLICE_MS = 6;
+
     // Caches keyed by what they depend on (the sweep not on the current d_k or scaling); not copies of the state.
     private Shown shown;
-    private AttentionSaturation.Point[] sweep;
+    /** The sweep under way or done, spread over idle callbacks; its points are drawn as they come. */
+    private AttentionSaturation.Sweep sweep;
+    private final int[] sweepDimensions = AttentionSaturation.dimensions();
+    private final double[][] sweepLargest = new double[2][sweepDimensions.length];
+    private final double[][] sweepEntropy = new double[2][sweepDimensions.length];
+    private int sweepDone;
+    private boolean sweepPending;
     private int sweptTokens;
     private boolean sweptCausal;
     private int sweptSeed;
+    /** The words the sweep's table rows up to sweepDone were written in. */
     private Messages sweptWords;
+    private int tabledRows;
     private double sweepMaxEntropy;
     private String[] sweepTitles;
     private String[] sweepLines;
+    /** The d_k marked on the sweep's chart by the last frame, for redraws between frames. */
+    private int markedDimension;
 
     public AttentionPanel(Editor editor) {
         tokens.addEventListener("change", e -> editor.set(tokens, Fields.ATTENTION_TOKENS, tokens.getValue()));
@@ -140,7 +158,7 @@ public final class AttentionPanel implements Panel {
                 double entropy = Attention.entropy(weights[i]);
                 visible[i] = masked ? i + 1 : n;
                 entropySum += entropy;
-                uniform += Attention.entropy(uniformRow(visible[i]));
+                uniform += uniformEntropy(visible[i]);
                 double largest = 0;
                 for (int j = 0; j < n; j++) {
                     largest = Math.max(largest, weights[i][j]);
@@ -168,49 +186,90 @@ public final class AttentionPanel implements Panel {
     }
 
     private void renderSweep(Messages words, int n, boolean masked, int seedValue, int d) {
-        if (sweep == null || sweptTokens != n || sweptCausal != masked || sweptSeed != seedValue
-                || sweptWords != words) {
-            sweep = AttentionSaturation.sweep(n, masked, seedValue, SEEDS);
+        if (sweep == null || sweptTokens != n || sweptCausal != masked || sweptSeed != seedValue) {
+            sweep = new AttentionSaturation.Sweep(n, masked, seedValue, SEEDS);
+            sweepDone = 0;
             sweptTokens = n;
             sweptCausal = masked;
             sweptSeed = seedValue;
+            sweptWords = null;
+            scheduleSweep();
+        }
+        if (sweptWords != words) {
             sweptWords = words;
-            fillSweepTable(words);
+            tabledRows = 0;
+            sweepMaxEntropy = uniformEntropy(sweptTokens);
+            sweepTitles = new String[] {words.text("attention.chart.largest"), words.text("attention.chart.entropy")};
+            sweepLines = new String[] {words.text("attention.chart.scaled"), words.text("attention.chart.unscaled")};
+            Dom.text(saturationTitle, words.format("attention.saturation-title", "seeds", Integer.toString(SEEDS)));
+            String pending = words.text("attention.sweep.pending");
+            saturationTable.shape(new String[] {words.text("attention.table.dk"),
+                words.text("attention.table.entropy-scaled"), words.text("attention.table.entropy-unscaled"),
+                words.text("attention.table.largest-scaled"), words.text("attention.table.largest-unscaled")},
+                sweepDimensions.length, 0);
+            for (int p = 0; p < sweepDimensions.length; p++) {
+                saturationTable.rowHeader(p, Integer.toString(sweepDimensions[p]), false);
+                for (int c = 1; c <= 4; c++) {
+                    saturationTable.cell(p, c, pending);
+                }
+            }
         }
-        int points = sweep.length;
-        int[] dimensions = new int[points];
-        double[][] largest = new double[2][points];
-        double[][] entropy = new double[2][points];
-        for (int p = 0; p < points; p++) {
-            AttentionSaturation.Point point = sweep[p];
-            dimensions[p] = point.dimension();
-            largest[0][p] = point.scaledLargest();
-            largest[1][p] = point.unscaledLargest();
-            entropy[0][p] = point.scaledEntropy();
-            entropy[1][p] = point.unscaledEntropy();
-        }
-        SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart), dimensions, largest, entropy,
-                sweepMaxEntropy, d, sweepTitles, sweepLines);
+        markedDimension = d;
+        drawSweep();
     }
 
-    /** The sweep's table, title, axis top and line names: they change only with the sweep. */
-    private void fillSweepTable(Messages words) {
-        int points = sweep.length;
-        sweepMaxEntropy = Attention.entropy(uniformRow(sweptTokens));
-        sweepTitles = new String[] {words.text("attention.chart.largest"), words.text("attention.chart.entropy")};
-        sweepLines = new String[] {words.text("attention.chart.scaled"), words.text("attention.chart.unscaled")};
-        Dom.text(saturationTitle, words.format("attention.saturation-title", "seeds", Integer.toString(SEEDS)));
-        saturationTable.shape(new String[] {words.text("attention.table.dk"),
-            words.text("attention.table.entropy-scaled"), words.text("attention.table.entropy-unscaled"),
-            words.text("attention.table.largest-scaled"), words.text("attention.table.largest-unscaled")}, points, 0);
-        for (int p = 0; p < points; p++) {
-            AttentionSaturation.Point point = sweep[p];
-            saturationTable.rowHeader(p, Integer.toString(point.dimension()), false);
-            saturationTable.cell(p, 1, Format.fixed(point.scaledEntropy(), 3));
-            saturationTable.cell(p, 2, Format.fixed(point.unscaledEntropy(), 3));
-            saturationTable.cell(p, 3, Format.fixed(point.scaledLargest(), 3));
-            saturationTable.cell(p, 4, Format.fixed(point.unscaledLargest(), 3));
+    /**
+     * Computes the sweep in idle callbacks, each advancing it for about {@link #SWEEP_SLICE_MS}
+     * (a step is one d_k for one seed, at most a few milliseconds), then drawing what is done: no
+     * single task blocks an input for long, and the points are the same as in one go.
+     */
+    private void scheduleSweep() {
+        if (sweepPending) {
+            return;
         }
+        sweepPending = true;
+        Visibility.whenIdle(() -> {
+            sweepPending = false;
+            double start = Timing.now();
+            boolean more = true;
+            while (more && Timing.now() - start < SWEEP_SLICE_MS) {
+                more = sweep.advance();
+            }
+            drawSweep();
+            if (more) {
+                scheduleSweep();
+            }
+        });
+    }
+
+    /** The sweep's chart with the points done so far, and the table rows not yet written. */
+    private void drawSweep() {
+        AttentionSaturation.Point[] points = sweep.points();
+        for (int p = sweepDone; p < points.length; p++) {
+            AttentionSaturation.Point point = points[p];
+            sweepLargest[0][p] = point.scaledLargest();
+            sweepLargest[1][p] = point.unscaledLargest();
+            sweepEntropy[0][p] = point.scaledEntropy();
+            sweepEntropy[1][p] = point.unscaledEntropy();
+        }
+        sweepDone = points.length;
+        for (int p = tabledRows; p < sweepDone; p++) {
+            saturationTable.cell(p, 1, Format.fixed(sweepEntropy[0][p], 3));
+            saturationTable.cell(p, 2, Format.fixed(sweepEntropy[1][p], 3));
+            saturationTable.cell(p, 3, Format.fixed(sweepLargest[0][p], 3));
+            saturationTable.cell(p, 4, Format.fixed(sweepLargest[1][p], 3));
+        }
+        tabledRows = sweepDone;
+        SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart), sweepDimensions, sweepLargest,
+                sweepEntropy, sweepDone, sweepMaxEntropy, markedDimension, sweepTitles, sweepLines);
+    }
+
+    /** The entropies of rows of v equal weights, by v, computed once each (they do not change with d_k). */
+    private static final Map<Integer, Double> UNIFORM = new HashMap<>();
+
+    /** {@link Attention#entropy} of v equal weights 1/v, remembered. */
+    private static double uniformEntropy(int v) {
+        return UNIFORM.computeIfAbsent(v, count -> Attention.entropy(uniformRow(count)));
     }
 
     /** n equal weights 1/n, whose entropy is log n. */

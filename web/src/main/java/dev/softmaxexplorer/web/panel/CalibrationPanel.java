@@ -134,7 +134,9 @@ public final class CalibrationPanel implements Panel {
                 : words.text("calibration.source.no-fit");
         Dom.text(source, words.format(pasted ? "calibration.source.pasted" : "calibration.source.seeded",
                 "n", Integer.toString(set.size()), "k", Integer.toString(set.classes()), "fitted", fittedText));
-        Dom.text(verdict, words.format("calibration.verdict", "accuracy", Format.percent(chosen.accuracy(), 1),
+        // At T = 1 the two results are one: the sentence names T = 1 once.
+        Dom.text(verdict, words.format(t == 1.0 ? "calibration.verdict.at-one" : "calibration.verdict",
+                "accuracy", Format.percent(chosen.accuracy(), 1),
                 "t", Format.shortest(t), "ece", ece(chosen), "nll", nll(chosen), "ece1", ece(atOne),
                 "nll1", nll(atOne)));
         ReliabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), chosen, words);

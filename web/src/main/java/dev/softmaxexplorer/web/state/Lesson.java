@@ -25,7 +25,13 @@ public enum Lesson {
     /** Gradient steps slow down as p nears the target. */
     GRADIENT("gradient", "theory-gradient"),
     /** Many draws follow p. */
-    SAMPLING("sampling", "theory-temperature");
+    SAMPLING("sampling", "theory-temperature"),
+    /** Sparsemax reaches one-hot at a finite T, softmax never does. */
+    SPARSE("sparse", "theory-sparse"),
+    /** Unscaled attention collapses as d_k grows. */
+    ATTENTION("attention", "theory-attention"),
+    /** Temperature scaling near the fitted T calibrates an over-confident model. */
+    CALIBRATION("calibration", "theory-calibration");
 
     /** The smallest share every class must keep in {@link #FLATTEN}. */
     public static final double FLAT_SHARE = 0.2;
@@ -39,6 +45,13 @@ public enum Lesson {
     public static final double NEAR_FLOOR = 0.01;
     /** How close {@link #GRADIENT}'s steps must bring it: where a step barely changes the loss. */
     public static final double AT_FLOOR = 0.001;
+    /** The temperature {@link #SPARSE} starts from, where sparsemax of [2, 1, 0] keeps two classes. */
+    public static final double SPARSE_START = 2;
+    /** The d_k {@link #ATTENTION} asks for unscaled, or more. */
+    public static final int LARGE_DIMENSION = 512;
+    /** The calibration T {@link #CALIBRATION} asks for: around the seeded set's fitted T (2.495). */
+    public static final double CALIBRATED_LOW = 2;
+    public static final double CALIBRATED_HIGH = 3;
     /** The draws {@link #SAMPLING} asks for, or more. */
     public static final int DRAWS = 10_000;
 

@@ -110,6 +110,35 @@ class TasksTest {
         assertTrue(done(Lesson.SAMPLING, TEXTBOOK.with(Fields.SAMPLE_COUNT, 10_000)));
     }
 
+    /** [2, 1, 0] at T: sparsemax keeps the second class while (2 - 1) / T < 1, so it is one-hot from T = 1 down. */
+    @Test
+    void sparseNeedsSparsemaxOneHotFromTheStartAtTTwo() {
+        State start = Tasks.start(Lesson.SPARSE, TEXTBOOK.with(Fields.TEMPERATURE, 0.5));
+        assertEquals(2.0, start.get(Fields.TEMPERATURE));
+        assertFalse(done(Lesson.SPARSE, start));
+        assertFalse(done(Lesson.SPARSE, start.with(Fields.TEMPERATURE, 1.01)));
+        assertTrue(done(Lesson.SPARSE, start.with(Fields.TEMPERATURE, 1.0)));
+    }
+
+    @Test
+    void attentionNeedsUnscaledScoresAtALargeKeyDimension() {
+        State start = Tasks.start(Lesson.ATTENTION, TEXTBOOK.with(Fields.UNSCALED, true).with(Fields.KEY_DIMENSION, 1024));
+        assertFalse(start.get(Fields.UNSCALED));
+        assertEquals(64, start.get(Fields.KEY_DIMENSION));
+        assertFalse(done(Lesson.ATTENTION, start.with(Fields.KEY_DIMENSION, 1024)));
+        assertFalse(done(Lesson.ATTENTION, start.with(Fields.UNSCALED, true)));
+        assertTrue(done(Lesson.ATTENTION, start.with(Fields.UNSCALED, true).with(Fields.KEY_DIMENSION, 512)));
+    }
+
+    @Test
+    void calibrationNeedsTheViewsTNearTheFittedOne() {
+        State start = Tasks.start(Lesson.CALIBRATION, TEXTBOOK.with(Fields.CALIBRATION_TEMPERATURE, 2.5));
+        assertEquals(1.0, start.get(Fields.CALIBRATION_TEMPERATURE));
+        assertFalse(done(Lesson.CALIBRATION, start));
+        assertTrue(done(Lesson.CALIBRATION, start.with(Fields.CALIBRATION_TEMPERATURE, 2.5)));
+        assertFalse(done(Lesson.CALIBRATION, start.with(Fields.CALIBRATION_TEMPERATURE, 3.2)));
+    }
+
     @Test
     void aStepStartsFromTheTextbookOrFromWhereThePreviousLeftAndKeepsThePageSettings() {
         State changed = logits(7, 6, 5, 4).with(Fields.COLOR_SCHEME, ColorScheme.DARK).with(Fields.LESSON, 3);
