@@ -30,13 +30,13 @@ class AccessibilityTest extends BrowserTest {
     @ParameterizedTest(name = "#{0}")
     @ValueSource(strings = {"", "z=1000,999,998&mode=naive", "scheme=dark", "scheme=projector"})
     void axeFindsNoViolations(String hash) {
-        browser.load(hash);
+        browser.loadWhole(hash);
         assertAxeFindsNoViolations("#" + hash);
     }
 
     @Test
     void axeFindsNoViolationsWithTheControlStripShownAndALessonOpen() {
-        browser.load("lesson=2");
+        browser.loadWhole("lesson=2");
         browser.script("document.getElementById('sweep-view').scrollIntoView();");
         browser.waiting().until(d -> browser.element("control-strip").isDisplayed());
         assertAxeFindsNoViolations("the control strip and lesson 2");
@@ -61,7 +61,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void tabReachesEveryControlInOrderWithAVisibleFocusRing() {
-        browser.load("");
+        browser.loadWhole("");
         browser.script("document.activeElement.blur(); window.scrollTo(0, 0);");
         List<String> order = new ArrayList<>();
         List<String> withoutRing = new ArrayList<>();
@@ -92,7 +92,7 @@ class AccessibilityTest extends BrowserTest {
 
     @Test
     void theKeyboardMovesALogitSlider() {
-        browser.load("");
+        browser.loadWhole("");
         WebElement slider = browser.element("z1-slider");
         slider.sendKeys(Keys.ARROW_RIGHT);
         expect("2.01", 2.01);
@@ -145,7 +145,7 @@ class AccessibilityTest extends BrowserTest {
     private static void onAPhone(Runnable checks) {
         browser.emulate(360, 800, 1);
         try {
-            browser.load("k=10&names=a%20long%20class%20name%20for%20a%20phone,b");
+            browser.loadWhole("k=10&names=a%20long%20class%20name%20for%20a%20phone,b");
             browser.waiting().until(d -> (Long) browser.script("return window.innerWidth;") == 360L);
             checks.run();
             assertEquals(List.of(), browser.consoleErrors());

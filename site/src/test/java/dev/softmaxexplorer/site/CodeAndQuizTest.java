@@ -53,11 +53,11 @@ class CodeAndQuizTest extends BrowserTest {
         assertEquals(CodeSnippet.numpy(STATE), textContent("numpy-code"));
         assertEquals(CodeSnippet.pytorch(STATE), textContent("pytorch-code"));
         assertTrue(textContent("numpy-code").contains("names = [\"Class 1\", \"say \\\"hi\\\"\", \"Class 3\", \"Class 4\"]"));
-        assertEquals(false, browser.driver.findElement(By.id("code-note")).isDisplayed());
-        assertTrue(browser.driver.findElement(By.id("copy-numpy")).getSize().getHeight() >= 44);
+        assertEquals(false, browser.element("code-note").isDisplayed());
+        assertTrue(browser.element("copy-numpy").getSize().getHeight() >= 44);
 
         // Typing T at the top of the page (the programs off screen), then scrolling back: the new T is there.
-        WebElement temperature = browser.driver.findElement(By.id("temperature"));
+        WebElement temperature = browser.element("temperature");
         temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
         State warmer = STATE.with(Fields.TEMPERATURE, 2.5);
         browser.script("document.getElementById('code-view').scrollIntoView();");
@@ -72,17 +72,17 @@ class CodeAndQuizTest extends BrowserTest {
         // The clipboard itself is the browser's; what the page controls is the text it hands over and
         // what it says. A stand-in records the text, as a granted clipboard would receive it.
         browser.script("navigator.clipboard.writeText = function (t) { window.copiedText = t; return Promise.resolve(); };");
-        browser.driver.findElement(By.id("copy-numpy")).click();
+        browser.element("copy-numpy").click();
         browser.waiting().until(d -> "NumPy code copied.".equals(textContent("code-copy-status")));
         assertEquals(CodeSnippet.numpy(STATE), browser.script("return window.copiedText;"));
-        browser.driver.findElement(By.id("copy-pytorch")).click();
+        browser.element("copy-pytorch").click();
         browser.waiting().until(d -> "PyTorch code copied.".equals(textContent("code-copy-status")));
         assertEquals(CodeSnippet.pytorch(STATE), browser.script("return window.copiedText;"));
 
         // A refusal (an iframe without the clipboard permission) shows the program selected for a manual copy.
         browser.script("navigator.clipboard.writeText = function () { return Promise.reject(new Error('denied')); };");
-        browser.driver.findElement(By.id("copy-numpy")).click();
-        WebElement fallback = browser.driver.findElement(By.id("code-copy-fallback"));
+        browser.element("copy-numpy").click();
+        WebElement fallback = browser.element("code-copy-fallback");
         browser.waiting().until(d -> fallback.isDisplayed());
         assertEquals(CodeSnippet.numpy(STATE), fallback.getAttribute("value"));
         assertEquals("code-copy-fallback", browser.script("return document.activeElement.id;"));
@@ -96,27 +96,27 @@ class CodeAndQuizTest extends BrowserTest {
         Question shift = question(STATE, "shift");
         assertEquals(shift.prompt(), textContent("quiz-shift-prompt"));
         assertEquals("", textContent("quiz-shift-reveal"));
-        WebElement wrong = browser.driver.findElement(By.id("quiz-shift-0"));
+        WebElement wrong = browser.element("quiz-shift-0");
         assertTrue(wrong.getSize().getHeight() >= 44);
         wrong.click();
         browser.waiting().until(d -> reveal(shift, 0).equals(textContent("quiz-shift-reveal")));
         assertTrue(reveal(shift, 0).startsWith("Not quite: the answer is \u201CStill "));
         assertEquals("true", wrong.getAttribute("aria-pressed"));
-        assertEquals("polite", browser.driver.findElement(By.id("quiz-shift-reveal")).getAttribute("aria-live"));
+        assertEquals("polite", browser.element("quiz-shift-reveal").getAttribute("aria-live"));
 
         Question sampling = question(STATE, "sampling");
-        browser.driver.findElement(By.id("quiz-sampling-1")).click();
+        browser.element("quiz-sampling-1").click();
         browser.waiting().until(d -> reveal(sampling, 1).equals(textContent("quiz-sampling-reveal")));
         assertTrue(reveal(sampling, 1).startsWith("Right. Sampling draws each token"));
 
         // The revealed answer follows the inputs: a new T rewords it with the new numbers.
-        WebElement temperature = browser.driver.findElement(By.id("temperature"));
+        WebElement temperature = browser.element("temperature");
         temperature.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
         State warmer = STATE.with(Fields.TEMPERATURE, 2.0);
         browser.waiting().until(d -> reveal(question(warmer, "sampling"), 1).equals(textContent("quiz-sampling-reveal")));
         assertEquals(reveal(question(warmer, "shift"), 0), textContent("quiz-shift-reveal"));
 
-        browser.driver.findElement(By.id("quiz-reset")).click();
+        browser.element("quiz-reset").click();
         browser.waiting().until(d -> "".equals(textContent("quiz-shift-reveal")));
         assertEquals("false", wrong.getAttribute("aria-pressed"));
         assertEquals(List.of(), browser.consoleErrors());

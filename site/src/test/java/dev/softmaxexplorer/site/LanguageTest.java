@@ -28,9 +28,10 @@ class LanguageTest extends BrowserTest {
     @Test
     void aJapaneseLinkShowsJapaneseWordsAndTheSameNumbers() {
         // Typed names: the page words default names in its language (see the test below).
-        browser.load("names=cat,dog,bird");
+        // Read down to the last view: the numbers of every view are compared.
+        browser.loadWhole("names=cat,dog,bird");
         Object english = browser.script(NUMBERS);
-        browser.load("names=cat,dog,bird&lang=ja");
+        browser.loadWhole("names=cat,dog,bird&lang=ja");
         assertEquals("ja", browser.script("return document.documentElement.lang;"));
         assertEquals("入力", browser.text("inputs-title"));
         assertEquals("温度 T", browser.text("t-label"));

@@ -140,7 +140,7 @@ class LossViewTest extends BrowserTest {
     @Test
     void withThreeClassesAButtonChoosesTwo() {
         open("");
-        assertTrue(browser.driver.findElement(By.id("two-class-hint")).isDisplayed());
+        assertTrue(browser.element("two-class-hint").isDisplayed());
         click("two-class-button");
         browser.waiting().until(d -> browser.driver.findElement(By.id("two-class-comparison")).isDisplayed());
         // The inputs are screens away from this view: they catch up when the browser is idle.
@@ -161,8 +161,14 @@ class LossViewTest extends BrowserTest {
         open("z=12,0,0&mode=naive&prec=float16");
         double p = Softmax.softmax(new double[] {12, 0, 0}, 1)[0];
         assertTrue(text("nll-sentence").startsWith("True class Class 1 has p = " + Format.significant(p, 3)));
-        assertEquals(3, browser.driver.findElements(By.cssSelector("#gradient-body tr")).size());
+        assertEquals(3, gradientRows());
         assertTrue(paintedPixels("nll-chart") > 500);
+    }
+
+    /** The gradient table's rows, scrolled to as a person would. */
+    private static int gradientRows() {
+        browser.reveal(List.of("gradient-body"));
+        return browser.driver.findElements(By.cssSelector("#gradient-body tr")).size();
     }
 
     private static double[] twentySteps() {

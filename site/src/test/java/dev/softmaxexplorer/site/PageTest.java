@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -29,7 +28,7 @@ class PageTest extends BrowserTest {
 
     @Test
     void typingALogitChangesTheProbabilities() {
-        WebElement field = browser.driver.findElement(By.id("z1"));
+        WebElement field = browser.element("z1");
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
         // z = [3, 1, 0]: e^3 = 20.0855369, e^1 = 2.7182818, e^0 = 1, sum 23.8038187;
         // p1 = 20.0855369 / 23.8038187 = 0.8437947; loss = -ln p1 = 0.1698460.
@@ -41,18 +40,18 @@ class PageTest extends BrowserTest {
 
     @Test
     void movingASliderChangesTheProbabilities() {
-        WebElement slider = browser.driver.findElement(By.id("z2-slider"));
+        WebElement slider = browser.element("z2-slider");
         slider.sendKeys(Keys.END);
         // End moves z2 to the slider's maximum, 10: z = [2, 10, 0];
         // p2 = e^10 / (e^2 + e^10 + 1) = 22026.466 / 22034.855 = 0.9996193.
         browser.waitForText("p2", "0.999619");
-        assertEquals("10", browser.driver.findElement(By.id("z2")).getAttribute("value"));
+        assertEquals("10", browser.element("z2").getAttribute("value"));
         assertEquals(java.util.List.of(), browser.consoleErrors());
     }
 
     @Test
     void aBadNumberIsExplainedAndTheLastGoodValueStays() {
-        WebElement field = browser.driver.findElement(By.id("temperature"));
+        WebElement field = browser.element("temperature");
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
         // T = 2: x = [1, 0.5, 0]: e^1 = 2.7182818, e^0.5 = 1.6487213, 1; sum 5.3670031; p1 = 0.5064804.
         browser.waitForText("p1", "0.50648");
@@ -63,6 +62,6 @@ class PageTest extends BrowserTest {
     }
 
     private static String text(String id) {
-        return browser.driver.findElement(By.id(id)).getText();
+        return browser.element(id).getText();
     }
 }

@@ -13,7 +13,6 @@ import dev.softmaxexplorer.web.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -70,7 +69,7 @@ class SamplingViewTest extends BrowserTest {
         List<String> seed8 = counts(Sampling.counts(p, 100, 8));
         assertNotEquals(counts(Sampling.counts(p, 100, 7)), seed8, "the two seeds must give different draws");
         browser.waiting().until(d -> column("sampling-table", 3).equals(seed8));
-        String link = browser.driver.findElement(By.id("sampling-link")).getAttribute("href");
+        String link = browser.element("sampling-link").getAttribute("href");
         assertTrue(link.contains("seed=8") && link.contains("n=100"), link);
 
         // Once the address carries seed 8, a reload shows the same draws.
@@ -155,7 +154,7 @@ class SamplingViewTest extends BrowserTest {
     }
 
     private static void type(String id, String value) {
-        WebElement field = browser.driver.findElement(By.id(id));
+        WebElement field = browser.element(id);
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
     }
 
