@@ -97,6 +97,27 @@ public final class SamplerChain {
         return order.clone();
     }
 
+    /**
+     * Whether a filter step of the chain can remove a class: one whose parameter is not at its
+     * "off" value (top-k 0, top-p 1, min-p 0, typical mass 1). Without one, every order of the
+     * chain ends with the softmax of z / T over every class.
+     */
+    public boolean filters() {
+        for (Step step : order) {
+            boolean on = switch (step) {
+                case TEMPERATURE -> false;
+                case TOP_K -> topK != 0;
+                case TOP_P -> topP != 1.0;
+                case MIN_P -> minP != 0.0;
+                case TYPICAL -> typicalMass != 1.0;
+            };
+            if (on) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the temperature step runs before every filter step that is in the chain. */
     public boolean temperatureFirst() {
         return order[0] == Step.TEMPERATURE;
@@ -195,6 +216,12 @@ public final class SamplerChain {
                 // Nothing changed: the same distribution, without computing it again.
                 stages[s + 1] = new Stage(step, previous.logits, applied, current, previous.survivors,
                         previous.originalMass, previous.entropy, previous.effectiveClasses);
+            } else if (!removed) {
+                // Only the temperature changed: the same classes, their logits and mass shared.
+                double[] p = new double[logits.length];
+                double entropy = Softmax.softmaxAndEntropy(previous.logits, applied, p);
+                stages[s + 1] = new Stage(step, previous.logits, applied, p, previous.survivors,
+                        previous.originalMass, entropy, DoubleDouble.exp(DoubleDouble.of(entropy)).value());
             } else {
                 double[] p = new double[logits.length];
                 double entropy = Softmax.softmaxAndEntropy(masked, applied, p);

@@ -7,6 +7,7 @@ import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.core.SoftmaxSummary;
 import dev.softmaxexplorer.web.state.Fields;
 import dev.softmaxexplorer.web.state.State;
+import dev.softmaxexplorer.web.state.View;
 import dev.softmaxexplorer.web.text.ClassNames;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.workbench.Loaded;
@@ -20,7 +21,8 @@ import dev.softmaxexplorer.web.workbench.Loaded;
  *
  * <p>{@code loaded} is the vector brought to the workbench, or null: it lives beside the state,
  * never in the link, and {@code loadedSummary} is what the page shows of core's exact evaluation
- * of it at the state's T and label smoothing (null without a vector): at K = 131,072 the three
+ * of it at the state's T and label smoothing (null without a vector, or when the workbench is not
+ * among the views: a pass over the vector is a frame's largest cost): at K = 131,072 the three
  * K-long arrays of a full evaluation on every frame would cost more than the frame may take, so
  * {@link #loadedExact()} forms them only when asked. The link's own logits stay the other views'
  * logits.
@@ -35,7 +37,7 @@ public record Frame(State state, Trace trace, SoftmaxResult exact, State edited,
         double eps = state.get(Fields.LABEL_SMOOTHING);
         return new Frame(state, Pipeline.trace(z, t, state.get(Fields.PRECISION), state.get(Fields.MODE)),
                 Softmax.evaluate(z, t, state.get(Fields.TARGET), eps), edited, words, loaded,
-                loaded == null ? null : loaded.summarize(t, eps), moves);
+                loaded == null || !state.shows(View.WORKBENCH) ? null : loaded.summarize(t, eps), moves);
     }
 
     /**

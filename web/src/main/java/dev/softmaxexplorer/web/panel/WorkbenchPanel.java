@@ -57,6 +57,9 @@ public final class WorkbenchPanel implements Panel {
     /** The last file read with rows to choose from: an input, not page state. */
     private NpyFile file;
     private String fileName;
+    /** What the histogram shows (it does not depend on T): the vector and the words it was drawn with. */
+    private Loaded histogramOf;
+    private Messages histogramWords;
 
     public WorkbenchPanel(Editor editor) {
         this.editor = editor;
@@ -224,7 +227,11 @@ public final class WorkbenchPanel implements Panel {
         showTop(loaded, exact, words);
         showFound(frame);
         showVerdicts(loaded, t, frame, words);
-        showHistogram(loaded, exact, words);
+        if (loaded != histogramOf || words != histogramWords) {
+            histogramOf = loaded;
+            histogramWords = words;
+            showHistogram(loaded, words);
+        }
     }
 
     private void showTop(Loaded loaded, SoftmaxSummary exact, Messages words) {
@@ -345,7 +352,7 @@ public final class WorkbenchPanel implements Panel {
         }
     }
 
-    private void showHistogram(Loaded loaded, SoftmaxSummary exact, Messages words) {
+    private void showHistogram(Loaded loaded, Messages words) {
         int[] counts = loaded.histogram();
         int most = 1;
         for (int count : counts) {
@@ -371,14 +378,6 @@ public final class WorkbenchPanel implements Panel {
 
     /** A count with thousands separators: 50,257. */
     private static String grouped(int n) {
-        String digits = Integer.toString(n);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out.toString();
+        return Numbers.grouped(n);
     }
 }
