@@ -101,8 +101,11 @@ class ChainOnLoadedVectorTest extends BrowserTest {
         browser.element(id).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
     }
 
+    /** Clicks a button, scrolled to the middle of the screen first: clear of the control strip at the top. */
     private static void click(String id) {
-        browser.driver.findElement(By.id(id)).click();
+        WebElement button = browser.driver.findElement(By.id(id));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
     }
 
     @SuppressWarnings("unchecked")
