@@ -179,8 +179,9 @@ public final class SamplerChain {
      */
     public Stage[] stages(Stage input) {
         if (input == null || input.step != null) {
+            String was = input == null ? "null" : "the stage of " + input.step;
             throw new IllegalArgumentException("input: must be the input stage of SamplerChain.input, was "
-                    + (input == null ? "null" : "the stage of " + input.step));
+                    + was);
         }
         double[] logits = input.logits;
         double[] masked = logits.clone();

@@ -377,9 +377,10 @@ public final class Softmax {
         validateAll(logits, temperature, target, labelSmoothing);
         int k = logits.length;
         int[] chosen = classes.clone();
+        int lastClass = k - 1;
         for (int c : chosen) {
             if (c < 0 || c >= k) {
-                throw new IllegalArgumentException("classes: each must be in [0, " + (k - 1)
+                throw new IllegalArgumentException("classes: each must be in [0, " + lastClass
                         + "], was " + c);
             }
         }
