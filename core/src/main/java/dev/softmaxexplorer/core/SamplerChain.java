@@ -97,6 +97,27 @@ public final class SamplerChain {
         return order.clone();
     }
 
+    /**
+     * Whether a filter step of the chain can remove a class: one whose parameter is not at its
+     * "off" value (top-k 0, top-p 1, min-p 0, typical mass 1). Without one, every order of the
+     * chain ends with the softmax of z / T over every class.
+     */
+    public boolean filters() {
+        for (Step step : order) {
+            boolean on = switch (step) {
+                case TEMPERATURE -> false;
+                case TOP_K -> topK != 0;
+                case TOP_P -> topP != 1.0;
+                case MIN_P -> minP != 0.0;
+                case TYPICAL -> typicalMass != 1.0;
+            };
+            if (on) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the temperature step runs before every filter step that is in the chain. */
     public boolean temperatureFirst() {
         return order[0] == Step.TEMPERATURE;
@@ -133,12 +154,41 @@ public final class SamplerChain {
      * @throws IllegalArgumentException for logits {@link Softmax#softmax} rejects
      */
     public Stage[] stages(double[] logits) {
+        return stages(input(logits));
+    }
+
+    /**
+     * The input stage of every chain on these logits (the softmax of z at T = 1, step
+     * {@code null}): it depends on the logits alone, so a page that runs many chains on one
+     * large vector computes it once and hands it to {@link #stages(Stage)}.
+     *
+     * @throws IllegalArgumentException for logits {@link Softmax#softmax} rejects
+     */
+    public static Stage input(double[] logits) {
+        double[] masked = logits.clone();
+        double[] original = new double[logits.length];
+        double entropy = Softmax.softmaxAndEntropy(masked, 1.0, original);
+        return stage(null, masked, 1.0, original, original, entropy);
+    }
+
+    /**
+     * Runs the chain from an input stage made by {@link #input}: the same stages, bit for bit,
+     * as {@link #stages(double[])} on those logits.
+     *
+     * @throws IllegalArgumentException if the stage is not an input stage
+     */
+    public Stage[] stages(Stage input) {
+        if (input == null || input.step != null) {
+            String was = input == null ? "null" : "the stage of " + input.step;
+            throw new IllegalArgumentException("input: must be the input stage of SamplerChain.input, was "
+                    + was);
+        }
+        double[] logits = input.logits;
         double[] masked = logits.clone();
         Stage[] stages = new Stage[order.length + 1];
         double applied = 1.0;
-        double[] original = new double[logits.length];
-        double entropy = Softmax.softmaxAndEntropy(masked, applied, original);
-        stages[0] = stage(null, masked, applied, original, original, entropy);
+        double[] original = input.probabilities;
+        stages[0] = input;
         for (int s = 0; s < order.length; s++) {
             Step step = order[s];
             Stage previous = stages[s];
@@ -167,9 +217,15 @@ public final class SamplerChain {
                 // Nothing changed: the same distribution, without computing it again.
                 stages[s + 1] = new Stage(step, previous.logits, applied, current, previous.survivors,
                         previous.originalMass, previous.entropy, previous.effectiveClasses);
+            } else if (!removed) {
+                // Only the temperature changed: the same classes, their logits and mass shared.
+                double[] p = new double[logits.length];
+                double entropy = Softmax.softmaxAndEntropy(previous.logits, applied, p);
+                stages[s + 1] = new Stage(step, previous.logits, applied, p, previous.survivors,
+                        previous.originalMass, entropy, DoubleDouble.exp(DoubleDouble.of(entropy)).value());
             } else {
                 double[] p = new double[logits.length];
-                entropy = Softmax.softmaxAndEntropy(masked, applied, p);
+                double entropy = Softmax.softmaxAndEntropy(masked, applied, p);
                 stages[s + 1] = stage(step, masked, applied, original, p, entropy);
             }
         }
@@ -231,6 +287,11 @@ public final class SamplerChain {
         /** The stage's distribution, the softmax of {@code logits() / temperature()}. */
         public double[] probabilities() {
             return probabilities.clone();
+        }
+
+        /** The stage's probability of class i, without copying the distribution. */
+        public double probability(int i) {
+            return probabilities[i];
         }
 
         /** Whether class i is still in the chain. */

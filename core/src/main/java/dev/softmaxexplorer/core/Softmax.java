@@ -363,6 +363,60 @@ public final class Softmax {
     }
 
     /**
+     * What {@link #evaluate} gives for the target and a few chosen classes, without its three
+     * K-long arrays: one exp per class and one log1p as there, then p and log p only for the
+     * chosen classes. At K = 131,072 this is what a page can afford on every frame; the loss,
+     * entropy, perplexity and each chosen p and log p are bit for bit {@code evaluate}'s (the
+     * same computation on the same intermediate values).
+     *
+     * @param classes the classes whose p and log p are wanted (copied), each in [0, K)
+     * @throws IllegalArgumentException as {@link #crossEntropy}, or for a chosen class out of range
+     */
+    public static SoftmaxSummary summarize(double[] logits, double temperature, int target,
+            double labelSmoothing, int[] classes) {
+        validateAll(logits, temperature, target, labelSmoothing);
+        int k = logits.length;
+        int[] chosen = classes.clone();
+        int lastClass = k - 1;
+        for (int c : chosen) {
+            if (c < 0 || c >= k) {
+                throw new IllegalArgumentException("classes: each must be in [0, " + lastClass
+                        + "], was " + c);
+            }
+        }
+        // The chosen classes in index order, walked beside the loop: no K-long array per call.
+        int[] skipped = chosen.clone();
+        java.util.Arrays.sort(skipped);
+        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
+            Entropy h = new Entropy(ex);
+            MutableDoubleDouble rest = new MutableDoubleDouble();
+            MutableDoubleDouble p = new MutableDoubleDouble();
+            int next = 0;
+            for (int i = 0; i < k; i++) {
+                h.add(i);
+                if (next < skipped.length && skipped[next] == i) {
+                    while (next < skipped.length && skipped[next] == i) {
+                        next++;
+                    }
+                } else {
+                    ex.probabilityScaled(p, i, 0);
+                    rest.add(p.hi, p.lo);
+                }
+            }
+            double[] probabilities = new double[chosen.length];
+            double[] logProbabilities = new double[chosen.length];
+            for (int j = 0; j < chosen.length; j++) {
+                probabilities[j] = ex.probability(chosen[j]);
+                logProbabilities[j] = ex.logProbability(chosen[j]);
+            }
+            DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
+            return new SoftmaxSummary(k, chosen, probabilities, logProbabilities, rest.hi,
+                    roundedLoss(ex, loss, target, labelSmoothing), h.value(),
+                    roundedPerplexity(ex, loss, target, labelSmoothing), ex.top);
+        }
+    }
+
+    /**
      * The loss L, correctly rounded: its terms log S (errorScale), (1 - eps)(-d_c) and
      * (eps / K) sum_i (-d_i) (2^-101 + K 2^-104) are nonnegative, so L is within 2 errorScale
      * relative.

@@ -168,4 +168,53 @@ class SamplerChainTest {
         assertRejected("topP: must be in [0, 1] (1 = off), was 2",
                 () -> chain(SamplerChain.HUGGING_FACE_ORDER, 1, 0, 2, 0, 1));
     }
+
+    /**
+     * A chain run from an input stage computed once gives the stages of a chain run from the
+     * logits, bit for bit, on seeded vectors, orders and parameters (what the page relies on when
+     * it keeps a large vector's input stage while T moves).
+     */
+    @Test
+    void aKeptInputStageGivesTheSameStages() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+        Step[][] orders = {SamplerChain.HUGGING_FACE_ORDER, SamplerChain.LLAMA_CPP_ORDER, {Step.MIN_P, Step.TEMPERATURE}};
+        for (int n = 0; n < 300; n++) {
+            double[] z = new double[2 + random.nextInt(300)];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = random.nextInt(20) == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian() * 4;
+            }
+            z[random.nextInt(z.length)] = 1;
+            Stage input = SamplerChain.input(z);
+            for (Step[] order : orders) {
+                SamplerChain chain = chain(order, Math.exp(random.nextGaussian()), random.nextInt(5),
+                        random.nextDouble(), random.nextDouble() * 0.3, 0.2 + 0.8 * random.nextDouble());
+                Stage[] expected = chain.stages(z);
+                Stage[] actual = chain.stages(input);
+                assertEquals(expected.length, actual.length);
+                for (int s = 0; s < expected.length; s++) {
+                    assertEquals(expected[s].step(), actual[s].step());
+                    assertArrayEquals(expected[s].probabilities(), actual[s].probabilities(), 0.0);
+                    assertArrayEquals(expected[s].logits(), actual[s].logits(), 0.0);
+                    assertEquals(expected[s].survivors(), actual[s].survivors());
+                    assertEquals(Double.doubleToLongBits(expected[s].originalMass()),
+                            Double.doubleToLongBits(actual[s].originalMass()));
+                    assertEquals(Double.doubleToLongBits(expected[s].entropy()),
+                            Double.doubleToLongBits(actual[s].entropy()));
+                    for (int i = 0; i < z.length; i++) {
+                        assertEquals(Double.doubleToLongBits(expected[s].probabilities()[i]),
+                                Double.doubleToLongBits(actual[s].probability(i)));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAStageThatIsNotAnInputStage() {
+        SamplerChain chain = chain(SamplerChain.HUGGING_FACE_ORDER, 2, 0, 1, 0.2, 1);
+        Stage later = chain.stages(Z)[1];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> chain.stages(later));
+        assertEquals("input: must be the input stage of SamplerChain.input, was the stage of TEMPERATURE",
+                e.getMessage());
+    }
 }

@@ -31,7 +31,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * <p>Arguments: the target directory (holding {@code site/}, {@code probe/} and
  * {@code softmax-explorer.html}) and the folder of Lighthouse's npm package. System property {@code benchmark.profile=true} also prints the
  * top functions by self time of a CPU profile of 200 slider moves at K = 10 (or
- * {@code benchmark.profile.k}).
+ * {@code benchmark.profile.k}) and, with the workbench section, of 200 T moves with a pasted vector
+ * of K = 50,257.
  */
 public final class Benchmark {
     private static final int LOADS = 10;
@@ -106,6 +107,8 @@ public final class Benchmark {
             }
             if (only.contains("workbench")) {
                 b.workbench();
+                b.sampleLoad();
+                b.chainOnVector();
                 b.sampleLoad();
             }
             // Not in the default list: it runs the fuzz mode for five minutes.
@@ -555,20 +558,8 @@ public final class Benchmark {
         }
         for (int k : new int[] {50_257, 131_072}) {
             openPage("");
-            driver.executeScript(BASELINE);
-            driver.executeScript("var z = benchLogits(arguments[0]), parts = new Array(z.length);"
-                    + " for (var i = 0; i < z.length; i++) { parts[i] = z[i].toFixed(4); }"
-                    + " document.getElementById('workbench-text').value = parts.join(', ');"
-                    + " document.getElementById('workbench-read').click();", k);
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (!(Boolean) driver.executeScript("return document.querySelectorAll('#workbench-top-body tr').length > 0;")) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the workbench did not show K = " + k);
-                }
-                sleep(50);
-            }
-            driver.executeScript("document.getElementById('workbench-text').value = '';"
-                    + " document.getElementById('workbench-view').scrollIntoView();");
+            paste(k);
+            driver.executeScript("document.getElementById('workbench-view').scrollIntoView();");
             boolean memory = k == 131_072;
             if (memory) {
                 driver.executeCdpCommand("HeapProfiler.enable", Map.of());
@@ -581,6 +572,9 @@ public final class Benchmark {
                     + ": page render work", "median %.1f ms, p95 %.1f ms, max %.1f ms [budget p95 < %.0f ms: %s]",
                     median(m.get("render")), pct(m.get("render"), 95), pct(m.get("render"), 100), budget,
                     pct(m.get("render"), 95) < budget ? "holds" : "MISSED");
+            if (Boolean.getBoolean("benchmark.profile") && k == 50_257) {
+                profileMoves("profile of the workbench T drag, K = 50,257 (" + MOVES + " moves)", "workbench-t-slider");
+            }
             if (memory) {
                 moves("workbench-t-slider", 1000 - MOVES - 25);
                 double after1000 = heap();
@@ -588,6 +582,52 @@ public final class Benchmark {
                 row("workbench memory (K = 131,072, after GC)", "JS heap", "after load %.0f KB, after 1,000 T moves %.0f KB (%+.0f KB)",
                         afterLoad / 1024, after1000 / 1024, (after1000 - afterLoad) / 1024);
             }
+        }
+    }
+
+    /** Pastes benchLogits(k) to four decimals into the workbench and waits until it lists them. */
+    private void paste(int k) {
+        driver.executeScript(BASELINE);
+        driver.executeScript("var z = benchLogits(arguments[0]), parts = new Array(z.length);"
+                + " for (var i = 0; i < z.length; i++) { parts[i] = z[i].toFixed(4); }"
+                + " document.getElementById('workbench-text').value = parts.join(', ');"
+                + " document.getElementById('workbench-read').click();", k);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!(Boolean) driver.executeScript("return document.querySelectorAll('#workbench-top-body tr').length > 0;")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the workbench did not show K = " + k);
+            }
+            sleep(50);
+        }
+        driver.executeScript("document.getElementById('workbench-text').value = '';");
+    }
+
+    /**
+     * Issue 18: the sampler chain re-run on a workbench vector of K = 50,257 while T moves (the
+     * control strip's slider), with only the chain view shown: the default chain (Hugging Face's
+     * order, every filter at its "off" value) and one where min-p 0.05 and top-p 0.9 cut.
+     */
+    private void chainOnVector() {
+        System.err.println("benchmark: chain on a vector");
+        for (String chain : new String[] {"", "&minp=0.05&topp=0.9"}) {
+            openPage("views=workbench,chain");
+            paste(50_257);
+            driver.executeScript("location.hash = arguments[0];", "views=chain" + chain);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!(Boolean) driver.executeScript("var c = document.querySelector('#chain-stage-table tbody td');"
+                    + " return !!c && c.textContent === '50,257';")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the chain did not run on the vector");
+                }
+                sleep(50);
+            }
+            driver.executeScript("document.getElementById('chain-view').scrollIntoView();");
+            moves("strip-t-slider", 25);
+            Map<String, List<Double>> m = moves("strip-t-slider", MOVES);
+            row("chain T drag on a vector (" + MOVES + " moves)", "K = 50,257, views=chain" + chain
+                    + ": page render work", "median %.1f ms, p95 %.1f ms, max %.1f ms [budget p95 < 16 ms: %s]",
+                    median(m.get("render")), pct(m.get("render"), 95), pct(m.get("render"), 100),
+                    pct(m.get("render"), 95) < 16 ? "holds" : "MISSED");
         }
     }
 
@@ -657,10 +697,16 @@ public final class Benchmark {
             openPage(hash);
         }
         moves("z1-slider", 30);
+        profileMoves("profile K = " + k + " (" + MOVES + " moves)", "z1-slider");
+    }
+
+    /** Prints the top functions by self time of a CPU profile of {@link #MOVES} moves of a slider. */
+    @SuppressWarnings("unchecked")
+    private void profileMoves(String section, String sliderId) {
         driver.executeCdpCommand("Profiler.enable", Map.of());
         driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
         driver.executeCdpCommand("Profiler.start", Map.of());
-        moves("z1-slider", MOVES);
+        moves(sliderId, MOVES);
         Map<String, Object> result = driver.executeCdpCommand("Profiler.stop", Map.of());
         driver.executeCdpCommand("Profiler.disable", Map.of());
         Map<String, Object> prof = (Map<String, Object>) result.get("profile");
@@ -685,7 +731,7 @@ public final class Benchmark {
             total += dt;
         }
         double busy = total - self.getOrDefault("(idle)", 0.0) - self.getOrDefault("(program)", 0.0);
-        row("profile K = " + k + " (" + MOVES + " moves)", "sampled", "%.0f ms total, %.0f ms in functions (not idle/program)",
+        row(section, "sampled", "%.0f ms total, %.0f ms in functions (not idle/program)",
                 total, busy);
         List<Map.Entry<String, Double>> top = new ArrayList<>(self.entrySet());
         top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
@@ -695,7 +741,7 @@ public final class Benchmark {
                 continue;
             }
             shown++;
-            row("profile K = " + k + " (" + MOVES + " moves)", "#" + shown + " self",
+            row(section, "#" + shown + " self",
                     "%7.1f ms %5.1f%%  %s", e.getValue(), 100 * e.getValue() / busy, e.getKey());
         }
     }

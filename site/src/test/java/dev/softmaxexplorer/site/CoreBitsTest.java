@@ -234,6 +234,7 @@ class CoreBitsTest extends ProbeTest {
             calls.add("argmax;" + z);
             calls.add("margin;" + z + ";" + t + ";" + c);
             calls.add("evaluate;" + z + ";" + t + ";" + c + ";" + eps);
+            calls.add("summarize;" + z + ";" + t + ";" + c + ";" + eps);
             for (double q : INVERSE_PROBABILITIES) {
                 calls.add("logitFor;" + z + ";" + t + ";" + c + ";" + ProbeProtocol.hex(q));
             }

@@ -21,8 +21,8 @@ import dev.softmaxexplorer.web.state.ScalarField;
 import dev.softmaxexplorer.web.state.State;
 import dev.softmaxexplorer.web.text.Messages;
 import dev.softmaxexplorer.web.text.Numbers;
+import dev.softmaxexplorer.web.workbench.Loaded;
 import java.util.Arrays;
-import java.util.List;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -59,9 +59,12 @@ public final class ChainPanel implements Panel {
     private final HTMLElement gumbelText = Dom.byId("chain-gumbel-text");
     private final HTMLElement link = Dom.byId("chain-link");
     private final NumberTable drawsTable = new NumberTable(Dom.byId("chain-draws-table"));
+    private final HTMLElement source = Dom.byId("chain-source");
+    private final ChainInput inputs = new ChainInput();
     private SamplerOrder shownOrder;
 
     // The last draws, keyed by what they depend on; not a copy of the state.
+    private Stage drawnInput;
     private double[] drawnLogits;
     private double drawnTemperature;
     private int drawnCount = -1;
@@ -142,31 +145,35 @@ public final class ChainPanel implements Panel {
         SamplerOrder order = state.get(Fields.CHAIN);
         showControls(state, order, words);
         SamplerChain chain = chain(state, order.running());
-        double[] logits = state.get(Fields.LOGITS);
-        Stage[] stages = chain.stages(logits);
-        List<String> names = state.get(Fields.NAMES);
-        int k = names.size();
-        int target = state.get(Fields.TARGET);
+        ChainInput.Shown shown = inputs.of(frame);
+        Stage[] stages = chain.stages(shown.input());
+        int k = shown.size();
+        int[] classes = shown.classes();
         Stage last = stages[stages.length - 1];
+        Loaded loaded = shown.loaded();
+        Dom.text(source, loaded == null ? "" : words.format("chain.source.loaded", "k", Numbers.grouped(k),
+                "shown", Integer.toString(classes.length)));
 
         String[][] titles = new String[stages.length][];
         double[][] probabilities = new double[stages.length][];
         boolean[][] kept = new boolean[stages.length][];
         for (int s = 0; s < stages.length; s++) {
-            probabilities[s] = stages[s].probabilities();
-            kept[s] = new boolean[k];
-            for (int i = 0; i < k; i++) {
-                kept[s][i] = stages[s].kept(i);
+            probabilities[s] = new double[classes.length];
+            kept[s] = new boolean[classes.length];
+            for (int j = 0; j < classes.length; j++) {
+                probabilities[s][j] = stages[s].probability(classes[j]);
+                kept[s][j] = stages[s].kept(classes[j]);
             }
             titles[s] = new String[] {stageName(stages[s].step(), state, words), words.format("chain.chart.kept",
-                "kept", Integer.toString(stages[s].survivors()),
-                "removed", Integer.toString(k - stages[s].survivors()))};
+                "kept", Numbers.grouped(stages[s].survivors()),
+                "removed", Numbers.grouped(k - stages[s].survivors()))};
         }
-        ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept, probabilities[0], target);
+        ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept, probabilities[0],
+                shown.position(shown.target()));
         fillStageTable(stages, state, words, k);
-        fillClassTable(stages, state, words, names, target);
-        Dom.text(verdict, orderSentence(chain, last, state, words, logits, k));
-        draw(frame, stages, names, target);
+        fillClassTable(stages, state, words, shown);
+        Dom.text(verdict, orderSentence(chain, last, state, words, shown.input(), k));
+        draw(frame, stages, shown);
     }
 
     private static SamplerChain chain(State state, Step[] running) {
@@ -196,17 +203,17 @@ public final class ChainPanel implements Panel {
         for (int s = 0; s < stages.length; s++) {
             Stage stage = stages[s];
             stageTable.rowHeader(s, stageName(stage.step(), state, words), false);
-            stageTable.cell(s, 1, Integer.toString(stage.survivors()));
-            stageTable.cell(s, 2, Integer.toString(k - stage.survivors()));
+            stageTable.cell(s, 1, Numbers.grouped(stage.survivors()));
+            stageTable.cell(s, 2, Numbers.grouped(k - stage.survivors()));
             stageTable.cell(s, 3, Format.percent(stage.originalMass(), 2));
             stageTable.cell(s, 4, Numbers.compact(stage.entropy()));
             stageTable.cell(s, 5, Numbers.compact(stage.effectiveClasses()));
         }
     }
 
-    private void fillClassTable(Stage[] stages, State state, Messages words, List<String> names, int target) {
-        int k = names.size();
-        int shown = Math.min(k, TABLE_CLASSES);
+    private void fillClassTable(Stage[] stages, State state, Messages words, ChainInput.Shown classes) {
+        int k = classes.size();
+        int shown = Math.min(classes.classes().length, TABLE_CLASSES);
         String[] headers = new String[stages.length + 1];
         headers[0] = words.text("table.class");
         for (int s = 0; s < stages.length; s++) {
@@ -214,69 +221,92 @@ public final class ChainPanel implements Panel {
         }
         classTable.shape(headers, shown, 0);
         for (int s = 0; s < stages.length; s++) {
-            double[] p = stages[s].probabilities();
-            for (int i = 0; i < shown; i++) {
-                classTable.cell(i, s + 1, stages[s].kept(i) ? Numbers.compact(p[i]) : words.text("chain.table.gone"));
+            for (int j = 0; j < shown; j++) {
+                int i = classes.classes()[j];
+                classTable.cell(j, s + 1, stages[s].kept(i) ? Numbers.compact(stages[s].probability(i))
+                        : words.text("chain.table.gone"));
             }
         }
-        for (int i = 0; i < shown; i++) {
-            classTable.rowHeader(i, names.get(i), i == target);
+        for (int j = 0; j < shown; j++) {
+            classTable.rowHeader(j, classes.names()[j], classes.classes()[j] == classes.target());
         }
-        Dom.text(classCaption, shown < k ? words.format("chain.class-table.first", "shown", Integer.toString(shown),
-                "k", Integer.toString(k)) : "");
+        String caption = classes.loaded() != null ? "chain.class-table.top" : "chain.class-table.first";
+        Dom.text(classCaption, shown < k ? words.format(caption, "shown", Integer.toString(shown),
+                "k", Numbers.grouped(k)) : "");
     }
 
     /** What moving the temperature to the other end would change, computed, not asserted. */
-    private static String orderSentence(SamplerChain chain, Stage last, State state, Messages words, double[] logits,
+    private static String orderSentence(SamplerChain chain, Stage last, State state, Messages words, Stage input,
             int k) {
         double t = state.get(Fields.TEMPERATURE);
         SamplerChain moved = chain.withTemperatureMoved();
         if (moved == chain || t == 1) {
             return words.format("chain.verdict.no-temperature", "kept", Integer.toString(last.survivors()),
-                    "k", Integer.toString(k));
+                    "k", Numbers.grouped(k));
         }
-        Stage[] other = moved.stages(logits);
-        Stage otherLast = other[other.length - 1];
+        // Without a filter that can cut, both orders end with softmax(z / T) over every class.
+        Stage otherLast = chain.filters() ? last(moved.stages(input)) : last;
         return words.format(chain.temperatureFirst() ? "chain.verdict.first" : "chain.verdict.later",
-                "t", Format.shortest(t), "kept", Integer.toString(last.survivors()), "k", Integer.toString(k),
-                "h", Numbers.compact(last.entropy()), "otherKept", Integer.toString(otherLast.survivors()),
+                "t", Format.shortest(t), "kept", Numbers.grouped(last.survivors()), "k", Numbers.grouped(k),
+                "h", Numbers.compact(last.entropy()), "otherKept", Numbers.grouped(otherLast.survivors()),
                 "otherH", Numbers.compact(otherLast.entropy()));
     }
 
-    private void draw(Frame frame, Stage[] stages, List<String> names, int target) {
+    private static Stage last(Stage[] stages) {
+        return stages[stages.length - 1];
+    }
+
+    private void draw(Frame frame, Stage[] stages, ChainInput.Shown shown) {
         State state = frame.state();
         Messages words = frame.words();
         Stage last = stages[stages.length - 1];
         double[] finalLogits = last.logits();
         int n = state.get(Fields.SAMPLE_COUNT);
         int seedValue = state.get(Fields.SAMPLING_SEED);
-        boolean affordable = (double) n * last.survivors() <= GUMBEL_BUDGET;
+        // Gumbel-max scans every class for each draw (a removed one is skipped, but visited).
+        double work = (double) n * (shown.loaded() == null ? last.survivors() : shown.size());
+        boolean affordable = work <= GUMBEL_BUDGET;
         if (n != drawnCount || seedValue != drawnSeed || last.temperature() != drawnTemperature
-                || !Arrays.equals(finalLogits, drawnLogits)) {
+                || stages[0] != drawnInput || !Arrays.equals(finalLogits, drawnLogits)) {
             direct = Sampling.counts(last.probabilities(), n, seedValue);
             gumbel = affordable ? Sampling.gumbelMax(finalLogits, last.temperature(), n, seedValue) : null;
+            drawnInput = stages[0];
             drawnLogits = finalLogits;
             drawnTemperature = last.temperature();
             drawnCount = n;
             drawnSeed = seedValue;
         }
-        String[] labels = names.toArray(new String[0]);
-        double[] input = stages[0].probabilities();
-        double[] p = last.probabilities();
-        double[] directShares = Sampling.frequencies(direct);
+        int[] classes = shown.classes();
+        double[] input = new double[classes.length];
+        double[] p = new double[classes.length];
+        double[] directShares = new double[classes.length];
+        for (int j = 0; j < classes.length; j++) {
+            input[j] = stages[0].probability(classes[j]);
+            p[j] = last.probability(classes[j]);
+            directShares[j] = (double) direct[classes[j]] / n;
+        }
+        int target = shown.position(shown.target());
+        String[] labels = shown.names();
         SamplingChart.draw(ChartSurface.of(drawsChart), Theme.of(drawsChart), labels, input, p, directShares, target,
                 words);
         String draws = Integer.toString(n);
         String seedText = Integer.toString(seedValue);
-        int most = Sampling.greedy(directShares);
-        Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", names.get(most),
-                "share", Format.percent(directShares[most], 1), "p", Format.percent(p[most], 1)));
+        int most = Sampling.greedy(Sampling.frequencies(direct));
+        String mostName = shown.loaded() != null ? shown.loaded().name(most) : labels[most];
+        Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", mostName,
+                "share", Format.percent((double) direct[most] / n, 1), "p", Format.percent(last.probability(most), 1)));
         Dom.hidden(gumbelChart, gumbel == null);
-        if (gumbel == null) {
+        if (gumbel == null && shown.loaded() != null) {
+            Dom.text(gumbelText, words.format("chain.gumbel.skipped-vector", "n", draws,
+                    "k", Numbers.grouped(shown.size()), "budget", Format.shortest(GUMBEL_BUDGET)));
+        } else if (gumbel == null) {
             Dom.text(gumbelText, words.format("chain.gumbel.skipped", "n", draws,
                     "kept", Integer.toString(last.survivors()), "budget", Format.shortest(GUMBEL_BUDGET)));
         } else {
-            double[] gumbelShares = Sampling.frequencies(gumbel);
+            double[] gumbelShares = new double[classes.length];
+            for (int j = 0; j < classes.length; j++) {
+                gumbelShares[j] = (double) gumbel[classes[j]] / n;
+            }
             SamplingChart.draw(ChartSurface.of(gumbelChart), Theme.of(gumbelChart), labels, input, p, gumbelShares,
                     target, words);
             double gap = 0;
@@ -290,20 +320,21 @@ public final class ChainPanel implements Panel {
             Dom.text(gumbelText, words.format("chain.gumbel.agree", "gap", Format.fixed(100 * gap, 1),
                     "allowed", Format.fixed(100 * allowed, 1), "n", draws));
         }
-        fillDrawsTable(words, names, target, p, n);
+        fillDrawsTable(words, shown, last, n);
         Dom.attribute(link, "href", "#" + HashCodec.encode(state));
         Dom.text(link, words.format("chain.link", "n", draws, "seed", seedText));
     }
 
-    private void fillDrawsTable(Messages words, List<String> names, int target, double[] p, int n) {
-        int shown = Math.min(names.size(), TABLE_CLASSES);
+    private void fillDrawsTable(Messages words, ChainInput.Shown classes, Stage last, int n) {
+        int shown = Math.min(classes.classes().length, TABLE_CLASSES);
         drawsTable.shape(new String[] {words.text("table.class"), words.text("chain.draws-table.p"),
             words.text("chain.draws-table.direct"), words.text("chain.draws-table.gumbel")}, shown, 1);
-        for (int i = 0; i < shown; i++) {
-            drawsTable.rowHeader(i, names.get(i), i == target);
-            drawsTable.cell(i, 1, Numbers.compact(p[i]));
-            drawsTable.cell(i, 2, Integer.toString(direct[i]));
-            drawsTable.cell(i, 3, gumbel == null ? "\u2014" : Integer.toString(gumbel[i]));
+        for (int j = 0; j < shown; j++) {
+            int i = classes.classes()[j];
+            drawsTable.rowHeader(j, classes.names()[j], i == classes.target());
+            drawsTable.cell(j, 1, Numbers.compact(last.probability(i)));
+            drawsTable.cell(j, 2, Integer.toString(direct[i]));
+            drawsTable.cell(j, 3, gumbel == null ? "\u2014" : Integer.toString(gumbel[i]));
         }
         drawsTable.footerHeader(0, words.text("sampling.table.all"));
         drawsTable.footerCell(0, 2, Integer.toString(n));

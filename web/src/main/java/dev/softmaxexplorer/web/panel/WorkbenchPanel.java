@@ -4,7 +4,7 @@ import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.MachineVerdict;
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
-import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.SoftmaxSummary;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.browser.FileInput;
 import dev.softmaxexplorer.web.page.Editor;
@@ -59,6 +59,9 @@ public final class WorkbenchPanel implements Panel {
     /** The last file read with rows to choose from: an input, not page state. */
     private NpyFile file;
     private String fileName;
+    /** What the histogram shows (it does not depend on T): the vector and the words it was drawn with. */
+    private Loaded histogramOf;
+    private Messages histogramWords;
 
     public WorkbenchPanel(Editor editor) {
         this.editor = editor;
@@ -191,7 +194,7 @@ public final class WorkbenchPanel implements Panel {
             return;
         }
         Messages words = frame.words();
-        SoftmaxResult exact = frame.loadedExact();
+        SoftmaxSummary exact = frame.loadedSummary();
         double t = frame.state().get(Fields.TEMPERATURE);
         int k = loaded.size();
         Precision stored = loaded.vector().precision();
@@ -211,39 +214,31 @@ public final class WorkbenchPanel implements Panel {
         Dom.value(target, "#" + loaded.target());
 
         int c = loaded.target();
-        Dom.text(metrics, words.format("workbench.metrics", "name", loaded.name(c), "rank", grouped(loaded.rank(c)),
-                "p", Numbers.compact(exact.probability(c)), "loss", Numbers.compact(exact.crossEntropy()),
+        Dom.text(metrics, words.format("workbench.metrics", "name", loaded.name(c), "rank", grouped(loaded.targetRank()),
+                "p", Numbers.compact(exact.probability(loaded.top())), "loss", Numbers.compact(exact.crossEntropy()),
                 "entropy", Numbers.compact(exact.entropy()), "perplexity", Numbers.compact(exact.perplexity()),
                 "effective", Numbers.compact(exact.effectiveClassCount())));
         showTop(loaded, exact, words);
         showFound(frame);
         showVerdicts(loaded, t, frame, words);
         steps.render(frame);
-        showHistogram(loaded, exact, words);
+        if (loaded != histogramOf || words != histogramWords) {
+            histogramOf = loaded;
+            histogramWords = words;
+            showHistogram(loaded, words);
+        }
     }
 
-    private void showTop(Loaded loaded, SoftmaxResult exact, Messages words) {
+    private void showTop(Loaded loaded, SoftmaxSummary exact, Messages words) {
         Dom.clear(topBody);
-        double rest = 0;
         int n = loaded.top();
-        int[] classes = new int[n];
-        for (int r = 0; r < n; r++) {
-            classes[r] = loaded.ranked(r);
-        }
-        // The rest, summed over the classes not listed, never as 1 minus the listed (which cancels).
-        java.util.Arrays.sort(classes);
-        int next = 0;
-        for (int i = 0; i < loaded.size(); i++) {
-            if (next < n && classes[next] == i) {
-                next++;
-            } else {
-                rest += exact.probability(i);
-            }
-        }
+        // Core sums the classes not listed, never as 1 minus the listed (which cancels); a true
+        // class below the list was left out of that sum, so its p joins it here.
+        double rest = exact.restMass() + (loaded.targetRank() > n ? exact.probability(n) : 0);
         for (int r = 0; r < n; r++) {
             int i = loaded.ranked(r);
             topBody.appendChild(row(Integer.toString(r + 1), loaded.name(i), "#" + i, Numbers.compact(loaded.vector().logit(i)),
-                    exact.probability(i), Numbers.compact(exact.logProbability(i)), i == loaded.target()));
+                    exact.probability(r), Numbers.compact(exact.logProbability(r)), i == loaded.target()));
         }
         if (n < loaded.size()) {
             topBody.appendChild(row("", words.format("workbench.rest", "count", grouped(loaded.size() - n)), "",
@@ -311,11 +306,11 @@ public final class WorkbenchPanel implements Panel {
             return;
         }
         int c = classOf(loaded, query);
-        SoftmaxResult exact = frame.loadedExact();
         Dom.text(found, c < 0 ? words.format("workbench.no-class", "text", query.trim())
                 : words.format("workbench.found", "name", visible(loaded.name(c)), "index", "#" + c,
                         "rank", grouped(loaded.rank(c)), "z", Numbers.compact(loaded.vector().logit(c)),
-                        "p", Numbers.compact(exact.probability(c))));
+                        "p", Numbers.compact(loaded.probability(frame.loadedSummary(), c,
+                                frame.state().get(Fields.TEMPERATURE), frame.state().get(Fields.LABEL_SMOOTHING)))));
     }
 
     private void showVerdicts(Loaded loaded, double t, Frame frame, Messages words) {
@@ -352,7 +347,7 @@ public final class WorkbenchPanel implements Panel {
         }
     }
 
-    private void showHistogram(Loaded loaded, SoftmaxResult exact, Messages words) {
+    private void showHistogram(Loaded loaded, Messages words) {
         int[] counts = loaded.histogram();
         int most = 1;
         for (int count : counts) {
@@ -377,15 +372,7 @@ public final class WorkbenchPanel implements Panel {
     }
 
     /** A count with thousands separators: 50,257. */
-    static String grouped(int n) {
-        String digits = Integer.toString(n);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && (digits.length() - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out.toString();
+    private static String grouped(int n) {
+        return Numbers.grouped(n);
     }
 }

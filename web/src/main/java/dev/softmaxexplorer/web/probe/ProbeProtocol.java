@@ -13,6 +13,7 @@ import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.core.SeededGenerator;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.SoftmaxSummary;
 import dev.softmaxexplorer.core.TokenFilter;
 import dev.softmaxexplorer.core.Sparsemax;
 import dev.softmaxexplorer.web.workbench.ByteSource;
@@ -84,6 +85,8 @@ public final class ProbeProtocol {
                 case "evaluate":
                     return evaluate(Softmax.evaluate(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]),
                             number(a[4])));
+                case "summarize":
+                    return summarize(doubles(a[1]), number(a[2]), Integer.parseInt(a[3]), number(a[4]));
                 case "round":
                     return hex(Precision.valueOf(a[1]).round(number(a[2])));
                 case "roundPair":
@@ -356,6 +359,17 @@ public final class ProbeProtocol {
         return array(r.probabilities()) + "|" + array(r.logProbabilities()) + "|" + array(r.gradient()) + "|"
                 + hex(r.crossEntropy()) + "|" + hex(r.entropy()) + "|" + hex(r.perplexity()) + "|"
                 + r.predictedClass();
+    }
+
+    /** {@link Softmax#summarize} choosing the target, the first and the last class. */
+    private static String summarize(double[] z, double t, int target, double eps) {
+        SoftmaxSummary r = Softmax.summarize(z, t, target, eps, new int[] {target, 0, z.length - 1});
+        StringBuilder out = new StringBuilder();
+        for (int j = 0; j < r.chosen(); j++) {
+            out.append(hex(r.probability(j))).append(',').append(hex(r.logProbability(j))).append('|');
+        }
+        return out + hex(r.restMass()) + "|" + hex(r.crossEntropy()) + "|" + hex(r.entropy()) + "|"
+                + hex(r.perplexity()) + "|" + hex(r.effectiveClassCount()) + "|" + r.predictedClass();
     }
 
     private static String trace(Pipeline.Trace t, int target, double labelSmoothing) {

@@ -28,4 +28,17 @@ public final class Numbers {
         }
         return mantissa.substring(0, end) + (exponent < 0 ? "" : text.substring(exponent));
     }
+
+    /** A count with thousands separators: 50,257. */
+    public static String grouped(int n) {
+        String digits = Integer.toString(n);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && digits.charAt(i - 1) != '-' && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
 }

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.MachineVerdict;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.SoftmaxSummary;
 
 /**
  * A vector of logits brought to the page with what the workbench shows of it: class names (from
@@ -33,6 +34,8 @@ public final class Loaded {
     private final double high;
     private final double mean;
     private final MachineVerdict[] verdicts;
+    /** The true class's rank, found on first use (a pass over the vector), then kept. */
+    private int targetRank;
 
     private Loaded(LogitVector vector, String[] names, String source, int target, int top, int[] order,
             int[] histogram, double low, double high, double mean, MachineVerdict[] verdicts) {
@@ -147,6 +150,31 @@ public final class Loaded {
         return vector.evaluate(temperature, target, labelSmoothing);
     }
 
+    /**
+     * What the workbench shows at T, bit for bit {@link #evaluate}'s: the loss, entropy and
+     * perplexity, p and log p of the listed classes (chosen j = rank j - 1) and then of the true
+     * class (chosen {@link #top()}), and the mass of the rest.
+     */
+    public SoftmaxSummary summarize(double temperature, double labelSmoothing) {
+        int[] classes = new int[top + 1];
+        System.arraycopy(order, 0, classes, 0, top);
+        classes[top] = target;
+        return vector.summarize(temperature, target, labelSmoothing, classes);
+    }
+
+    /**
+     * p of class c at T: read from the frame's summary when c is listed or the true class, else
+     * from a pass of its own (a person looking up one class).
+     */
+    public double probability(SoftmaxSummary shown, int c, double temperature, double labelSmoothing) {
+        for (int j = 0; j < shown.chosen(); j++) {
+            if (shown.chosenClass(j) == c) {
+                return shown.probability(j);
+            }
+        }
+        return vector.summarize(temperature, target, labelSmoothing, new int[] {c}).probability(0);
+    }
+
     public LogitVector vector() {
         return vector;
     }
@@ -194,6 +222,14 @@ public final class Loaded {
     /** The class of rank r (0-based, r below {@link #top()}). */
     public int ranked(int r) {
         return order[r];
+    }
+
+    /** The rank of the true class, as {@link #rank}, found once for this vector and class. */
+    public int targetRank() {
+        if (targetRank == 0) {
+            targetRank = rank(target);
+        }
+        return targetRank;
     }
 
     /** The rank of class c from 1: 1 + the classes with a larger logit, or an equal one and a lower index. */

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.MachineVerdict;
 import dev.softmaxexplorer.core.Precision;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
+import dev.softmaxexplorer.core.SoftmaxSummary;
 import dev.softmaxexplorer.web.state.Message;
 import dev.softmaxexplorer.web.state.ParseResult;
 
@@ -88,6 +89,11 @@ public final class LogitVector {
     /** Core's exact results at T for the true class c, without copying the vector. */
     SoftmaxResult evaluate(double temperature, int target, double labelSmoothing) {
         return Softmax.evaluate(values, temperature, target, labelSmoothing);
+    }
+
+    /** Core's exact summary at T for the true class c and the chosen classes, without copying the vector. */
+    SoftmaxSummary summarize(double temperature, int target, double labelSmoothing, int[] classes) {
+        return Softmax.summarize(values, temperature, target, labelSmoothing, classes);
     }
 
     /** The verdict's count of classes kept at T, without copying the vector. */

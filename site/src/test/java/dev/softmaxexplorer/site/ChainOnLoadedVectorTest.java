@@ -1,0 +1,116 @@
+package dev.softmaxexplorer.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The sampler chain on a vector pasted into the workbench, not on the page's own logits: the
+ * survivors, masses and entropies per stage it shows are worked out here by hand.
+ *
+ * <p>The vector: K = 12 logits, the whole numbers 0, -1, ..., -11 pasted out of order, so that
+ * class r-th by probability has z = -r. At T = 1 its probability is proportional to e^-r. Min-p
+ * 0.2 after T = 2 (Hugging Face's order) sees weights e^(-r/2) and keeps those with
+ * e^(-r/2) >= 0.2 e^0, i.e. r <= 2 ln 5 = 3.22: ranks 0 to 3, four tokens. Min-p 0.2 before T
+ * (llama.cpp's order) keeps e^-r >= 0.2, r <= ln 5 = 1.61: ranks 0 and 1, two tokens. The page's
+ * own logits have three classes, so "12" in the stage table can only come from the vector.
+ */
+class ChainOnLoadedVectorTest extends BrowserTest {
+    private static final String PASTED = "-3, 0, -7, -1, -11, -2, -5, -4, -9, -6, -10, -8";
+    /** The classes by rank (index of z = 0, -1, -2, ...), as the class table lists them. */
+    private static final List<String> BY_RANK = List.of("#1", "#3", "#5", "#0", "#7", "#6", "#9", "#2", "#11", "#8",
+            "#10", "#4");
+
+    /** Entropy in nats of the distribution proportional to e^(-r/t) over ranks r below kept. */
+    private static double entropy(int kept, double t) {
+        double sum = 0;
+        for (int r = 0; r < kept; r++) {
+            sum += Math.exp(-r / t);
+        }
+        double h = 0;
+        for (int r = 0; r < kept; r++) {
+            double q = Math.exp(-r / t) / sum;
+            h -= q * Math.log(q);
+        }
+        return h;
+    }
+
+    @Test
+    void theChainRunsOnThePastedVectorAndShowsItsTopClasses() {
+        browser.load("views=workbench,chain");
+        WebElement area = browser.element("workbench-text");
+        area.sendKeys(PASTED);
+        browser.element("workbench-read").click();
+        browser.waiting().until(d -> browser.text("workbench-source").contains("K = 12"));
+        browser.script("document.getElementById('chain-view').scrollIntoView();");
+        type("chain-temp", "2");
+        type("chain-minp", "0.2");
+        click("chain-preset-hf");
+        // Input, temperature, top-k, top-p, min-p, typical.
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(
+                List.of("12", "12", "12", "12", "4", "4")));
+        assertEquals(List.of("0", "0", "0", "0", "8", "8"), column("chain-stage-table", 2));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 2), entropy(12, 2), entropy(12, 2), entropy(4, 2),
+            entropy(4, 2)});
+        assertTrue(browser.text("chain-source").contains("vector of 12 tokens"), browser.text("chain-source"));
+        assertTrue(browser.text("chain-verdict").contains("the chain keeps 4 of 12 tokens"), browser.text("chain-verdict"));
+        assertTrue(browser.text("chain-verdict").contains("the chain would keep 2"), browser.text("chain-verdict"));
+        assertEquals(BY_RANK, column("chain-class-table", 0));
+
+        click("chain-preset-llama");
+        // Input, top-k, typical, top-p, min-p, temperature.
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(
+                List.of("12", "12", "12", "12", "2", "2")));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(2, 1),
+            entropy(2, 2)});
+        // Mass kept by min-p under the input distribution: (1 + e^-1) / sum_{r < 12} e^-r.
+        double all = 0;
+        for (int r = 0; r < 12; r++) {
+            all += Math.exp(-r);
+        }
+        assertEquals(String.format("%.2f%%", 100 * (1 + Math.exp(-1)) / all), column("chain-stage-table", 3).get(4));
+        // The min-p column of the class table: the two top ranks stay, the ten others are gone.
+        List<String> minP = column("chain-class-table", 5);
+        assertEquals(12, minP.size());
+        for (int r = 0; r < 12; r++) {
+            assertEquals(r >= 2, minP.get(r).equals("removed"), minP.toString());
+        }
+
+        // Clearing the vector gives the chain back the page's own three logits.
+        click("workbench-clear");
+        browser.waiting().until(d -> column("chain-stage-table", 1).get(0).equals("3"));
+        assertEquals("", browser.text("chain-source"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    private void assertEntropies(double[] expected) {
+        List<String> shown = column("chain-stage-table", 4);
+        assertEquals(expected.length, shown.size());
+        for (int s = 0; s < expected.length; s++) {
+            double value = Double.parseDouble(shown.get(s));
+            assertEquals(expected[s], value, 1e-5 * expected[s], "stage " + s);
+        }
+    }
+
+    private static void type(String id, String value) {
+        browser.element(id).sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+    }
+
+    /** Clicks a button, scrolled to the middle of the screen first: clear of the control strip at the top. */
+    private static void click(String id) {
+        WebElement button = browser.driver.findElement(By.id(id));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> column(String table, int column) {
+        return (List<String>) browser.script("return Array.from(document.querySelectorAll('#' + arguments[0]"
+                + " + ' tbody tr')).map(r => r.cells[arguments[1]].textContent);", table, column);
+    }
+}
