@@ -6,6 +6,7 @@ import dev.softmaxexplorer.web.browser.Download;
 import dev.softmaxexplorer.web.page.Editor;
 import dev.softmaxexplorer.web.page.Frame;
 import dev.softmaxexplorer.web.text.Messages;
+import dev.softmaxexplorer.web.text.Numbers;
 import dev.softmaxexplorer.web.workbench.Loaded;
 import dev.softmaxexplorer.web.workbench.ResultFiles;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -49,6 +50,6 @@ final class WorkbenchSave {
         }
         Messages words = frame.words();
         Dom.text(status, words.format(Download.embedded() ? "workbench.saved-embedded" : "workbench.saved",
-                "file", file, "k", WorkbenchPanel.grouped(loaded.size())));
+                "file", file, "k", Numbers.grouped(loaded.size())));
     }
 }

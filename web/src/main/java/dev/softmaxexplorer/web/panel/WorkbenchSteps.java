@@ -72,7 +72,7 @@ final class WorkbenchSteps {
                 : first.index() < 0 ? words.format("workbench.steps.first-scalar", "step", stepName(first.step(), words))
                 : words.format("workbench.steps.first", "step", stepName(first.step(), words),
                         "name", WorkbenchPanel.visible(loaded.name(first.index())),
-                        "rank", WorkbenchPanel.grouped(loaded.rank(first.index())));
+                        "rank", Numbers.grouped(loaded.rank(first.index())));
         Dom.text(caption, words.format("workbench.steps.caption", "steps", sentence, "where", where));
 
         Dom.clear(head);
@@ -99,7 +99,7 @@ final class WorkbenchSteps {
         String mark = words.text("workbench.steps.first-mark");
         for (int i : rows(loaded, first)) {
             HTMLElement tr = Dom.create("tr", i == loaded.target() ? "target" : null, null);
-            tr.appendChild(Dom.create("td", null, WorkbenchPanel.grouped(loaded.rank(i))));
+            tr.appendChild(Dom.create("td", null, Numbers.grouped(loaded.rank(i))));
             HTMLElement th = Dom.create("th", null, WorkbenchPanel.visible(loaded.name(i)));
             th.setAttribute("scope", "row");
             tr.appendChild(th);
