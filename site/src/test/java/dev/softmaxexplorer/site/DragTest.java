@@ -68,8 +68,13 @@ class DragTest extends BrowserTest {
         boolean hold = kind == PointerInput.Kind.MOUSE;
         drag(kind, x, from, to, x, !hold);
         if (hold) {
-            // Still holding the bar: the page follows the pointer before it is let go.
-            browser.waiting().until(d -> Math.abs(Double.parseDouble(browser.text("p2")) - wanted) < 0.01);
+            // Still holding the bar: the page follows the pointer before it is let go. The sentence
+            // above the bars says it (class 2 is then the prediction), without scrolling away.
+            browser.waiting().until(d -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("Predicted Class 2 with probability ([0-9.]+)%")
+                        .matcher((String) browser.script("return document.getElementById('summary').textContent;"));
+                return m.find() && Math.abs(Double.parseDouble(m.group(1)) / 100 - wanted) < 0.01;
+            });
             release(kind);
         }
         String type = kind.name().toLowerCase();

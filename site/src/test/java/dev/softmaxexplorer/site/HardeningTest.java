@@ -21,8 +21,12 @@ class HardeningTest extends BrowserTest {
     private static final int[] FUZZ_SEEDS = {7, 11, 23, 42};
     private static final long FUZZ_MILLIS_PER_SEED = 15_000;
 
-    /** Every canvas a person can see has paint on it, and the page shows some text besides the title. */
-    private static final String RENDERED = "var shown = function (e) { return e.getClientRects().length > 0; };"
+    /**
+     * Every canvas a person can see has paint on it (in the views that have drawn: one far below
+     * the screen is drawn as it comes near), and the page shows some text besides the title.
+     */
+    private static final String RENDERED = "var shown = function (e) { return e.getClientRects().length > 0"
+            + " && !e.closest('[aria-busy=\"true\"]'); };"
             + " var canvases = Array.prototype.filter.call(document.querySelectorAll('canvas'), shown);"
             + " var painted = canvases.every(function (c) {"
             + "  var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
