@@ -65,6 +65,7 @@ class LossViewTest extends BrowserTest {
         open("t=2&eps=0.2&c=1");
         double[] gradient = Softmax.gradient(TEXTBOOK, 2, 1, 0.2);
         double[] y = LabelSmoothing.target(3, 1, 0.2);
+        browser.reveal(List.of("gradient-body"));
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#gradient-body tr"));
         assertEquals(3, rows.size());
         for (int i = 0; i < 3; i++) {
