@@ -110,6 +110,7 @@ class ChainOnLoadedVectorTest extends BrowserTest {
 
     @SuppressWarnings("unchecked")
     private static List<String> column(String table, int column) {
+        browser.reveal(java.util.List.of(table));
         return (List<String>) browser.script("return Array.from(document.querySelectorAll('#' + arguments[0]"
                 + " + ' tbody tr')).map(r => r.cells[arguments[1]].textContent);", table, column);
     }

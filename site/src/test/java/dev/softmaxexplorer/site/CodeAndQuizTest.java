@@ -36,6 +36,7 @@ class CodeAndQuizTest extends BrowserTest {
     }
 
     private String textContent(String id) {
+        browser.reveal(java.util.List.of(id));
         return (String) browser.script("return document.getElementById(arguments[0]).textContent;", id);
     }
 
@@ -125,6 +126,7 @@ class CodeAndQuizTest extends BrowserTest {
     @Test
     void aQuestionCanBeAnsweredWithTheKeyboardOnly() {
         open(STATE);
+        browser.reveal(List.of("quiz-temperature-0"));
         browser.script("document.getElementById('quiz-temperature-0').focus();");
         new Actions(browser.driver).sendKeys(Keys.TAB).sendKeys(Keys.SPACE).perform();
         Question temperature = question(STATE, "temperature");
@@ -151,7 +153,7 @@ class CodeAndQuizTest extends BrowserTest {
         assertEquals("The page is showing float16, naive; these programs compute the exact float64 values, as Copy CSV"
                 + " does.", textContent("code-note"));
         for (Question q : Quiz.questions(extreme, EnglishWords.WORDS)) {
-            browser.driver.findElement(By.id("quiz-" + q.id() + "-0")).click();
+            browser.element("quiz-" + q.id() + "-0").click();
             browser.waiting().until(d -> reveal(q, 0).equals(textContent("quiz-" + q.id() + "-reveal")));
         }
         assertEquals(List.of(), browser.consoleErrors());

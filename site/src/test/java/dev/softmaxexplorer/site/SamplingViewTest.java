@@ -159,18 +159,21 @@ class SamplingViewTest extends BrowserTest {
     }
 
     private static String text(String id) {
+        browser.reveal(java.util.List.of(id));
         return (String) browser.script("return document.getElementById(arguments[0]).textContent;", id);
     }
 
     /** The text of every cell of a table section, row by row (read as text, whatever is scrolled into view). */
     @SuppressWarnings("unchecked")
     private static List<List<String>> rows(String table, String section) {
+        browser.reveal(java.util.List.of(table));
         return (List<List<String>>) browser.script("return Array.from(document.querySelectorAll('#' + arguments[0]"
                 + " + ' ' + arguments[1] + ' tr')).map(r => Array.from(r.cells).map(c => c.textContent));",
                 table, section);
     }
 
     private static List<String> column(String table, int column) {
+        browser.reveal(java.util.List.of(table));
         List<String> cells = new ArrayList<>();
         for (List<String> row : rows(table, "tbody")) {
             cells.add(row.get(column));
@@ -196,6 +199,7 @@ class SamplingViewTest extends BrowserTest {
 
     /** How many pixels of the canvas are not transparent: a blank canvas has none. */
     private static long inkedPixels(String id) {
+        browser.reveal(java.util.List.of(id));
         return (Long) browser.script("const c = document.getElementById(arguments[0]);"
                 + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) n++; } return n;", id);

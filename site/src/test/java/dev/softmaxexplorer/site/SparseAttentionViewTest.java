@@ -237,12 +237,14 @@ class SparseAttentionViewTest extends BrowserTest {
 
     @SuppressWarnings("unchecked")
     private static List<List<String>> rows(String table, String section) {
+        browser.reveal(java.util.List.of(table));
         return (List<List<String>>) browser.script("return Array.from(document.querySelectorAll('#' + arguments[0]"
                 + " + ' ' + arguments[1] + ' tr')).map(r => Array.from(r.cells).map(c => c.textContent));",
                 table, section);
     }
 
     private static List<String> column(String table, int column) {
+        browser.reveal(java.util.List.of(table));
         List<String> cells = new ArrayList<>();
         for (List<String> row : rows(table, "tbody")) {
             cells.add(row.get(column));
@@ -252,6 +254,7 @@ class SparseAttentionViewTest extends BrowserTest {
 
     /** How many pixels of the canvas are not transparent. */
     private static long inkedPixels(String id) {
+        browser.reveal(java.util.List.of(id));
         return (Long) browser.script("const c = document.getElementById(arguments[0]);"
                 + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
                 + " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", id);
