@@ -32,7 +32,11 @@ public final class BarsPanel implements Panel {
     private final HTMLElement explanation = Dom.byId("overflow-explanation");
     private final HTMLCanvasElement chart = Dom.byId("probability-chart", HTMLCanvasElement.class);
     private final HTMLCanvasElement logitChart = Dom.byId("logit-chart", HTMLCanvasElement.class);
-    private String lastSummary = "";
+    /**
+     * The words the live region holds: at start those the build wrote in, so that the first frame
+     * neither rewrites nor announces a summary already on the page.
+     */
+    private String lastSummary = summary.getTextContent();
     private final Motion probabilities = Motion.ofRow(this::drawProbabilities);
     private final Motion logits = Motion.ofRow(this::drawLogits);
     /** What the charts label their moving values with: the frame last rendered. */
