@@ -2,6 +2,7 @@ package dev.softmaxexplorer.site;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,25 @@ final class Browser implements AutoCloseable, Scripting {
 
     static Path siteFile(String name) {
         return Path.of(System.getProperty("site.dir", "target/site")).resolve(name).toAbsolutePath();
+    }
+
+    /**
+     * A copy of the built folder in {@code folder}, with its index.html's text replaced (a page as
+     * a broken copy or a loading browser has it); returns the copied index.html.
+     */
+    static Path copyOfSite(Path folder, String text, String replacement) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(siteFile("index.html").getParent())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Path page = folder.resolve("index.html");
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        if (!html.contains(text)) {
+            throw new IllegalStateException("the built index.html has no " + text);
+        }
+        Files.writeString(page, html.replace(text, replacement), StandardCharsets.UTF_8);
+        return page;
     }
 
     static Path probeFile(String name) {

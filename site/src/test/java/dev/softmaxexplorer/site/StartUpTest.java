@@ -3,10 +3,7 @@ package dev.softmaxexplorer.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,15 +14,8 @@ class StartUpTest extends BrowserTest {
 
     @Test
     void aMissingElementIsNamedAtStartUp() throws IOException {
-        try (Stream<Path> files = Files.list(Browser.siteFile("index.html").getParent())) {
-            for (Path file : files.toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
-            }
-        }
-        Path page = folder.resolve("index.html");
-        String html = Files.readString(page, StandardCharsets.UTF_8);
         String theoryButton = "<button id=\"lesson-theory\" type=\"button\" class=\"link\"></button>";
-        Files.writeString(page, html.replace(theoryButton, ""), StandardCharsets.UTF_8);
+        Path page = Browser.copyOfSite(folder, theoryButton, "");
 
         browser.open(page, "");
         browser.waiting().until(d -> browser.element("fatal").isDisplayed());
