@@ -1,5 +1,6 @@
 package dev.softmaxexplorer.site;
 
+import static dev.softmaxexplorer.site.ChainViewTest.entropy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,20 +26,6 @@ class ChainOnLoadedVectorTest extends BrowserTest {
     /** The classes by rank (index of z = 0, -1, -2, ...), as the class table lists them. */
     private static final List<String> BY_RANK = List.of("#1", "#3", "#5", "#0", "#7", "#6", "#9", "#2", "#11", "#8",
             "#10", "#4");
-
-    /** Entropy in nats of the distribution proportional to e^(-r/t) over ranks r below kept. */
-    private static double entropy(int kept, double t) {
-        double sum = 0;
-        for (int r = 0; r < kept; r++) {
-            sum += Math.exp(-r / t);
-        }
-        double h = 0;
-        for (int r = 0; r < kept; r++) {
-            double q = Math.exp(-r / t) / sum;
-            h -= q * Math.log(q);
-        }
-        return h;
-    }
 
     @Test
     void theChainRunsOnThePastedVectorAndShowsItsTopClasses() {

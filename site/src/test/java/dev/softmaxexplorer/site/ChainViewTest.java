@@ -26,8 +26,11 @@ import org.openqa.selenium.WebElement;
 class ChainViewTest extends BrowserTest {
     private static final String EXAMPLE = "k=5&z=2,1,0,-1,-2";
 
-    /** Entropy in nats of softmax(z / t) over the first {@code kept} logits of 2, 1, 0, -1, -2. */
-    private static double entropy(int kept, double t) {
+    /**
+     * Entropy in nats of the distribution proportional to e^(-i/t) over i below kept: softmax(z / t)
+     * of logits one apart (2, 1, 0, -1, -2 here; ChainOnLoadedVectorTest's ranks), computed by hand.
+     */
+    static double entropy(int kept, double t) {
         double sum = 0;
         for (int i = 0; i < kept; i++) {
             sum += Math.exp(-i / t);
