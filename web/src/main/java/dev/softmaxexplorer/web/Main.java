@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.web.browser.Embedding;
 import dev.softmaxexplorer.web.browser.LearningSystem;
+import dev.softmaxexplorer.web.browser.MissingElement;
 import dev.softmaxexplorer.web.page.Page;
 import dev.softmaxexplorer.web.panel.ControlStrip;
 import dev.softmaxexplorer.web.panel.Panels;
@@ -22,10 +23,9 @@ public final class Main {
         try {
             Page page = new Page();
             page.start(List.of(new Toolbar(page), new ControlStrip(page)), Panels.all(page, LearningSystem.connect()));
-        } catch (IllegalStateException e) {
-            // A page whose HTML and code disagree (an element missing): say which, here, since from
-            // file:// the browser hides the text of an uncaught error behind "Script error.".
-            Embedding.showFatal("Softmax Explorer could not start: " + e.getMessage() + ".");
+        } catch (MissingElement e) {
+            // Said here, since from file:// the browser hides the text of an uncaught error behind "Script error.".
+            e.show();
         }
     }
 }

@@ -16,14 +16,14 @@ public final class Dom {
 
     /**
      * The element with this id. The page's code and index.html must agree on every id: a missing
-     * one stops start-up with its name, instead of failing later, elsewhere, on a null.
+     * one stops the page with its name, instead of failing later, elsewhere, on a null.
      *
-     * @throws IllegalStateException if the page has no such element
+     * @throws MissingElement if the page has no such element
      */
     public static HTMLElement byId(String id) {
         HTMLElement element = DOCUMENT.getElementById(id);
         if (element == null) {
-            throw new IllegalStateException("index.html has no element with id '" + id + "'");
+            throw new MissingElement(id);
         }
         return element;
     }

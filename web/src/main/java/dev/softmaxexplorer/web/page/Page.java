@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web.page;
 
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.browser.Embedding;
+import dev.softmaxexplorer.web.browser.MissingElement;
 import dev.softmaxexplorer.web.browser.Timing;
 import dev.softmaxexplorer.web.browser.Translation;
 import dev.softmaxexplorer.web.browser.Visibility;
@@ -192,6 +193,8 @@ public final class Page implements Editor {
     private void guarded(Runnable drawing) {
         try {
             drawing.run();
+        } catch (MissingElement e) {
+            e.show();
         } catch (RuntimeException e) {
             // Keep the last good picture and say so, rather than leaving a half-drawn page.
             Embedding.showFatal(translation.words().format("page.render-failed", "error",

@@ -3,6 +3,7 @@ package dev.softmaxexplorer.web.page;
 import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.browser.Visibility;
 import dev.softmaxexplorer.web.state.View;
+import java.util.function.Supplier;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -12,10 +13,15 @@ import org.teavm.jso.dom.html.HTMLElement;
  * is idle, one further away only as it comes that close, so that an input waits only for what a
  * person can see and a page that nobody scrolls never computes its far views. A view whose
  * content is behind the state says so to assistive technology with {@code aria-busy}.
+ *
+ * <p>The panel itself is made when it is first drawn, or when a person reaches into the view
+ * before that (a pointer or the keyboard's focus), so that start-up wires only the views near
+ * the screen: on a slow phone making every panel was most of the script's first task.
  */
 public final class PanelSlot {
     private final View view;
-    private final Panel panel;
+    private final Supplier<Panel> factory;
+    private Panel panel;
     private final HTMLElement element;
     private boolean near;
     private boolean nearKnown;
@@ -24,10 +30,20 @@ public final class PanelSlot {
     private Frame drawn;
     private Frame partlyDrawn;
 
-    public PanelSlot(View view, Panel panel) {
+    public PanelSlot(View view, Supplier<Panel> factory) {
         this.view = view;
-        this.panel = panel;
+        this.factory = factory;
         this.element = Dom.byId(view.elementId());
+        // Capturing, so that the panel's own listeners exist before the event reaches its control.
+        element.addEventListener("pointerdown", e -> panel(), true);
+        element.addEventListener("focusin", e -> panel(), true);
+    }
+
+    private Panel panel() {
+        if (panel == null) {
+            panel = factory.get();
+        }
+        return panel;
     }
 
     /**
@@ -97,7 +113,7 @@ public final class PanelSlot {
     /** Draws the frame, or at least its part near the screen. */
     void drawNear(Frame frame) {
         if (drawn != frame && partlyDrawn != frame) {
-            if (panel.renderNear(frame)) {
+            if (panel().renderNear(frame)) {
                 drawn = frame;
             } else {
                 partlyDrawn = frame;
@@ -108,7 +124,7 @@ public final class PanelSlot {
     void draw(Frame frame) {
         if (drawn != frame) {
             drawn = frame;
-            panel.render(frame);
+            panel().render(frame);
         }
     }
 

@@ -17,11 +17,14 @@ public final class Panels {
     private Panels() {
     }
 
-    /** Every view's panel in its slot, in the page's order; the lessons and the quiz report to {@code learning}. */
+    /**
+     * Every view's slot, in the page's order, each making its panel when first needed; the
+     * lessons and the quiz report to {@code learning}.
+     */
     public static List<PanelSlot> all(Editor editor, LearningSystem learning) {
         List<PanelSlot> slots = new ArrayList<>();
         for (View view : View.values()) {
-            slots.add(new PanelSlot(view, panel(view, editor, learning)));
+            slots.add(new PanelSlot(view, () -> panel(view, editor, learning)));
         }
         return slots;
     }
