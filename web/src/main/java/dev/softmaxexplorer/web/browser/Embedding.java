@@ -28,7 +28,11 @@ public final class Embedding {
             + "  if (window.parent !== window) {"
             + "    window.parent.postMessage({source: 'softmax-explorer', type: 'error', message: String(text)}, '*'); }"
             + "}"
-            + "window.addEventListener('error', function (e) { report(e.message || 'an unknown error'); });"
+            // Not a failure: the browser reports that some size changes wait for the next frame
+            // (a view below the screen laid out as it comes near resizes its canvas), and delivers them then.
+            + "window.addEventListener('error', function (e) {"
+            + "  if (/^ResizeObserver loop/.test(e.message || '')) { return; }"
+            + "  report(e.message || 'an unknown error'); });"
             + "window.addEventListener('unhandledrejection', function (e) { report(String(e.reason)); });")
     public static native void catchErrors();
 

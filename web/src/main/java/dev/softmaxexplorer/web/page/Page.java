@@ -29,6 +29,13 @@ import org.teavm.jso.dom.html.HTMLElement;
  * {@link PanelSlot}), so an input waits only for what can be seen.
  */
 public final class Page implements Editor {
+    /**
+     * How long a frame may go on making panels (a view's first draw): at start-up the views near
+     * the screen are made over several frames, so that on a slow phone no task blocks a tap for
+     * long. Views already made always draw in the frame of the change, together.
+     */
+    private static final double MAKING_BUDGET_MS = 8;
+
     private final Translation translation = new Translation();
     private final Address address = new Address();
     private final Layout layout = new Layout();
@@ -254,10 +261,15 @@ public final class Page implements Editor {
             slot.isNear();
         }
         boolean behind = false;
+        boolean deferred = false;
         for (PanelSlot slot : slots) {
             boolean shown = state.shows(slot.view());
             if (shown && slot.isNear()) {
-                slot.drawNear(frame);
+                if (slot.isMade() || Timing.now() - start < MAKING_BUDGET_MS) {
+                    slot.drawNear(frame);
+                } else {
+                    deferred = true;
+                }
             }
             slot.markBusy(frame, shown);
             behind |= shown && slot.isApproaching() && slot.isStale(frame);
@@ -267,7 +279,9 @@ public final class Page implements Editor {
         }
         runChecks(frame);
         Timing.measure("softmax-explorer-render", start);
-        if (behind) {
+        if (deferred) {
+            requestRender();
+        } else if (behind) {
             requestCatchUp();
         } else if (!translation.waiting()) {
             Timing.settled();

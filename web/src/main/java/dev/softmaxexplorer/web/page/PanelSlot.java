@@ -92,6 +92,11 @@ public final class PanelSlot {
         return approaching || isNear();
     }
 
+    /** Whether the panel exists: its first draw also makes it, which costs more than a redraw. */
+    boolean isMade() {
+        return panel != null;
+    }
+
     /** Whether this frame is not on the page yet. */
     boolean isStale(Frame frame) {
         return drawn != frame;
