@@ -52,6 +52,12 @@ public final class CalibrationPanel implements Panel {
     private CalibrationResult atOne;
     private CalibrationResult atFitted;
     private CalibrationResult chosen;
+    /** What the fixed text on the page was made for (see {@link #showFixedText}). */
+    private ValidationSet textSet;
+    private int textBins;
+    private Messages textWords;
+    private String oneEce;
+    private String oneNll;
 
     public CalibrationPanel(Editor editor) {
         this.editor = editor;
@@ -127,21 +133,60 @@ public final class CalibrationPanel implements Panel {
         atOne = current(atOne, 1.0, m);
         atFitted = fitted == fitted ? current(atFitted, fitted, m) : null;
         chosen = current(chosen, t, m);
+        if (textSet != set || textBins != m || textWords != words) {
+            showFixedText(words, m);
+            textSet = set;
+            textBins = m;
+            textWords = words;
+        }
+        showControls(state);
+        // At T = 1 the two results are one: the sentence names T = 1 once.
+        Dom.text(verdict, words.format(t == 1.0 ? "calibration.verdict.at-one" : "calibration.verdict",
+                "accuracy", Format.percent(chosen.accuracy(), 1),
+                "t", Format.shortest(t), "ece", ece(chosen), "nll", nll(chosen), "ece1", oneEce,
+                "nll1", oneNll));
+        ReliabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), chosen, words);
+        summaryColumn(3, chosen, words);
+        showBins(words);
+    }
 
-        showControls(state, words);
+    /**
+     * What depends on the set, the bins and the words but not on the chosen T: a slider move
+     * redraws only the rest (exact decimals cost; a move must stay within a frame's budget).
+     */
+    private void showFixedText(Messages words, int m) {
         String fittedText = fitted == fitted
                 ? words.format("calibration.source.fitted", "t", Format.significant(fitted, 4))
                 : words.text("calibration.source.no-fit");
         Dom.text(source, words.format(pasted ? "calibration.source.pasted" : "calibration.source.seeded",
                 "n", Integer.toString(set.size()), "k", Integer.toString(set.classes()), "fitted", fittedText));
-        // At T = 1 the two results are one: the sentence names T = 1 once.
-        Dom.text(verdict, words.format(t == 1.0 ? "calibration.verdict.at-one" : "calibration.verdict",
-                "accuracy", Format.percent(chosen.accuracy(), 1),
-                "t", Format.shortest(t), "ece", ece(chosen), "nll", nll(chosen), "ece1", ece(atOne),
-                "nll1", nll(atOne)));
-        ReliabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), chosen, words);
-        showSummary(words);
-        showBins(words);
+        boolean canFit = fitted == fitted;
+        Dom.text(fittedButton, canFit ? words.format("calibration.fitted", "t", Format.significant(fitted, 4))
+                : words.text("calibration.fitted.none"));
+        if (canFit) {
+            fittedButton.removeAttribute("disabled");
+        } else {
+            fittedButton.setAttribute("disabled", "");
+        }
+        oneEce = ece(atOne);
+        oneNll = nll(atOne);
+        summary.shape(new String[] {words.text("calibration.table.quantity"), words.text("calibration.table.at-one"),
+            words.text("calibration.table.at-fitted"), words.text("calibration.table.at-chosen")}, 4, 0);
+        summary.rowHeader(0, words.text("calibration.row.t"), false);
+        summary.rowHeader(1, words.text("calibration.row.ece"), false);
+        summary.rowHeader(2, words.text("calibration.row.nll"), false);
+        summary.rowHeader(3, words.text("calibration.row.accuracy"), false);
+        summaryColumn(1, atOne, words);
+        summaryColumn(2, atFitted, words);
+        table.shape(new String[] {words.text("calibration.bin.range"), words.text("calibration.bin.count"),
+            words.text("calibration.bin.confidence"), words.text("calibration.bin.accuracy"),
+            words.text("calibration.bin.gap")}, m, 1);
+        for (int b = 0; b < m; b++) {
+            table.rowHeader(b, "(" + Format.fixed((double) b / m, 3) + ", " + Format.fixed((double) (b + 1) / m, 3)
+                    + "]", false);
+        }
+        table.footerHeader(0, words.text("calibration.bin.all"));
+        table.footerCell(0, 1, Integer.toString(set.size()));
     }
 
     /** The cached result if it is for this T and number of bins, else a new one. */
@@ -160,7 +205,7 @@ public final class CalibrationPanel implements Panel {
         return Format.significant(r.negativeLogLikelihood(), 6);
     }
 
-    private void showControls(State state, Messages words) {
+    private void showControls(State state) {
         double t = state.get(Fields.CALIBRATION_TEMPERATURE);
         Dom.value(field, Format.shortest(t));
         Dom.value(slider, Integer.toString(TemperatureScale.position(t)));
@@ -169,51 +214,26 @@ public final class CalibrationPanel implements Panel {
         if (!bins.getValue().equals(key)) {
             bins.setValue(key);
         }
-        boolean canFit = fitted == fitted;
-        Dom.text(fittedButton, canFit ? words.format("calibration.fitted", "t", Format.significant(fitted, 4))
-                : words.text("calibration.fitted.none"));
-        if (canFit) {
-            fittedButton.removeAttribute("disabled");
-        } else {
-            fittedButton.setAttribute("disabled", "");
-        }
     }
 
-    private void showSummary(Messages words) {
-        summary.shape(new String[] {words.text("calibration.table.quantity"), words.text("calibration.table.at-one"),
-            words.text("calibration.table.at-fitted"), words.text("calibration.table.at-chosen")}, 4, 0);
-        summary.rowHeader(0, words.text("calibration.row.t"), false);
-        summary.rowHeader(1, words.text("calibration.row.ece"), false);
-        summary.rowHeader(2, words.text("calibration.row.nll"), false);
-        summary.rowHeader(3, words.text("calibration.row.accuracy"), false);
-        CalibrationResult[] columns = {atOne, atFitted, chosen};
-        for (int c = 0; c < columns.length; c++) {
-            CalibrationResult r = columns[c];
-            String none = words.text("calibration.none");
-            summary.cell(0, c + 1, r == null ? none : Format.shortest(r.temperature()));
-            summary.cell(1, c + 1, r == null ? none : ece(r));
-            summary.cell(2, c + 1, r == null ? none : nll(r));
-            summary.cell(3, c + 1, r == null ? none : Format.percent(r.accuracy(), 1));
-        }
+    /** A column of the summary table: the result at one T, or "none" (no fitted T). */
+    private void summaryColumn(int column, CalibrationResult r, Messages words) {
+        String none = words.text("calibration.none");
+        summary.cell(0, column, r == null ? none : Format.shortest(r.temperature()));
+        summary.cell(1, column, r == null ? none : ece(r));
+        summary.cell(2, column, r == null ? none : nll(r));
+        summary.cell(3, column, r == null ? none : Format.percent(r.accuracy(), 1));
     }
 
     private void showBins(Messages words) {
-        int m = chosen.bins();
-        table.shape(new String[] {words.text("calibration.bin.range"), words.text("calibration.bin.count"),
-            words.text("calibration.bin.confidence"), words.text("calibration.bin.accuracy"),
-            words.text("calibration.bin.gap")}, m, 1);
         String none = words.text("calibration.none");
-        for (int b = 0; b < m; b++) {
-            table.rowHeader(b, "(" + Format.fixed((double) b / m, 3) + ", " + Format.fixed((double) (b + 1) / m, 3)
-                    + "]", false);
+        for (int b = 0; b < chosen.bins(); b++) {
             int count = chosen.count(b);
             table.cell(b, 1, Integer.toString(count));
             table.cell(b, 2, count == 0 ? none : Format.fixed(chosen.confidence(b), 3));
             table.cell(b, 3, count == 0 ? none : Format.fixed(chosen.accuracy(b), 3));
             table.cell(b, 4, count == 0 ? none : Format.fixed(chosen.accuracy(b) - chosen.confidence(b), 3));
         }
-        table.footerHeader(0, words.text("calibration.bin.all"));
-        table.footerCell(0, 1, Integer.toString(set.size()));
         table.footerCell(0, 3, Format.fixed(chosen.accuracy(), 3));
     }
 }
