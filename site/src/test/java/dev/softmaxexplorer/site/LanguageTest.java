@@ -31,7 +31,9 @@ class LanguageTest extends BrowserTest {
         // Read down to the last view: the numbers of every view are compared.
         browser.loadWhole("names=cat,dog,bird");
         Object english = browser.script(NUMBERS);
+        assertEquals("\u00a0\u2713\u00a0true", trueClassMark());
         browser.loadWhole("names=cat,dog,bird&lang=ja");
+        assertEquals("\u00a0\u2713\u00a0正解", trueClassMark());
         assertEquals("ja", browser.script("return document.documentElement.lang;"));
         assertEquals("入力", browser.text("inputs-title"));
         assertEquals("温度 T", browser.text("t-label"));
@@ -219,5 +221,13 @@ class LanguageTest extends BrowserTest {
     private static String word(String key) {
         return (String) browser.script("return document.querySelector('[data-i18n=\"' + arguments[0] + '\"]')"
                 + ".textContent;", key);
+    }
+
+    /** The mark after the true class's name in the step table (generated content), without quotes. */
+    private String trueClassMark() {
+        browser.reveal(List.of("steps-body"));
+        String content = (String) browser.script("var th = document.querySelector('#steps-body tr.true-class th');"
+                + " return getComputedStyle(th, '::after').content;");
+        return content.replace("\"", "");
     }
 }

@@ -27,7 +27,8 @@ import org.teavm.jso.dom.xml.NodeList;
 public final class Translation {
     private final Messages.Table english = lookUpIn(table("en"));
     private Messages words = Messages.of(english, english, Language.ENGLISH);
-    private String trueWordShown;
+    /** The style sheet's fallback for {@code --true-word} is the English word (see style.css). */
+    private String trueWordShown = words.text("table.true");
     private EnglishPage englishPage;
     /** The language whose table file is loading, or null. */
     private Language loading;
@@ -63,7 +64,8 @@ public final class Translation {
             translate(root, shown);
             Embedding.wordErrors(words.format("page.uncaught-error", "error", "{error}"));
         }
-        // The tables' "true class" mark is generated content in style.css, which reads its word here.
+        // The tables' "true class" mark is generated content in style.css, which reads its word here;
+        // set only when it differs from the English the style sheet has (a change restyles the document).
         String trueWord = words.text("table.true");
         if (!trueWord.equals(trueWordShown)) {
             trueWordShown = trueWord;
