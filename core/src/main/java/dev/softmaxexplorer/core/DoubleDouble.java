@@ -268,6 +268,11 @@ final class DoubleDouble {
         return v * POW2[e + 1022];
     }
 
+    /** 2^n for n in [-1022, 1023], from the table that {@link #mulPow2(double, int)} multiplies by. */
+    static double powerOfTwo(int n) {
+        return POW2[n + 1022];
+    }
+
     /**
      * The binary exponent of a finite nonzero {@code x}: {@code 2^e <= |x| < 2^(e+1)}, also for
      * subnormals (where {@code Math.getExponent} answers -1023).

@@ -57,6 +57,16 @@ final class MutableDoubleDouble {
 
     /** {@link DoubleDouble#mulPow2(int)}. */
     MutableDoubleDouble mulPow2(int n) {
+        if (n >= -1022 && n <= 1023) {
+            // DoubleDouble.mulPow2(x, n) multiplies x by the table's 2^n for these n: one look-up
+            // (and in TeaVM's script one class-initialization check) for both parts.
+            double factor = DoubleDouble.powerOfTwo(n);
+            double h = hi * factor;
+            if (!ErrorFree.isFinite(h) || h == 0.0) {
+                return set(h, 0.0);
+            }
+            return set(h, lo * factor);
+        }
         double h = DoubleDouble.mulPow2(hi, n);
         if (!ErrorFree.isFinite(h) || h == 0.0) {
             return set(h, 0.0);
