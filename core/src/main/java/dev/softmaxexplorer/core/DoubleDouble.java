@@ -23,11 +23,6 @@ final class DoubleDouble {
     static final DoubleDouble ZERO = new DoubleDouble(0.0, 0.0);
     static final DoubleDouble ONE = new DoubleDouble(1.0, 0.0);
 
-    /** 2^27 + 1, Veltkamp's splitting constant for 53-bit doubles. */
-    private static final double SPLITTER = 134217729.0;
-    /** Above this magnitude {@code SPLITTER * a} could overflow, so the split scales first. */
-    private static final double SPLIT_LIMIT = 0x1p996;
-
     /** ln 2 as a triple-double (sum exact to 2^-164). */
     private static final double LN2_HI = 0x1.62e42fefa39efp-1;
     private static final double LN2_LO = 0x1.abc9e3b39803fp-56;
@@ -239,35 +234,23 @@ final class DoubleDouble {
         return new DoubleDouble(p, productError(a, b, p));
     }
 
+    /** {@link ErrorFree#productError(double, double, double)}. */
     static double productError(double a, double b, double p) {
-        double aHi = splitHigh(a);
-        return productError(aHi, a - aHi, b, p);
+        return ErrorFree.productError(a, b, p);
     }
 
-    /** {@link #productError(double, double, double)} with a's Veltkamp split given. */
+    /** {@link ErrorFree#productError(double, double, double, double)}. */
     static double productError(double aHi, double aLo, double b, double p) {
-        double bHi = splitHigh(b);
-        double bLo = b - bHi;
-        double err = aHi * bHi - p;
-        err = err + aHi * bLo;
-        err = err + aLo * bHi;
-        return err + aLo * bLo;
+        return ErrorFree.productError(aHi, aLo, b, p);
     }
 
-    /** The high 26 bits of {@code a} (Veltkamp); {@code a - splitHigh(a)} is exact. */
+    /** {@link ErrorFree#splitHigh}. */
     static double splitHigh(double a) {
-        if (a > SPLIT_LIMIT || a < -SPLIT_LIMIT) {
-            double scaled = a * 0x1p-28;
-            double c = SPLITTER * scaled;
-            double high = c - (c - scaled);
-            return high * 0x1p28;
-        }
-        double c = SPLITTER * a;
-        return c - (c - a);
+        return ErrorFree.splitHigh(a);
     }
 
     static boolean isFinite(double x) {
-        return x - x == 0.0;
+        return ErrorFree.isFinite(x);
     }
 
     /** {@code x * 2^n}, exact unless the result is subnormal (then rounded) or overflows. */
@@ -283,6 +266,11 @@ final class DoubleDouble {
             e += 1022;
         }
         return v * POW2[e + 1022];
+    }
+
+    /** 2^n for n in [-1022, 1023], from the table that {@link #mulPow2(double, int)} multiplies by. */
+    static double powerOfTwo(int n) {
+        return POW2[n + 1022];
     }
 
     /**

@@ -37,7 +37,7 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#fastTwoSum}. */
     MutableDoubleDouble fastTwoSum(double a, double b) {
         double s = a + b;
-        if (!DoubleDouble.isFinite(s)) {
+        if (!ErrorFree.isFinite(s)) {
             return set(s, 0.0);
         }
         double bb = s - a;
@@ -47,7 +47,7 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#twoSum}. */
     MutableDoubleDouble twoSum(double a, double b) {
         double s = a + b;
-        if (!DoubleDouble.isFinite(s)) {
+        if (!ErrorFree.isFinite(s)) {
             return set(s, 0.0);
         }
         double bb = s - a;
@@ -57,8 +57,18 @@ final class MutableDoubleDouble {
 
     /** {@link DoubleDouble#mulPow2(int)}. */
     MutableDoubleDouble mulPow2(int n) {
+        if (n >= -1022 && n <= 1023) {
+            // DoubleDouble.mulPow2(x, n) multiplies x by the table's 2^n for these n: one look-up
+            // (and in TeaVM's script one class-initialization check) for both parts.
+            double factor = DoubleDouble.powerOfTwo(n);
+            double h = hi * factor;
+            if (!ErrorFree.isFinite(h) || h == 0.0) {
+                return set(h, 0.0);
+            }
+            return set(h, lo * factor);
+        }
         double h = DoubleDouble.mulPow2(hi, n);
-        if (!DoubleDouble.isFinite(h) || h == 0.0) {
+        if (!ErrorFree.isFinite(h) || h == 0.0) {
             return set(h, 0.0);
         }
         return set(h, DoubleDouble.mulPow2(lo, n));
@@ -67,7 +77,7 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#add(DoubleDouble)} of {@code bh + bl}. */
     MutableDoubleDouble add(double bh, double bl) {
         double s = hi + bh;
-        if (!DoubleDouble.isFinite(s)) {
+        if (!ErrorFree.isFinite(s)) {
             return set(s, 0.0);
         }
         double sb = s - hi;
@@ -94,7 +104,7 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#add(double)}. */
     MutableDoubleDouble add(double b) {
         double s = hi + b;
-        if (!DoubleDouble.isFinite(s)) {
+        if (!ErrorFree.isFinite(s)) {
             return set(s, 0.0);
         }
         double sb = s - hi;
@@ -106,10 +116,10 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#mul(DoubleDouble)} by {@code bh + bl}. */
     MutableDoubleDouble mul(double bh, double bl) {
         double p = hi * bh;
-        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+        if (!ErrorFree.isFinite(p) || p == 0.0) {
             return set(p, 0.0);
         }
-        double e = DoubleDouble.productError(hi, bh, p);
+        double e = ErrorFree.productError(hi, bh, p);
         e = e + hi * bl;
         e = e + lo * bh;
         return fastTwoSum(p, e);
@@ -118,7 +128,7 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#div(DoubleDouble)} by {@code bh + bl}. */
     MutableDoubleDouble div(double bh, double bl) {
         double q1 = hi / bh;
-        if (!DoubleDouble.isFinite(q1) || q1 == 0.0) {
+        if (!ErrorFree.isFinite(q1) || q1 == 0.0) {
             return set(q1, 0.0);
         }
         productOf(bh, bl, q1);
@@ -137,7 +147,7 @@ final class MutableDoubleDouble {
     /** {@link DoubleDouble#div(double)}. */
     MutableDoubleDouble div(double b) {
         double q1 = hi / b;
-        if (!DoubleDouble.isFinite(q1) || q1 == 0.0) {
+        if (!ErrorFree.isFinite(q1) || q1 == 0.0) {
             return set(q1, 0.0);
         }
         twoProductOf(q1, b);
@@ -152,12 +162,12 @@ final class MutableDoubleDouble {
     /** {@code (bh + bl) * q} as DoubleDouble's {@code mul(double)}, into the product scratch. */
     private void productOf(double bh, double bl, double q) {
         double p = bh * q;
-        if (!DoubleDouble.isFinite(p) || p == 0.0) {
+        if (!ErrorFree.isFinite(p) || p == 0.0) {
             productHi = p;
             productLo = 0.0;
             return;
         }
-        double e = DoubleDouble.productError(bh, q, p);
+        double e = ErrorFree.productError(bh, q, p);
         e = e + bl * q;
         fastTwoSumProduct(p, e);
     }
@@ -166,13 +176,13 @@ final class MutableDoubleDouble {
     private void twoProductOf(double a, double b) {
         double p = a * b;
         productHi = p;
-        productLo = DoubleDouble.isFinite(p) ? DoubleDouble.productError(a, b, p) : 0.0;
+        productLo = ErrorFree.isFinite(p) ? ErrorFree.productError(a, b, p) : 0.0;
     }
 
     private void fastTwoSumProduct(double a, double b) {
         double s = a + b;
         productHi = s;
-        productLo = DoubleDouble.isFinite(s) ? b - (s - a) : 0.0;
+        productLo = ErrorFree.isFinite(s) ? b - (s - a) : 0.0;
     }
 
     /**
@@ -201,10 +211,10 @@ final class MutableDoubleDouble {
         double uh = hi;
         double ul = lo + DoubleDouble.INV_FACTORIAL_3_LO;
         // w = 1/2 + r u: the product r u (below 2^-16) with its exact rounding error.
-        double rhHigh = DoubleDouble.splitHigh(rh);
+        double rhHigh = ErrorFree.splitHigh(rh);
         double rhLow = rh - rhHigh;
         double p = rh * uh;
-        double e = DoubleDouble.productError(rhHigh, rhLow, uh, p);
+        double e = ErrorFree.productError(rhHigh, rhLow, uh, p);
         e = e + rh * ul;
         e = e + rl * uh;
         fastTwoSum(0.5, p);
@@ -212,7 +222,7 @@ final class MutableDoubleDouble {
         double wl = lo + e;
         // r^2 = rh^2 + 2 rh rl (rl^2 is below 2^-133).
         double q = rh * rh;
-        double qe = DoubleDouble.productError(rhHigh, rhLow, rh, q);
+        double qe = ErrorFree.productError(rhHigh, rhLow, rh, q);
         double twice = rh + rh;
         qe = qe + twice * rl;
         set(q, qe).mul(wh, wl).add(rh, rl).add(1.0);

@@ -303,7 +303,7 @@ public final class Softmax {
         // One double-double division: within 2^-103 of the exact quotient.
         // An overflow goes to the slow path, whose exact quotient rounds at the threshold.
         if (CorrectRounding.decided(q.hi, q.lo, Math.abs(q.hi) * 0x1p-101)
-                && DoubleDouble.isFinite(q.hi)) {
+                && ErrorFree.isFinite(q.hi)) {
             return q.hi;
         }
         double zc = logits[target];
@@ -424,7 +424,7 @@ public final class Softmax {
     private static double roundedLoss(Exponentials ex, DoubleDouble loss, int target,
             double eps) {
         if (CorrectRounding.decided(loss.hi, loss.lo, Math.abs(loss.hi) * 2.0 * ex.errorScale)
-                && (DoubleDouble.isFinite(loss.hi) || weighsMask(ex.logits, target, eps))) {
+                && (ErrorFree.isFinite(loss.hi) || weighsMask(ex.logits, target, eps))) {
             return loss.hi;
         }
         return ex.slow(level -> level.crossEntropy(target, eps));
@@ -577,7 +577,7 @@ public final class Softmax {
             double bound = ex.errorScale * 3.0 * operands / tScaled
                     + Math.abs(numerator.hi) * 0x1p-101;
             if (CorrectRounding.decided(numerator.hi, numerator.lo, bound)
-                    && DoubleDouble.isFinite(numerator.hi)) {
+                    && ErrorFree.isFinite(numerator.hi)) {
                 return numerator.hi;
             }
             return ex.slow(level -> level.gradient(i, target, eps));
@@ -916,7 +916,7 @@ public final class Softmax {
         double logProbability(int i) {
             load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo);
             double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
-            boolean exactOrFinite = DoubleDouble.isFinite(scratch.hi)
+            boolean exactOrFinite = ErrorFree.isFinite(scratch.hi)
                     || logits[i] == Double.NEGATIVE_INFINITY;
             if (CorrectRounding.decided(scratch.hi, scratch.lo, bound) && exactOrFinite) {
                 return scratch.hi;

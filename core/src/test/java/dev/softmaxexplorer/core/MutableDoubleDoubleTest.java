@@ -56,6 +56,9 @@ class MutableDoubleDoubleTest {
             assertSame(a.div(c), m.set(a).div(c), "div(double) " + what);
             int shift = random.nextInt(400) - 200;
             assertSame(a.mulPow2(shift), m.set(a).mulPow2(shift), "mulPow2 " + what);
+            // Beyond the table's range too, where DoubleDouble scales in steps.
+            int far = random.nextInt(4400) - 2200;
+            assertSame(a.mulPow2(far), m.set(a).mulPow2(far), "mulPow2 " + far + " " + what);
             assertSame(DoubleDouble.twoSum(a.hi, c), m.twoSum(a.hi, c), "twoSum " + what);
             assertSame(DoubleDouble.fastTwoSum(a.hi, a.lo), m.fastTwoSum(a.hi, a.lo),
                     "fastTwoSum " + what);

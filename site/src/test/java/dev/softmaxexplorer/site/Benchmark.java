@@ -535,8 +535,9 @@ public final class Benchmark {
 
     /**
      * Issue 17: reading 131,072 pasted numbers and a 131,072-class .npy in Chromium (the probe
-     * page, the workbench's own readers), then the page with a pasted vector of K = 131,072 and
-     * 50,257: T-drag repaint, and the JS heap after the load and after 1,000 T moves.
+     * page, the workbench's own readers), core's share of a T move there (no page), then the page
+     * with a pasted vector of K = 131,072 and 50,257: T-drag repaint, and the JS heap after the
+     * load and after 1,000 T moves.
      */
     private void workbench() {
         System.err.println("benchmark: workbench");
@@ -555,6 +556,19 @@ public final class Benchmark {
             row("workbench readers (Chromium)", text ? "131,072 pasted numbers (tensor print, 4 decimals)"
                     : "131,072-class float32 .npy (header and row)", "first %.0f ms, then median %.0f ms [budget < %.0f ms: %s]",
                     runs.get(0), median(warm), budget, median(warm) < budget ? "holds" : "MISSED");
+        }
+        // Core's share of a T move, without the page: the summary and the four formats' kept classes.
+        for (int k : new int[] {50_257, 131_072}) {
+            int frames = 20;
+            List<Double> runs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String answer = (String) driver.executeScript("return window.softmaxProbe(arguments[0]);",
+                        "benchWorkbench;" + k + ";" + frames);
+                runs.add(Double.parseDouble(answer.trim().split("\\|")[0]) / frames);
+            }
+            row("workbench core per T move (Chromium)", "K = " + String.format(Locale.ROOT, "%,d", k),
+                    "median %.1f ms, fastest %.1f ms (summary of 21 classes, 4 formats' kept classes)",
+                    median(runs.subList(2, runs.size())), pct(runs.subList(2, runs.size()), 0));
         }
         for (int k : new int[] {50_257, 131_072}) {
             openPage("");

@@ -62,6 +62,12 @@ public final class WorkbenchPanel implements Panel {
     /** What the histogram shows (it does not depend on T): the vector and the words it was drawn with. */
     private Loaded histogramOf;
     private Messages histogramWords;
+    /** What the rows of the top classes were built for, and their cells that change with T. */
+    private Loaded rowsOf;
+    private Messages rowsWords;
+    private HTMLElement[] bars;
+    private HTMLElement[] barValues;
+    private HTMLElement[] logProbabilities;
 
     public WorkbenchPanel(Editor editor) {
         this.editor = editor;
@@ -230,24 +236,46 @@ public final class WorkbenchPanel implements Panel {
     }
 
     private void showTop(Loaded loaded, SoftmaxSummary exact, Messages words) {
-        Dom.clear(topBody);
         int n = loaded.top();
-        // Core sums the classes not listed, never as 1 minus the listed (which cancels); a true
-        // class below the list was left out of that sum, so its p joins it here.
-        double rest = exact.restMass() + (loaded.targetRank() > n ? exact.probability(n) : 0);
-        for (int r = 0; r < n; r++) {
-            int i = loaded.ranked(r);
-            topBody.appendChild(row(Integer.toString(r + 1), loaded.name(i), "#" + i, Numbers.compact(loaded.vector().logit(i)),
-                    exact.probability(r), Numbers.compact(exact.logProbability(r)), i == loaded.target()));
+        boolean rest = n < loaded.size();
+        if (loaded != rowsOf || words != rowsWords) {
+            rowsOf = loaded;
+            rowsWords = words;
+            buildRows(loaded, words, n, rest);
         }
-        if (n < loaded.size()) {
-            topBody.appendChild(row("", words.format("workbench.rest", "count", grouped(loaded.size() - n)), "",
-                    "", rest, "", false));
+        for (int r = 0; r < n; r++) {
+            showP(r, exact.probability(r), Numbers.compact(exact.logProbability(r)));
+        }
+        if (rest) {
+            // Core sums the classes not listed, never as 1 minus the listed (which cancels); a true
+            // class below the list was left out of that sum, so its p joins it here.
+            showP(n, exact.restMass() + (loaded.targetRank() > n ? exact.probability(n) : 0), "");
         }
     }
 
-    private static HTMLElement row(String rank, String name, String index, String logit, double p, String logp,
-            boolean isTarget) {
+    /**
+     * The rows of the listed classes and of the rest, without their p and log p: what does not
+     * depend on T is written once for a vector and its choices, and a T move rewrites only the
+     * numbers ({@link #showP}).
+     */
+    private void buildRows(Loaded loaded, Messages words, int n, boolean rest) {
+        Dom.clear(topBody);
+        int rows = rest ? n + 1 : n;
+        bars = new HTMLElement[rows];
+        barValues = new HTMLElement[rows];
+        logProbabilities = new HTMLElement[rows];
+        for (int r = 0; r < n; r++) {
+            int i = loaded.ranked(r);
+            topBody.appendChild(row(r, Integer.toString(r + 1), loaded.name(i), "#" + i,
+                    Numbers.compact(loaded.vector().logit(i)), i == loaded.target()));
+        }
+        if (rest) {
+            topBody.appendChild(row(n, "", words.format("workbench.rest", "count", grouped(loaded.size() - n)), "", "",
+                    false));
+        }
+    }
+
+    private HTMLElement row(int r, String rank, String name, String index, String logit, boolean isTarget) {
         HTMLElement tr = Dom.create("tr");
         if (isTarget) {
             tr.setClassName("target");
@@ -265,13 +293,21 @@ public final class WorkbenchPanel implements Panel {
             tr.appendChild(Dom.create("td", null, logit));
         }
         HTMLElement cell = Dom.create("td", "bar-cell", null);
-        HTMLElement bar = Dom.create("span", "bar", null);
-        bar.getStyle().setProperty("width", Format.fixed(Math.min(1, p) * 6, 3) + "em");
-        cell.appendChild(bar);
-        cell.appendChild(Dom.create("span", "bar-value", Numbers.compact(p)));
+        bars[r] = Dom.create("span", "bar", null);
+        cell.appendChild(bars[r]);
+        barValues[r] = Dom.create("span", "bar-value", null);
+        cell.appendChild(barValues[r]);
         tr.appendChild(cell);
-        tr.appendChild(Dom.create("td", null, logp));
+        logProbabilities[r] = Dom.create("td", null, "");
+        tr.appendChild(logProbabilities[r]);
         return tr;
+    }
+
+    /** Row r's p (its bar and number) and log p. */
+    private void showP(int r, double p, String logp) {
+        bars[r].getStyle().setProperty("width", Format.fixed(Math.min(1, p) * 6, 3) + "em");
+        Dom.text(barValues[r], Numbers.compact(p));
+        Dom.text(logProbabilities[r], logp);
     }
 
     /** A token as text a person can read: control characters (a token may be a new line) as escapes. */

@@ -144,6 +144,8 @@ public final class ProbeProtocol {
                     return calibrationBench(Integer.parseInt(a[1]));
                 case "bench":
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                case "benchWorkbench":
+                    return benchWorkbench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPath":
                     return slowPath(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPathCost":
@@ -168,6 +170,35 @@ public final class ProbeProtocol {
         long start = System.nanoTime();
         for (int r = 0; r < reps; r++) {
             checksum += Softmax.evaluate(logits, 1.0, r % k, 0.0).crossEntropy();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e6;
+        return elapsed + "|" + checksum;
+    }
+
+    /**
+     * Benchmark only: core's work of a workbench frame, {@code reps} times on seeded logits of
+     * length {@code k} at temperatures from 0.25 to 14 (a T drag): the summary of the 20 top
+     * classes and the true class 0, and each format's count of classes the stable pipeline keeps;
+     * answers {@code elapsed ms|checksum}.
+     */
+    private static String benchWorkbench(int k, int reps) {
+        double[] logits = benchLogits(k);
+        MachineVerdict[] verdicts = new MachineVerdict[Precision.values().length];
+        for (Precision p : Precision.values()) {
+            verdicts[p.ordinal()] = MachineVerdict.of(logits, p);
+        }
+        int[] classes = new int[21];
+        for (int j = 0; j < 20; j++) {
+            classes[j] = j;
+        }
+        double checksum = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            double t = Math.pow(2, (r % 40) / 10.0 - 2);
+            checksum += Softmax.summarize(logits, t, 0, 0.0, classes).crossEntropy();
+            for (MachineVerdict v : verdicts) {
+                checksum += v.stableSurvivors(logits, t);
+            }
         }
         double elapsed = (System.nanoTime() - start) / 1e6;
         return elapsed + "|" + checksum;
