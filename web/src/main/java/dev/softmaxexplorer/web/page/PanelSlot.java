@@ -15,10 +15,17 @@ import org.teavm.jso.dom.html.HTMLElement;
  * content is behind the state says so to assistive technology with {@code aria-busy}.
  *
  * <p>The panel itself is made when it is first drawn, or when a person reaches into the view
- * before that (a pointer or the keyboard's focus), so that start-up wires only the views near
- * the screen: on a slow phone making every panel was most of the script's first task.
+ * before that (a pointer, the keyboard's focus, a dropped file), so that start-up wires only the
+ * views near the screen: on a slow phone making every panel was most of the script's first task.
  */
 public final class PanelSlot {
+    /**
+     * The events by which a person (or a script acting for one) can reach into a view before it
+     * has been drawn: a file dropped the moment the view scrolls in, a value set and announced.
+     */
+    private static final String[] REACHING = {"pointerdown", "focusin", "click", "keydown", "input", "change",
+        "paste", "dragenter", "dragover", "drop"};
+
     private final View view;
     private final Supplier<Panel> factory;
     private Panel panel;
@@ -34,9 +41,11 @@ public final class PanelSlot {
         this.view = view;
         this.factory = factory;
         this.element = Dom.byId(view.elementId());
-        // Capturing, so that the panel's own listeners exist before the event reaches its control.
-        element.addEventListener("pointerdown", e -> panel(), true);
-        element.addEventListener("focusin", e -> panel(), true);
+        // Capturing, so that the panel's own listeners exist before the event reaches its control
+        // (a listener added during capture still hears the event at its target).
+        for (String type : REACHING) {
+            element.addEventListener(type, e -> panel(), true);
+        }
     }
 
     private Panel panel() {
