@@ -151,8 +151,7 @@ public final class ChainPanel implements Panel {
         int[] classes = shown.classes();
         Stage last = stages[stages.length - 1];
         Loaded loaded = shown.loaded();
-        Dom.text(source, loaded == null ? "" : words.format("chain.source.loaded", "k", Numbers.grouped(k),
-                "shown", Integer.toString(classes.length)));
+        Dom.text(source, sourceText(state, chain, words, loaded, k, classes.length));
 
         String[][] titles = new String[stages.length][];
         double[][] probabilities = new double[stages.length][];
@@ -174,6 +173,22 @@ public final class ChainPanel implements Panel {
         fillClassTable(stages, state, words, shown);
         Dom.text(verdict, orderSentence(chain, last, state, words, shown.input(), k));
         draw(frame, stages, shown);
+    }
+
+    /**
+     * What the chain runs on, and a top-k the link keeps for a larger vector that keeps every
+     * class of this input.
+     */
+    private static String sourceText(State state, SamplerChain chain, Messages words, Loaded loaded, int k,
+            int shown) {
+        String vector = loaded == null ? "" : words.format("chain.source.loaded", "k", Numbers.grouped(k),
+                "shown", Integer.toString(shown));
+        int topK = state.get(Fields.TOP_K);
+        if (topK <= k || !Arrays.asList(chain.order()).contains(Step.TOP_K)) {
+            return vector;
+        }
+        String above = words.format("chain.topk-above", "topk", Numbers.grouped(topK), "k", Numbers.grouped(k));
+        return vector.isEmpty() ? above : vector + " " + above;
     }
 
     private static SamplerChain chain(State state, Step[] running) {
@@ -260,14 +275,15 @@ public final class ChainPanel implements Panel {
         State state = frame.state();
         Messages words = frame.words();
         Stage last = stages[stages.length - 1];
-        double[] finalLogits = last.logits();
         int n = state.get(Fields.SAMPLE_COUNT);
         int seedValue = state.get(Fields.SAMPLING_SEED);
         // Gumbel-max scans every class for each draw (a removed one is skipped, but visited).
         double work = (double) n * (shown.loaded() == null ? last.survivors() : shown.size());
         boolean affordable = work <= GUMBEL_BUDGET;
+        // The final logits (a copy of K) are compared only when nothing cheaper tells the draws apart.
         if (n != drawnCount || seedValue != drawnSeed || last.temperature() != drawnTemperature
-                || stages[0] != drawnInput || !Arrays.equals(finalLogits, drawnLogits)) {
+                || stages[0] != drawnInput || !Arrays.equals(last.logits(), drawnLogits)) {
+            double[] finalLogits = last.logits();
             direct = Sampling.counts(last.probabilities(), n, seedValue);
             gumbel = affordable ? Sampling.gumbelMax(finalLogits, last.temperature(), n, seedValue) : null;
             drawnInput = stages[0];
@@ -291,7 +307,7 @@ public final class ChainPanel implements Panel {
                 words);
         String draws = Integer.toString(n);
         String seedText = Integer.toString(seedValue);
-        int most = Sampling.greedy(Sampling.frequencies(direct));
+        int most = Sampling.mostFrequent(direct);
         String mostName = shown.loaded() != null ? shown.loaded().name(most) : labels[most];
         Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", mostName,
                 "share", Format.percent((double) direct[most] / n, 1), "p", Format.percent(last.probability(most), 1)));
