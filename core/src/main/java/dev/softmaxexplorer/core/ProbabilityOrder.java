@@ -34,6 +34,9 @@ final class ProbabilityOrder {
     /** {@link #descending}'s order if the weights follow the logits' order, else null. */
     static int[] derivedDescending(double[] w, int[] logitOrder) {
         int classes = w.length;
+        if (logitOrder.length != classes) {
+            return null;
+        }
         int[] order = new int[classes];
         int n = 0;
         for (int i : logitOrder) {
@@ -45,10 +48,13 @@ final class ProbabilityOrder {
             }
         }
         // The classes of weight 0 (removed, or too improbable to show in a double), by index.
-        for (int i = 0; i < classes; i++) {
+        for (int i = 0; i < classes && n < classes; i++) {
             if (w[i] == 0.0) {
                 order[n++] = i;
             }
+        }
+        if (n != classes) {
+            return null;
         }
         byIndexWithinEqualRuns(order, w);
         return order;

@@ -190,7 +190,8 @@ public final class SamplerChain {
                     + was);
         }
         double[] logits = input.logits;
-        // Copied at the first removal: a chain that removes nothing shares the input's logits.
+        // Copied at each removal, and the copy is that stage's: a chain that removes nothing
+        // shares the input's logits.
         double[] masked = logits;
         int[] alive = input.alive();
         Stage[] stages = new Stage[order.length + 1];
@@ -216,9 +217,7 @@ public final class SamplerChain {
             int[] survivors = kept == null ? alive : survivors(alive, kept);
             boolean removed = survivors.length < alive.length;
             if (removed) {
-                if (masked == logits) {
-                    masked = logits.clone();
-                }
+                masked = masked.clone();
                 for (int i : alive) {
                     if (!kept[i]) {
                         masked[i] = Double.NEGATIVE_INFINITY;
@@ -313,7 +312,7 @@ public final class SamplerChain {
             mass = mass.add(original[i]);
         }
         double effective = DoubleDouble.exp(DoubleDouble.of(entropy)).value();
-        return new Stage(step, masked.clone(), applied, p, alive.length, mass.value(), entropy, effective);
+        return new Stage(step, masked, applied, p, alive.length, mass.value(), entropy, effective);
     }
 
     /** One stage of the chain: the distribution after a step, and what it kept. */
