@@ -63,12 +63,13 @@ public final class ChainPanel implements Panel {
     private final ChainInput inputs = new ChainInput();
     private SamplerOrder shownOrder;
 
-    // The last draws, keyed by what they depend on; not a copy of the state.
-    private Stage drawnInput;
-    private double[] drawnLogits;
-    private double drawnTemperature;
-    private int drawnCount = -1;
-    private int drawnSeed;
+    /** What the draws depend on: the input, the chain that ran (its steps and parameters), N and the seed. */
+    private record DrawKey(Stage input, java.util.List<Step> steps, double temperature, int topK, double topP,
+            double minP, double typicalMass, int n, int seed) {
+    }
+
+    // The last draws and what they were drawn from; not a copy of the state.
+    private DrawKey drawn;
     private int[] direct;
     private int[] gumbel;
 
@@ -172,7 +173,7 @@ public final class ChainPanel implements Panel {
         fillStageTable(stages, state, words, k);
         fillClassTable(stages, state, words, shown);
         Dom.text(verdict, orderSentence(chain, last, state, words, shown.input(), k));
-        draw(frame, stages, shown);
+        draw(frame, stages, shown, order.running());
     }
 
     /**
@@ -271,7 +272,7 @@ public final class ChainPanel implements Panel {
         return stages[stages.length - 1];
     }
 
-    private void draw(Frame frame, Stage[] stages, ChainInput.Shown shown) {
+    private void draw(Frame frame, Stage[] stages, ChainInput.Shown shown, Step[] running) {
         State state = frame.state();
         Messages words = frame.words();
         Stage last = stages[stages.length - 1];
@@ -280,17 +281,13 @@ public final class ChainPanel implements Panel {
         // Gumbel-max scans every class for each draw (a removed one is skipped, but visited).
         double work = (double) n * (shown.loaded() == null ? last.survivors() : shown.size());
         boolean affordable = work <= GUMBEL_BUDGET;
-        // The final logits (a copy of K) are compared only when nothing cheaper tells the draws apart.
-        if (n != drawnCount || seedValue != drawnSeed || last.temperature() != drawnTemperature
-                || stages[0] != drawnInput || !Arrays.equals(last.logits(), drawnLogits)) {
-            double[] finalLogits = last.logits();
+        DrawKey key = new DrawKey(stages[0], Arrays.asList(running), state.get(Fields.TEMPERATURE),
+                state.get(Fields.TOP_K), state.get(Fields.TOP_P), state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS),
+                n, seedValue);
+        if (!key.equals(drawn)) {
             direct = Sampling.counts(last.probabilities(), n, seedValue);
-            gumbel = affordable ? Sampling.gumbelMax(finalLogits, last.temperature(), n, seedValue) : null;
-            drawnInput = stages[0];
-            drawnLogits = finalLogits;
-            drawnTemperature = last.temperature();
-            drawnCount = n;
-            drawnSeed = seedValue;
+            gumbel = affordable ? Sampling.gumbelMax(last.logits(), last.temperature(), n, seedValue) : null;
+            drawn = key;
         }
         int[] classes = shown.classes();
         double[] input = new double[classes.length];
