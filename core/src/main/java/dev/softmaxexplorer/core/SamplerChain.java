@@ -168,12 +168,18 @@ public final class SamplerChain {
         double[] masked = logits.clone();
         double[] original = new double[logits.length];
         double entropy = Softmax.softmaxAndEntropy(masked, 1.0, original);
-        return stage(null, masked, 1.0, original, original, entropy);
+        return stage(null, masked, alive(masked), 1.0, original, original, entropy);
     }
 
     /**
      * Runs the chain from an input stage made by {@link #input}: the same stages, bit for bit,
      * as {@link #stages(double[])} on those logits.
+     *
+     * <p>It costs O(K) a step, once the input stage holds its classes sorted by logit (sorted on
+     * the first chain that needs an order, then kept): the filters' orders come from that one
+     * ({@link ProbabilityOrder}), and each softmax runs over the surviving classes only, which
+     * gives the same numbers as over all K with the others at -Infinity (a masked class adds no
+     * term, and each result is correctly rounded).
      *
      * @throws IllegalArgumentException if the stage is not an input stage
      */
@@ -184,7 +190,10 @@ public final class SamplerChain {
                     + was);
         }
         double[] logits = input.logits;
-        double[] masked = logits.clone();
+        // Copied at each removal, and the copy is that stage's: a chain that removes nothing
+        // shares the input's logits.
+        double[] masked = logits;
+        int[] alive = input.alive();
         Stage[] stages = new Stage[order.length + 1];
         double applied = 1.0;
         double[] original = input.probabilities;
@@ -197,22 +206,25 @@ public final class SamplerChain {
             switch (step) {
                 case TEMPERATURE -> applied = temperature;
                 case TOP_K -> kept = topK == 0 || topK >= logits.length ? null
-                        : TokenFilter.keptByTopK(current, topK);
-                case TOP_P -> kept = topP == 1.0 ? null : TokenFilter.keptByTopP(current, topP);
+                        : TokenFilter.keptByTopK(current, topK, byProbability(current, input));
+                case TOP_P -> kept = topP == 1.0 ? null
+                        : TokenFilter.keptByTopP(current, topP, byProbability(current, input));
                 case MIN_P -> kept = minP == 0.0 ? null : TokenFilter.keptByMinP(current, minP);
                 case TYPICAL -> kept = typicalMass == 1.0 ? null
-                        : TokenFilter.keptByTypical(current, typicalMass);
+                        : TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input));
                 default -> throw new IllegalStateException(step.name());
             }
-            boolean removed = false;
-            if (kept != null) {
-                for (int i = 0; i < masked.length; i++) {
-                    if (!kept[i] && masked[i] != Double.NEGATIVE_INFINITY) {
+            int[] survivors = kept == null ? alive : survivors(alive, kept);
+            boolean removed = survivors.length < alive.length;
+            if (removed) {
+                masked = masked.clone();
+                for (int i : alive) {
+                    if (!kept[i]) {
                         masked[i] = Double.NEGATIVE_INFINITY;
-                        removed = true;
                     }
                 }
             }
+            alive = survivors;
             if (!removed && applied == previous.temperature) {
                 // Nothing changed: the same distribution, without computing it again.
                 stages[s + 1] = new Stage(step, previous.logits, applied, current, previous.survivors,
@@ -220,30 +232,87 @@ public final class SamplerChain {
             } else if (!removed) {
                 // Only the temperature changed: the same classes, their logits and mass shared.
                 double[] p = new double[logits.length];
-                double entropy = Softmax.softmaxAndEntropy(previous.logits, applied, p);
+                double entropy = softmaxOver(alive, previous.logits, applied, p);
                 stages[s + 1] = new Stage(step, previous.logits, applied, p, previous.survivors,
                         previous.originalMass, entropy, DoubleDouble.exp(DoubleDouble.of(entropy)).value());
             } else {
                 double[] p = new double[logits.length];
-                double entropy = Softmax.softmaxAndEntropy(masked, applied, p);
-                stages[s + 1] = stage(step, masked, applied, original, p, entropy);
+                double entropy = softmaxOver(alive, masked, applied, p);
+                stages[s + 1] = stage(step, masked, alive, applied, original, p, entropy);
             }
         }
         return stages;
     }
 
-    private static Stage stage(Step step, double[] masked, double applied, double[] original, double[] p,
-            double entropy) {
-        int survivors = 0;
-        DoubleDouble mass = DoubleDouble.ZERO;
-        for (int i = 0; i < masked.length; i++) {
-            if (masked[i] != Double.NEGATIVE_INFINITY) {
-                survivors++;
-                mass = mass.add(original[i]);
+    /** The classes whose logit is not -Infinity, ascending. */
+    private static int[] alive(double[] logits) {
+        int n = 0;
+        for (double z : logits) {
+            if (z != Double.NEGATIVE_INFINITY) {
+                n++;
             }
         }
+        int[] out = new int[n];
+        n = 0;
+        for (int i = 0; i < logits.length; i++) {
+            if (logits[i] != Double.NEGATIVE_INFINITY) {
+                out[n++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** The classes by descending weight in {@code current}, from the input's order of the logits. */
+    private static int[] byProbability(double[] current, Stage input) {
+        return ProbabilityOrder.descending(current, input.logitOrder());
+    }
+
+    /** The classes of {@code alive} that {@code kept} keeps, in the same (ascending) order. */
+    private static int[] survivors(int[] alive, boolean[] kept) {
+        int n = 0;
+        for (int i : alive) {
+            if (kept[i]) {
+                n++;
+            }
+        }
+        int[] out = new int[n];
+        n = 0;
+        for (int i : alive) {
+            if (kept[i]) {
+                out[n++] = i;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link Softmax#softmaxAndEntropy} of {@code logits} at T into p, computed over the classes
+     * in {@code alive} (ascending; every other class is -Infinity and gets p = 0).
+     */
+    private static double softmaxOver(int[] alive, double[] logits, double t, double[] p) {
+        if (alive.length == logits.length) {
+            return Softmax.softmaxAndEntropy(logits, t, p);
+        }
+        double[] z = new double[alive.length];
+        for (int j = 0; j < alive.length; j++) {
+            z[j] = logits[alive[j]];
+        }
+        double[] q = new double[alive.length];
+        double entropy = Softmax.softmaxAndEntropy(z, t, q);
+        for (int j = 0; j < alive.length; j++) {
+            p[alive[j]] = q[j];
+        }
+        return entropy;
+    }
+
+    private static Stage stage(Step step, double[] masked, int[] alive, double applied, double[] original,
+            double[] p, double entropy) {
+        DoubleDouble mass = DoubleDouble.ZERO;
+        for (int i : alive) {
+            mass = mass.add(original[i]);
+        }
         double effective = DoubleDouble.exp(DoubleDouble.of(entropy)).value();
-        return new Stage(step, masked.clone(), applied, p, survivors, mass.value(), entropy, effective);
+        return new Stage(step, masked, applied, p, alive.length, mass.value(), entropy, effective);
     }
 
     /** One stage of the chain: the distribution after a step, and what it kept. */
@@ -256,6 +325,10 @@ public final class SamplerChain {
         private final double originalMass;
         private final double entropy;
         private final double effectiveClasses;
+        /** Of an input stage, made on first use: every class by descending logit, ties by index. */
+        private int[] logitOrder;
+        /** Made on first use: the classes whose logit is not -Infinity, ascending. */
+        private int[] alive;
 
         Stage(Step step, double[] logits, double temperature, double[] probabilities,
                 int survivors, double originalMass, double entropy, double effectiveClasses) {
@@ -267,6 +340,26 @@ public final class SamplerChain {
             this.originalMass = originalMass;
             this.entropy = entropy;
             this.effectiveClasses = effectiveClasses;
+        }
+
+        /**
+         * The classes by descending logit, ties by ascending index (the -Infinity ones last):
+         * sorted once, on the first call, and kept with the stage, as an input stage is kept
+         * for many chains. A stage is not shared between threads while this runs first.
+         */
+        int[] logitOrder() {
+            if (logitOrder == null) {
+                logitOrder = TokenFilter.descendingOrder(logits);
+            }
+            return logitOrder;
+        }
+
+        /** The classes still in the chain, ascending: found once, as {@link #logitOrder}. */
+        int[] alive() {
+            if (alive == null) {
+                alive = SamplerChain.alive(logits);
+            }
+            return alive;
         }
 
         /** The step that made this stage; {@code null} for the input. */

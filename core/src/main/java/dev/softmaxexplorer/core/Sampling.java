@@ -172,6 +172,33 @@ public final class Sampling {
         return best;
     }
 
+    /**
+     * The class drawn most often, the lowest index on ties: {@code greedy(frequencies(counts))}
+     * without forming a share per class (a page with 50,257 classes asks on every move of T).
+     *
+     * @param counts how often each class came up, as {@link #counts} returns them, not all 0
+     * @throws IllegalArgumentException for null or empty counts, a negative count, or all 0
+     */
+    public static int mostFrequent(int[] counts) {
+        if (counts == null || counts.length == 0) {
+            String was = counts == null ? "null" : "empty";
+            throw new IllegalArgumentException("counts: must hold at least one count, was " + was);
+        }
+        int best = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("counts[" + i + "]: must be >= 0, was " + counts[i]);
+            }
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        if (counts[best] == 0) {
+            throw new IllegalArgumentException("counts: must not all be 0 (" + counts.length + " values)");
+        }
+        return best;
+    }
+
     /** The running sums, the last class with positive weight, and the guide table. */
     private static final class Inverse {
         private final double[] cumulative;

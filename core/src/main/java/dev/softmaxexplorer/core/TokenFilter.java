@@ -46,7 +46,11 @@ public final class TokenFilter {
 
     /** The classes top-k keeps, for weights already checked and 0 < k < K. */
     static boolean[] keptByTopK(double[] probabilities, int k) {
-        int[] order = descendingOrder(probabilities);
+        return keptByTopK(probabilities, k, descendingOrder(probabilities));
+    }
+
+    /** {@link #keptByTopK(double[], int)} with the weights' {@link #descendingOrder} given. */
+    static boolean[] keptByTopK(double[] probabilities, int k, int[] order) {
         boolean[] kept = new boolean[probabilities.length];
         for (int r = 0; r < k; r++) {
             kept[order[r]] = true;
@@ -82,7 +86,12 @@ public final class TokenFilter {
 
     /** The classes top-p keeps, for weights already checked and topP in [0, 1). */
     static boolean[] keptByTopP(double[] probabilities, double topP) {
-        return shortestPrefix(probabilities, descendingOrder(probabilities), topP);
+        return keptByTopP(probabilities, topP, descendingOrder(probabilities));
+    }
+
+    /** {@link #keptByTopP(double[], double)} with the weights' {@link #descendingOrder} given. */
+    static boolean[] keptByTopP(double[] probabilities, double topP, int[] order) {
+        return shortestPrefix(probabilities, order, topP);
     }
 
     /**
@@ -162,18 +171,41 @@ public final class TokenFilter {
 
     /** The classes typical filtering keeps, for weights already checked and mass in (0, 1). */
     static boolean[] keptByTypical(double[] probabilities, double mass) {
+        return keptByTypical(probabilities, mass, null);
+    }
+
+    /**
+     * {@link #keptByTypical(double[], double)}, with the weights' {@link #descendingOrder} given
+     * to sort the distances in O(K) ({@link ProbabilityOrder#ascendingDistance}), or null.
+     */
+    static boolean[] keptByTypical(double[] probabilities, double mass, int[] descending) {
+        double[] normalised = new double[probabilities.length];
+        double[] distance = typicalDistances(probabilities, normalised);
+        int[] order = descending == null ? ascendingOrder(distance)
+                : ProbabilityOrder.ascendingDistance(distance, descending);
+        return shortestPrefix(normalised, order, mass);
+    }
+
+    /**
+     * Typical filtering's distances {@code d_i = |(-ln p_i) - H|} (+Infinity for a class of weight
+     * 0), writing the weights normalised to sum 1 into {@code normalised}.
+     */
+    static double[] typicalDistances(double[] probabilities, double[] normalised) {
         int classes = probabilities.length;
+        // Classes of weight 0 are skipped: adding 0 leaves a double-double as it was.
         DoubleDouble total = DoubleDouble.ZERO;
         for (double p : probabilities) {
-            total = total.add(p);
+            if (p > 0.0) {
+                total = total.add(p);
+            }
         }
-        double[] normalised = new double[classes];
         DoubleDouble[] surprisal = new DoubleDouble[classes];
         DoubleDouble entropy = DoubleDouble.ZERO;
         for (int i = 0; i < classes; i++) {
-            normalised[i] = DoubleDouble.of(probabilities[i]).div(total).value();
             if (probabilities[i] > 0.0) {
-                surprisal[i] = DoubleDouble.log(DoubleDouble.of(probabilities[i]).div(total)).negate();
+                DoubleDouble share = DoubleDouble.of(probabilities[i]).div(total);
+                normalised[i] = share.value();
+                surprisal[i] = DoubleDouble.log(share).negate();
                 entropy = entropy.add(surprisal[i].mul(normalised[i]));
             }
         }
@@ -182,7 +214,7 @@ public final class TokenFilter {
             distance[i] = surprisal[i] == null ? Double.POSITIVE_INFINITY
                     : Math.abs(surprisal[i].sub(entropy).value());
         }
-        return shortestPrefix(normalised, ascendingOrder(distance), mass);
+        return distance;
     }
 
     /**

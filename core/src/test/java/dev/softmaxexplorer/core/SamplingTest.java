@@ -212,6 +212,24 @@ class SamplingTest {
     }
 
     @Test
+    void theMostFrequentClassIsGreedyOnTheShares() {
+        assertEquals(0, Sampling.mostFrequent(new int[] {620, 300, 80}));
+        assertEquals(1, Sampling.mostFrequent(new int[] {0, 7, 0}));
+        assertEquals(1, Sampling.mostFrequent(new int[] {3, 5, 5}));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int n = 0; n < 200; n++) {
+            int[] counts = new int[1 + random.nextInt(50)];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = random.nextInt(4);
+            }
+            counts[random.nextInt(counts.length)]++;
+            assertEquals(Sampling.greedy(Sampling.frequencies(counts)), Sampling.mostFrequent(counts));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Sampling.mostFrequent(new int[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> Sampling.mostFrequent(new int[] {1, -1}));
+    }
+
+    @Test
     void frequenciesAreCountsOverTheirTotal() {
         assertArrayEquals(new double[] {0.62, 0.3, 0.08}, Sampling.frequencies(new int[] {620, 300, 80}));
         assertArrayEquals(new double[] {0, 1, 0}, Sampling.frequencies(new int[] {0, 7, 0}));

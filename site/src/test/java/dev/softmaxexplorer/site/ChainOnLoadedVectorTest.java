@@ -75,6 +75,45 @@ class ChainOnLoadedVectorTest extends BrowserTest {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    /**
+     * Top-k counts on the vector, not on the page's three logits: a vector of 60 whole numbers 0,
+     * -1, ..., -59 (no ties) keeps its 40 most probable tokens at top-k 40, and the link keeps 40.
+     * A top-k above the 60 tokens keeps them all and says so; a bad one is refused with the range
+     * (up to the largest vector the page reads), and the chain stays as it was.
+     */
+    @Test
+    void topKCountsUpToTheVectorsClasses() {
+        browser.load("views=workbench,chain");
+        StringBuilder sixty = new StringBuilder();
+        for (int r = 0; r < 60; r++) {
+            sixty.append(r == 0 ? "" : ", ").append(-r);
+        }
+        browser.element("workbench-text").sendKeys(sixty);
+        browser.element("workbench-read").click();
+        browser.waiting().until(d -> browser.text("workbench-source").contains("K = 60"));
+        browser.script("document.getElementById('chain-view').scrollIntoView();");
+        click("chain-preset-hf");
+        type("chain-topk", "40");
+        // Input, temperature, top-k, top-p, min-p, typical (the last three off).
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(
+                List.of("60", "60", "40", "40", "40", "40")));
+        assertEquals(List.of("0", "0", "20", "20", "20", "20"), column("chain-stage-table", 2));
+        browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("topk=40"));
+        assertEquals("", browser.text("chain-message"));
+
+        // Every prefix of "-1" is refused too, so the chain stays at 40 (each key is an input event).
+        type("chain-topk", "-1");
+        browser.waiting().until(d -> browser.text("chain-message").contains("from 0 to 131072"));
+        assertEquals(List.of("60", "60", "40", "40", "40", "40"), column("chain-stage-table", 1));
+
+        type("chain-topk", "100");
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(
+                List.of("60", "60", "60", "60", "60", "60")));
+        assertTrue(browser.text("chain-source").contains("Top-k 100 is more than the 60 tokens"),
+                browser.text("chain-source"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
     private void assertEntropies(double[] expected) {
         List<String> shown = column("chain-stage-table", 4);
         assertEquals(expected.length, shown.size());

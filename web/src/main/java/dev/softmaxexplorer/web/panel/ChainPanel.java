@@ -63,12 +63,13 @@ public final class ChainPanel implements Panel {
     private final ChainInput inputs = new ChainInput();
     private SamplerOrder shownOrder;
 
-    // The last draws, keyed by what they depend on; not a copy of the state.
-    private Stage drawnInput;
-    private double[] drawnLogits;
-    private double drawnTemperature;
-    private int drawnCount = -1;
-    private int drawnSeed;
+    /** What the draws depend on: the input, the chain that ran (its steps and parameters), N and the seed. */
+    private record DrawKey(Stage input, java.util.List<Step> steps, double temperature, int topK, double topP,
+            double minP, double typicalMass, int n, int seed) {
+    }
+
+    // The last draws and what they were drawn from; not a copy of the state.
+    private DrawKey drawn;
     private int[] direct;
     private int[] gumbel;
 
@@ -151,8 +152,7 @@ public final class ChainPanel implements Panel {
         int[] classes = shown.classes();
         Stage last = stages[stages.length - 1];
         Loaded loaded = shown.loaded();
-        Dom.text(source, loaded == null ? "" : words.format("chain.source.loaded", "k", Numbers.grouped(k),
-                "shown", Integer.toString(classes.length)));
+        Dom.text(source, sourceText(state, chain, words, loaded, k, classes.length));
 
         String[][] titles = new String[stages.length][];
         double[][] probabilities = new double[stages.length][];
@@ -173,7 +173,23 @@ public final class ChainPanel implements Panel {
         fillStageTable(stages, state, words, k);
         fillClassTable(stages, state, words, shown);
         Dom.text(verdict, orderSentence(chain, last, state, words, shown.input(), k));
-        draw(frame, stages, shown);
+        draw(frame, stages, shown, order.running());
+    }
+
+    /**
+     * What the chain runs on, and a top-k the link keeps for a larger vector that keeps every
+     * class of this input.
+     */
+    private static String sourceText(State state, SamplerChain chain, Messages words, Loaded loaded, int k,
+            int shown) {
+        String vector = loaded == null ? "" : words.format("chain.source.loaded", "k", Numbers.grouped(k),
+                "shown", Integer.toString(shown));
+        int topK = state.get(Fields.TOP_K);
+        if (topK <= k || !Arrays.asList(chain.order()).contains(Step.TOP_K)) {
+            return vector;
+        }
+        String above = words.format("chain.topk-above", "topk", Numbers.grouped(topK), "k", Numbers.grouped(k));
+        return vector.isEmpty() ? above : vector + " " + above;
     }
 
     private static SamplerChain chain(State state, Step[] running) {
@@ -256,25 +272,22 @@ public final class ChainPanel implements Panel {
         return stages[stages.length - 1];
     }
 
-    private void draw(Frame frame, Stage[] stages, ChainInput.Shown shown) {
+    private void draw(Frame frame, Stage[] stages, ChainInput.Shown shown, Step[] running) {
         State state = frame.state();
         Messages words = frame.words();
         Stage last = stages[stages.length - 1];
-        double[] finalLogits = last.logits();
         int n = state.get(Fields.SAMPLE_COUNT);
         int seedValue = state.get(Fields.SAMPLING_SEED);
         // Gumbel-max scans every class for each draw (a removed one is skipped, but visited).
         double work = (double) n * (shown.loaded() == null ? last.survivors() : shown.size());
         boolean affordable = work <= GUMBEL_BUDGET;
-        if (n != drawnCount || seedValue != drawnSeed || last.temperature() != drawnTemperature
-                || stages[0] != drawnInput || !Arrays.equals(finalLogits, drawnLogits)) {
+        DrawKey key = new DrawKey(stages[0], Arrays.asList(running), state.get(Fields.TEMPERATURE),
+                state.get(Fields.TOP_K), state.get(Fields.TOP_P), state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS),
+                n, seedValue);
+        if (!key.equals(drawn)) {
             direct = Sampling.counts(last.probabilities(), n, seedValue);
-            gumbel = affordable ? Sampling.gumbelMax(finalLogits, last.temperature(), n, seedValue) : null;
-            drawnInput = stages[0];
-            drawnLogits = finalLogits;
-            drawnTemperature = last.temperature();
-            drawnCount = n;
-            drawnSeed = seedValue;
+            gumbel = affordable ? Sampling.gumbelMax(last.logits(), last.temperature(), n, seedValue) : null;
+            drawn = key;
         }
         int[] classes = shown.classes();
         double[] input = new double[classes.length];
@@ -291,7 +304,7 @@ public final class ChainPanel implements Panel {
                 words);
         String draws = Integer.toString(n);
         String seedText = Integer.toString(seedValue);
-        int most = Sampling.greedy(Sampling.frequencies(direct));
+        int most = Sampling.mostFrequent(direct);
         String mostName = shown.loaded() != null ? shown.loaded().name(most) : labels[most];
         Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", mostName,
                 "share", Format.percent((double) direct[most] / n, 1), "p", Format.percent(last.probability(most), 1)));

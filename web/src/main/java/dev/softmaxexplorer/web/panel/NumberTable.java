@@ -21,28 +21,35 @@ public final class NumberTable {
         this.foot = table.querySelector("tfoot");
     }
 
-    /** Makes the table have these column headers, this many body rows and this many footer rows. */
+    /**
+     * Makes the table have these column headers, this many body rows and this many footer rows.
+     * Headers that name a value (a stage "Temperature 1.25" while T moves) are rewritten in place:
+     * the rows are rebuilt only when the number of columns or rows changes.
+     */
     void shape(String[] headers, int rows, int footers) {
-        String wanted = String.join("\u0000", headers) + ":" + rows + ":" + footers;
-        if (wanted.equals(shape)) {
-            return;
+        String wanted = headers.length + ":" + rows + ":" + footers;
+        if (!wanted.equals(shape)) {
+            shape = wanted;
+            Dom.clear(head);
+            Dom.clear(body);
+            Dom.clear(foot);
+            HTMLElement headRow = Dom.create("tr");
+            for (int c = 0; c < headers.length; c++) {
+                HTMLElement th = Dom.create("th");
+                th.setAttribute("scope", "col");
+                headRow.appendChild(th);
+            }
+            head.appendChild(headRow);
+            for (int i = 0; i < rows; i++) {
+                body.appendChild(row(headers.length));
+            }
+            for (int i = 0; i < footers; i++) {
+                foot.appendChild(row(headers.length));
+            }
         }
-        shape = wanted;
-        Dom.clear(head);
-        Dom.clear(body);
-        Dom.clear(foot);
-        HTMLElement headRow = Dom.create("tr");
-        for (String header : headers) {
-            HTMLElement th = Dom.create("th", null, header);
-            th.setAttribute("scope", "col");
-            headRow.appendChild(th);
-        }
-        head.appendChild(headRow);
-        for (int i = 0; i < rows; i++) {
-            body.appendChild(row(headers.length));
-        }
-        for (int i = 0; i < footers; i++) {
-            foot.appendChild(row(headers.length));
+        HTMLElement headRow = head.getChildren().item(0).cast();
+        for (int c = 0; c < headers.length; c++) {
+            Dom.text(headRow.getChildren().item(c).cast(), headers[c]);
         }
     }
 

@@ -57,9 +57,12 @@ public final class Fields {
     /** How many tokens the sampling view draws. */
     public static final WholeField SAMPLE_COUNT = new WholeField("n", "sampleCount", Group.TEACHING,
             "input.field.sample-count", 1000, 1, s -> State.MAX_SAMPLE_COUNT, WHOLE);
-    /** Top-k filtering before sampling: keep the k most probable classes; 0 is off. */
+    /**
+     * Top-k filtering before sampling: keep the k most probable classes; 0 is off. Up to the
+     * largest workbench vector, not the page's K: the sampler chain may run on a loaded vector.
+     */
     public static final WholeField TOP_K = new WholeField("topk", "topK", Group.TEACHING, "input.field.top-k", 0, 0,
-            State::classCount, "input.requirement.whole.off");
+            s -> State.MAX_TOP_K, "input.requirement.whole.off");
     /** Top-p (nucleus) filtering before sampling; 1 is off. */
     public static final NumberField TOP_P = new NumberField("topp", "topP", Group.TEACHING, "input.field.top-p", 1,
             Range.ABOVE_ZERO_TO_ONE);

@@ -75,8 +75,8 @@ public enum Preset {
     }
 
     /**
-     * {@code state} with this preset's classes and logits: the true class and top-k are clamped to
-     * its K, teacher logits kept where the class still exists, everything else kept.
+     * {@code state} with this preset's classes and logits: the true class is clamped to its K,
+     * teacher logits kept where the class still exists, everything else kept.
      */
     public State appliedTo(State state) {
         return state.with(Fields.CLASS_COUNT, logits.length).with(Fields.LOGITS, logits())

@@ -28,6 +28,12 @@ public final class State {
     public static final int DEFAULT_CLASSES = 3;
     /** The longest class name, in Unicode code points: long enough for "golden retriever puppy". */
     public static final int MAX_NAME_LENGTH = 40;
+    /**
+     * The largest top-k: the most classes a workbench vector may have ({@code LogitVector.MAX_CLASSES}),
+     * so that a top-k meant for a loaded vector (40 of 50,257) is a valid state and a link keeps
+     * it, whatever the page's own K. A top-k above the classes present keeps them all.
+     */
+    public static final int MAX_TOP_K = 131_072;
     /** The most samples one draw may take; enough for a smooth histogram, small enough for a frame. */
     public static final int MAX_SAMPLE_COUNT = 100_000;
 
@@ -131,7 +137,7 @@ public final class State {
     /**
      * This state with one field replaced. The others follow where they must: changing K (or
      * turning stress mode off above {@link #MAX_CLASSES}) resizes the class fields, keeping the
-     * first classes and adding defaults, and clamps the true class and top-k.
+     * first classes and adding defaults, and clamps the true class.
      *
      * @throws IllegalArgumentException if the value is null or the field refuses it
      */

@@ -174,8 +174,10 @@ class InputParserTest {
         assertFalse(Fields.SAMPLE_COUNT.parse("100001", DEFAULTS).isOk());
         assertEquals(0, Fields.TOP_K.parse("0", classes(3)).value());
         assertEquals(3, Fields.TOP_K.parse("3", classes(3)).value());
-        assertEquals("top-k must be a whole number from 0 to 3 (0 turns it off); '4' is outside that range",
-                english(Fields.TOP_K.parse("4", classes(3)).reason()));
+        // Up to the largest workbench vector, whatever the page's K: the chain may run on a vector.
+        assertEquals(40, Fields.TOP_K.parse("40", classes(3)).value());
+        assertEquals("top-k must be a whole number from 0 to 131072 (0 turns it off); '131073' is outside that range",
+                english(Fields.TOP_K.parse("131073", classes(3)).reason()));
     }
 
     @Test

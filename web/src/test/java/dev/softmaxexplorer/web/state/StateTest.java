@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.softmaxexplorer.core.Pipeline.Mode;
 import dev.softmaxexplorer.core.Precision;
+import dev.softmaxexplorer.web.workbench.LogitVector;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,13 @@ class StateTest {
     }
 
     @Test
-    void shrinkingDropsTheLastClassesAndClampsTargetAndTopK() {
+    void shrinkingDropsTheLastClassesAndClampsTargetButNotTopK() {
         State s = State.defaults().with(Fields.CLASS_COUNT, 6).with(Fields.TARGET, 5).with(Fields.TOP_K, 6).with(Fields.NAMES, 1, "dog").with(Fields.CLASS_COUNT, 2);
         assertArrayEquals(new double[] {2, 1}, s.get(Fields.LOGITS));
         assertEquals(List.of("Class 1", "dog"), s.get(Fields.NAMES));
         assertEquals(1, s.get(Fields.TARGET));
-        assertEquals(2, s.get(Fields.TOP_K));
+        // Top-k may be meant for a workbench vector; above the classes present it keeps them all.
+        assertEquals(6, s.get(Fields.TOP_K));
         assertEquals(0, State.defaults().with(Fields.CLASS_COUNT, 2).get(Fields.TARGET));
     }
 
@@ -117,7 +119,9 @@ class StateTest {
         assertThrows(IllegalArgumentException.class, () -> s.with(Fields.TARGET, 3));
         assertThrows(IllegalArgumentException.class, () -> s.with(Fields.TARGET, -1));
         assertEquals(3, s.with(Fields.TOP_K, 3).get(Fields.TOP_K));
-        assertThrows(IllegalArgumentException.class, () -> s.with(Fields.TOP_K, 4));
+        assertEquals(40, s.with(Fields.TOP_K, 40).get(Fields.TOP_K));
+        assertEquals(LogitVector.MAX_CLASSES, s.with(Fields.TOP_K, State.MAX_TOP_K).get(Fields.TOP_K));
+        assertThrows(IllegalArgumentException.class, () -> s.with(Fields.TOP_K, State.MAX_TOP_K + 1));
         assertThrows(IllegalArgumentException.class, () -> s.with(Fields.TOP_K, -1));
         assertEquals(0, s.with(Fields.SAMPLING_SEED, 0).get(Fields.SAMPLING_SEED));
         assertThrows(IllegalArgumentException.class, () -> s.with(Fields.SAMPLING_SEED, -1));
@@ -199,7 +203,7 @@ class StateTest {
         assertEquals(Precision.FLOAT16, s.get(Fields.PRECISION));
         assertEquals(2.0, s.get(Fields.TEMPERATURE));
         assertEquals(1, s.get(Fields.TARGET));
-        assertEquals(2, s.get(Fields.TOP_K));
+        assertEquals(3, s.get(Fields.TOP_K));
         assertEquals(List.of("Class 1", "Class 2"), s.get(Fields.NAMES));
         assertEquals(List.of("Class 1", "Class 2", "Class 3"),
                 Preset.OVERFLOW.appliedTo(Preset.CAT_DOG_BIRD.appliedTo(s)).get(Fields.NAMES));
