@@ -29,7 +29,7 @@ public final class Embedding {
             + "    window.parent.postMessage({source: 'softmax-explorer', type: 'error', message: String(text)}, '*'); }"
             + "}"
             // Not a failure: the browser reports that some size changes wait for the next frame
-            // (a view below the screen laid out as it comes near resizes its canvas), and delivers them then.
+            // (a canvas resized by a layout that a resize callback caused), and delivers them then.
             + "window.addEventListener('error', function (e) {"
             + "  if (/^ResizeObserver loop/.test(e.message || '')) { return; }"
             + "  report(e.message || 'an unknown error'); });"
