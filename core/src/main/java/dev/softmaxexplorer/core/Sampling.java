@@ -86,17 +86,11 @@ public final class Sampling {
      * @throws IllegalArgumentException for null or empty counts, or a negative count
      */
     public static double[] frequencies(int[] counts) {
-        if (counts == null || counts.length == 0) {
-            String was = counts == null ? "null" : "empty";
-            throw new IllegalArgumentException("counts: must hold at least one count, was " + was);
-        }
+        checkCounts(counts);
         // A double, not a long (BigInt in TeaVM's JavaScript): sums of ints stay exact below 2^53.
         double total = 0.0;
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 0) {
-                throw new IllegalArgumentException("counts[" + i + "]: must be >= 0, was " + counts[i]);
-            }
-            total = total + counts[i];
+        for (int count : counts) {
+            total = total + count;
         }
         double[] shares = new double[counts.length];
         if (total == 0.0) {
@@ -180,15 +174,9 @@ public final class Sampling {
      * @throws IllegalArgumentException for null or empty counts, a negative count, or all 0
      */
     public static int mostFrequent(int[] counts) {
-        if (counts == null || counts.length == 0) {
-            String was = counts == null ? "null" : "empty";
-            throw new IllegalArgumentException("counts: must hold at least one count, was " + was);
-        }
+        checkCounts(counts);
         int best = 0;
         for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 0) {
-                throw new IllegalArgumentException("counts[" + i + "]: must be >= 0, was " + counts[i]);
-            }
             if (counts[i] > counts[best]) {
                 best = i;
             }
@@ -197,6 +185,19 @@ public final class Sampling {
             throw new IllegalArgumentException("counts: must not all be 0 (" + counts.length + " values)");
         }
         return best;
+    }
+
+    /** Counts as {@link #counts} returns them: at least one, none negative. */
+    private static void checkCounts(int[] counts) {
+        if (counts == null || counts.length == 0) {
+            String was = counts == null ? "null" : "empty";
+            throw new IllegalArgumentException("counts: must hold at least one count, was " + was);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new IllegalArgumentException("counts[" + i + "]: must be >= 0, was " + counts[i]);
+            }
+        }
     }
 
     /** The running sums, the last class with positive weight, and the guide table. */
