@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * So R, S, 1 / S and log S are within errorScale. From these: p_i within 2 errorScale
  * ({@code Exponentials.probability}); log p_i, a sum of two non-positive terms, within
  * 2 errorScale ({@code Exponentials.logProbability}); the loss (nonnegative terms) within
- * 2 errorScale ({@code roundedLoss}); the entropy within 3 errorScale ({@code Entropy.value});
+ * 2 errorScale ({@code roundedLoss}); the entropy within 3 errorScale ({@code Exponentials.entropy});
  * perplexity's mantissa within {@code 4 errorScale |L| + 2^-99} ({@code roundedPerplexity}); the
  * margin within 2^-101 ({@code margin}); log-sum-exp, which can cancel, within
  * {@code 2 errorScale log S} absolute plus 2^-103 ({@code logSumExp}); a gradient component
@@ -97,13 +97,11 @@ public final class Softmax {
     static double softmaxAndEntropy(double[] logits, double temperature, double[] p) {
         validateLogits(logits);
         validateTemperature(temperature);
-        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
-            Entropy h = new Entropy(ex);
+        try (Exponentials ex = Exponentials.withEntropy(logits, temperature, -1)) {
             for (int i = 0; i < p.length; i++) {
                 p[i] = ex.probability(i);
-                h.add(i);
             }
-            return h.value();
+            return ex.entropy();
         }
     }
 
@@ -233,12 +231,8 @@ public final class Softmax {
     public static double entropy(double[] logits, double temperature) {
         validateLogits(logits);
         validateTemperature(temperature);
-        try (Exponentials ex = new Exponentials(logits, temperature, -1)) {
-            Entropy h = new Entropy(ex);
-            for (int i = 0; i < logits.length; i++) {
-                h.add(i);
-            }
-            return h.value();
+        try (Exponentials ex = Exponentials.streamed(logits, temperature, new int[0])) {
+            return ex.entropy();
         }
     }
 
@@ -341,9 +335,8 @@ public final class Softmax {
     public static SoftmaxResult evaluate(double[] logits, double temperature, int target,
             double labelSmoothing) {
         validateAll(logits, temperature, target, labelSmoothing);
-        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
+        try (Exponentials ex = Exponentials.withEntropy(logits, temperature, target)) {
             Gradient gradient = new Gradient(ex, target, labelSmoothing);
-            Entropy h = new Entropy(ex);
             int k = logits.length;
             double[] p = new double[k];
             double[] logp = new double[k];
@@ -354,11 +347,10 @@ public final class Softmax {
                 p[i] = ex.probability(i);
                 logp[i] = ex.logProbability(i);
                 g[i] = gradient.component(i);
-                h.add(i);
             }
             DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
             return new SoftmaxResult(p, logp, g, roundedLoss(ex, loss, target, labelSmoothing),
-                    h.value(), roundedPerplexity(ex, loss, target, labelSmoothing), ex.top);
+                    ex.entropy(), roundedPerplexity(ex, loss, target, labelSmoothing), ex.top);
         }
     }
 
@@ -384,34 +376,22 @@ public final class Softmax {
                         + "], was " + c);
             }
         }
-        // The chosen classes in index order, walked beside the loop: no K-long array per call.
-        int[] skipped = chosen.clone();
-        java.util.Arrays.sort(skipped);
-        try (Exponentials ex = new Exponentials(logits, temperature, target)) {
-            Entropy h = new Entropy(ex);
-            MutableDoubleDouble rest = new MutableDoubleDouble();
-            MutableDoubleDouble p = new MutableDoubleDouble();
-            int next = 0;
-            for (int i = 0; i < k; i++) {
-                h.add(i);
-                if (next < skipped.length && skipped[next] == i) {
-                    while (next < skipped.length && skipped[next] == i) {
-                        next++;
-                    }
-                } else {
-                    ex.probabilityScaled(p, i, 0);
-                    rest.add(p.hi, p.lo);
-                }
-            }
+        // The chosen classes in index order, set apart from the rest's sum as the pass goes.
+        int[] apart = chosen.clone();
+        java.util.Arrays.sort(apart);
+        try (Exponentials ex = Exponentials.streamed(logits, temperature, apart)) {
             double[] probabilities = new double[chosen.length];
             double[] logProbabilities = new double[chosen.length];
+            boolean topChosen = false;
             for (int j = 0; j < chosen.length; j++) {
                 probabilities[j] = ex.probability(chosen[j]);
                 logProbabilities[j] = ex.logProbability(chosen[j]);
+                topChosen |= chosen[j] == ex.top;
             }
             DoubleDouble loss = crossEntropy(ex, target, labelSmoothing);
-            return new SoftmaxSummary(k, chosen, probabilities, logProbabilities, rest.hi,
-                    roundedLoss(ex, loss, target, labelSmoothing), h.value(),
+            return new SoftmaxSummary(k, chosen, probabilities, logProbabilities,
+                    ex.restApartMass(topChosen), roundedLoss(ex, loss, target, labelSmoothing),
+                    ex.entropy(),
                     roundedPerplexity(ex, loss, target, labelSmoothing), ex.top);
         }
     }
@@ -488,8 +468,10 @@ public final class Softmax {
         DoubleDouble spread = DoubleDouble.ZERO;
         if (scale == 0) {
             MutableDoubleDouble sum = new MutableDoubleDouble();
+            MutableDoubleDouble d = new MutableDoubleDouble();
             for (int i = 0; i < k; i++) {
-                sum.sub(ex.shiftedHi(i), ex.shiftedLo(i));
+                ex.shifted(d, i);
+                sum.sub(d.hi, d.lo);
             }
             spread = sum.toDoubleDouble();
         } else {
@@ -581,41 +563,6 @@ public final class Softmax {
                 return numerator.hi;
             }
             return ex.slow(level -> level.gradient(i, target, eps));
-        }
-    }
-
-    /**
-     * {@code H = log1p(R) + sum_i p_i (-d_i)}, a sum of nonnegative terms, accumulated one class
-     * at a time in class order.
-     */
-    private static final class Entropy {
-        private final Exponentials ex;
-        private final MutableDoubleDouble sum = new MutableDoubleDouble();
-        private final MutableDoubleDouble term = new MutableDoubleDouble();
-
-        Entropy(Exponentials ex) {
-            this.ex = ex;
-            sum.set(ex.logDenominator);
-        }
-
-        void add(int i) {
-            if (ex.hasTerm(i)) {
-                ex.quotient(term, i).mul(-ex.shiftedHi(i), -ex.shiftedLo(i))
-                        .mulPow2(ex.termExponent(i));
-                sum.add(term.hi, term.lo);
-            }
-        }
-
-        /**
-         * H, correctly rounded: each term p_i (-d_i) is within 2 errorScale + 2^-101 relative,
-         * and log S within errorScale; all are nonnegative.
-         */
-        double value() {
-            double bound = Math.abs(sum.hi) * 3.0 * ex.errorScale;
-            if (CorrectRounding.decided(sum.hi, sum.lo, bound)) {
-                return sum.hi;
-            }
-            return ex.slow(WideSoftmax::entropy);
         }
     }
 
@@ -712,32 +659,46 @@ public final class Softmax {
 
     /**
      * The shared first half of every function: shifted logits d_i and their exponentials, kept
-     * as mantissa and exponent, their sum with and without the target, S and log S.
+     * as mantissa and exponent, their sum with and without some classes, S and log S, and for the
+     * entropy {@code sum_i e_i (-d_i)}, all in one pass over the classes.
      *
-     * <p>Per-class values live in few primitive arrays, hi and lo parts interleaved (hi at 2i,
-     * lo at 2i + 1), not in arrays of objects: at K = 50257 the objects outlived the young
-     * generation of the browser's garbage collector and their promotion cost more than the
+     * <p>The sums run at a moving scale: each term is multiplied by 2 to the power of minus the
+     * largest exponent seen so far, and the sums are rescaled when a larger one comes. Scaling by
+     * a power of two commutes with every rounding here (nothing underflows that is not negligible
+     * next to the 1 of class top), so the sums equal those formed at the largest exponent in a
+     * second pass, without that pass.
+     *
+     * <p>Per-class values, when kept, live in few primitive arrays, hi and lo parts interleaved
+     * (hi at 2i, lo at 2i + 1), not in arrays of objects: at K = 50257 the objects outlived the
+     * young generation of the browser's garbage collector and their promotion cost more than the
      * arithmetic. The arrays are {@link Storage}'s, reused by the next call: closing gives them
-     * back.
+     * back. Without them ({@link #streamed}) a class's d_i and e_i are formed again when asked,
+     * by the same operations, so with the same bits.
      */
     static final class Exponentials implements AutoCloseable {
+        private static final int[] NONE = {};
+
         final double[] logits;
         final double temperature;
         final int top;
-        /** d_i = (z_i - z_top) / T; -Infinity for masked classes. */
+        private final Divisor divisor;
+        /** d_i = (z_i - z_top) / T; -Infinity for masked classes. Null when not kept. */
         private final double[] shifted;
         /**
          * The mantissa of exp(d_i) for i != top, 0 (the mantissa never is) where the term is 0 or
          * negligible next to the 1 of class top; once divided, replaced by that of p_i = e_i / S.
+         * Null when not kept.
          */
         private final double[] mantissas;
-        /** e_i and p_i are their mantissa times 2^termExponent. */
+        /** e_i and p_i are their mantissa times 2^termExponent. Null when not kept. */
         private final int[] termExponent;
         private boolean divided;
         /** R = sum_{i != top} e_i is restScaled * 2^restExponent. */
         final DoubleDouble restScaled;
-        /** sum_{i != top, target} e_i, same exponent as restScaled. */
-        final DoubleDouble restWithoutTargetScaled;
+        /** The sum of e_i over the classes other than top and those set apart, same exponent. */
+        final DoubleDouble restApartScaled;
+        /** {@code sum_i e_i (-d_i)}, same exponent; null when the entropy was not asked for. */
+        private final DoubleDouble entropyTermsScaled;
         final int restExponent;
         final DoubleDouble denominator;
         final DoubleDouble logDenominator;
@@ -752,51 +713,94 @@ public final class Softmax {
         private final Storage storage;
         private WideSoftmax.Levels slowLevels;
 
+        /** Every class's values kept; the target (if >= 0) set apart, for its complement. */
         Exponentials(double[] z, double t, int target) {
+            this(z, t, target < 0 ? NONE : new int[] {target}, true, false);
+        }
+
+        /** As the constructor, with the entropy's sum. */
+        static Exponentials withEntropy(double[] z, double t, int target) {
+            return new Exponentials(z, t, target < 0 ? NONE : new int[] {target}, true, true);
+        }
+
+        /**
+         * Without per-class arrays, for results of a few classes at any K, with the entropy's
+         * sum; {@code apart} (ascending) are the classes left out of {@link #restApartScaled}.
+         */
+        static Exponentials streamed(double[] z, double t, int[] apart) {
+            return new Exponentials(z, t, apart, false, true);
+        }
+
+        private Exponentials(double[] z, double t, int[] apart, boolean keep,
+                boolean withEntropy) {
             logits = z;
             temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
-            storage = Storage.take(k);
-            shifted = storage.shifted;
-            mantissas = storage.mantissas;
-            termExponent = storage.termExponent;
-            Divisor divisor = new Divisor(t);
+            divisor = new Divisor(t);
+            storage = keep ? Storage.take(k) : null;
+            shifted = keep ? storage.shifted : null;
+            mantissas = keep ? storage.mantissas : null;
+            termExponent = keep ? storage.termExponent : null;
             MutableDoubleDouble d = new MutableDoubleDouble();
             MutableDoubleDouble e = new MutableDoubleDouble();
-            int maxExponent = Integer.MIN_VALUE;
+            MutableDoubleDouble rest = new MutableDoubleDouble();
+            MutableDoubleDouble entropyTerms = new MutableDoubleDouble();
+            int scale = Integer.MIN_VALUE;
+            int nextApart = 0;
             // Every element is written: the arrays hold the previous call's values.
             for (int i = 0; i < k; i++) {
-                if (z[i] == Double.NEGATIVE_INFINITY) {
-                    d.set(Double.NEGATIVE_INFINITY, 0.0);
-                } else if (i == top) {
-                    d.set(0.0, 0.0);
-                } else {
-                    scaledQuotient(d, z[i], z[top], divisor, 0);
+                shift(d, i);
+                if (keep) {
+                    store(shifted, i, d);
                 }
-                store(shifted, i, d);
+                boolean isApart = false;
+                while (nextApart < apart.length && apart[nextApart] == i) {
+                    nextApart++;
+                    isApart = true;
+                }
                 if (i != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    termExponent[i] = e.exp(d.hi, d.lo);
-                    maxExponent = Math.max(maxExponent, termExponent[i]);
-                } else {
-                    e.set(0.0, 0.0);
+                    int exponent = e.exp(d.hi, d.lo);
+                    if (keep) {
+                        termExponent[i] = exponent;
+                        store(mantissas, i, e);
+                    }
+                    if (exponent > scale) {
+                        if (scale != Integer.MIN_VALUE) {
+                            rest.mulPow2(scale - exponent);
+                            entropyTerms.mulPow2(scale - exponent);
+                        }
+                        scale = exponent;
+                    }
+                    e.mulPow2(exponent - scale);
+                    if (!isApart) {
+                        rest.add(e.hi, e.lo);
+                    }
+                    if (withEntropy) {
+                        e.mul(-d.hi, -d.lo);
+                        entropyTerms.add(e.hi, e.lo);
+                    }
+                } else if (keep) {
+                    mantissas[2 * i] = 0.0;
+                    mantissas[2 * i + 1] = 0.0;
                 }
-                store(mantissas, i, e);
             }
-            MutableDoubleDouble rest = new MutableDoubleDouble();
-            for (int i = 0; i < k; i++) {
-                if (i != target && hasTerm(i)) {
-                    load(mantissas, i, e).mulPow2(termExponent[i] - maxExponent);
-                    rest.add(e.hi, e.lo);
+            restApartScaled = rest.toDoubleDouble();
+            int previous = -1;
+            for (int i : apart) {
+                if (i != previous && i != top) {
+                    shift(d, i);
+                    if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                        int exponent = e.exp(d.hi, d.lo);
+                        e.mulPow2(exponent - scale);
+                        rest.add(e.hi, e.lo);
+                    }
                 }
+                previous = i;
             }
-            restWithoutTargetScaled = rest.toDoubleDouble();
-            if (target >= 0 && hasTerm(target)) {
-                load(mantissas, target, e).mulPow2(termExponent[target] - maxExponent);
-                rest.add(e.hi, e.lo);
-            }
-            restExponent = maxExponent == Integer.MIN_VALUE ? 0 : maxExponent;
+            restExponent = scale == Integer.MIN_VALUE ? 0 : scale;
             restScaled = rest.toDoubleDouble();
+            entropyTermsScaled = withEntropy ? entropyTerms.toDoubleDouble() : null;
             DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
@@ -805,7 +809,20 @@ public final class Softmax {
 
         @Override
         public void close() {
-            storage.giveBack();
+            if (storage != null) {
+                storage.giveBack();
+            }
+        }
+
+        /** d_i into {@code d}: -Infinity for a masked class, 0 for top. */
+        private void shift(MutableDoubleDouble d, int i) {
+            if (logits[i] == Double.NEGATIVE_INFINITY) {
+                d.set(Double.NEGATIVE_INFINITY, 0.0);
+            } else if (i == top) {
+                d.set(0.0, 0.0);
+            } else {
+                scaledQuotient(d, logits[i], logits[top], divisor, 0);
+            }
         }
 
         /**
@@ -837,36 +854,49 @@ public final class Softmax {
             return into.set(pairs[2 * i], pairs[2 * i + 1]);
         }
 
+        /** d_i into {@code into}. */
+        MutableDoubleDouble shifted(MutableDoubleDouble into, int i) {
+            if (shifted == null) {
+                shift(into, i);
+                return into;
+            }
+            return load(shifted, i, into);
+        }
+
         /** d_i. */
         DoubleDouble shifted(int i) {
-            return DoubleDouble.of(shiftedHi(i), shiftedLo(i));
-        }
-
-        double shiftedHi(int i) {
-            return shifted[2 * i];
-        }
-
-        double shiftedLo(int i) {
-            return shifted[2 * i + 1];
-        }
-
-        /** True where e_i is neither 0 nor negligible (never for top). */
-        boolean hasTerm(int i) {
-            return mantissas[2 * i] != 0.0;
-        }
-
-        int termExponent(int i) {
-            return termExponent[i];
+            return shifted(new MutableDoubleDouble(), i).toDoubleDouble();
         }
 
         /**
-         * The mantissa of p_i = e_i / S for i with a term, into {@code into}: computed once for
-         * all classes (with 1 / S for class top), since the probabilities, the gradient and the
-         * entropy all need it.
+         * The mantissa of p_i = e_i / S into {@code into}, whose exponent this returns, for i
+         * other than top with a term; {@code into} becomes 0 for the others.
          */
-        MutableDoubleDouble quotient(MutableDoubleDouble into, int i) {
-            divide();
-            return load(mantissas, i, into);
+        private int quotient(MutableDoubleDouble into, int i) {
+            if (i == top) {
+                into.set(0.0, 0.0);
+                return 0;
+            }
+            if (mantissas != null) {
+                divide();
+                load(mantissas, i, into);
+                return termExponent[i];
+            }
+            shift(into, i);
+            if (into.hi < DoubleDouble.EXP_NEGLIGIBLE) {
+                into.set(0.0, 0.0);
+                return 0;
+            }
+            int exponent = into.exp(into.hi, into.lo);
+            into.mul(topProbability().hi, topProbability().lo);
+            return exponent;
+        }
+
+        private DoubleDouble topProbability() {
+            if (topProbability == null) {
+                topProbability = DoubleDouble.ONE.div(denominator);
+            }
+            return topProbability;
         }
 
         /**
@@ -875,11 +905,11 @@ public final class Softmax {
          */
         private void divide() {
             if (!divided) {
-                topProbability = DoubleDouble.ONE.div(denominator);
+                DoubleDouble inverse = topProbability();
                 MutableDoubleDouble q = new MutableDoubleDouble();
                 for (int i = 0; i < logits.length; i++) {
-                    if (hasTerm(i)) {
-                        load(mantissas, i, q).mul(topProbability.hi, topProbability.lo);
+                    if (mantissas[2 * i] != 0.0) {
+                        load(mantissas, i, q).mul(inverse.hi, inverse.lo);
                         store(mantissas, i, q);
                     }
                 }
@@ -890,13 +920,13 @@ public final class Softmax {
         /** p_i * 2^scale, into {@code into}. */
         MutableDoubleDouble probabilityScaled(MutableDoubleDouble into, int i, int scale) {
             if (i == top) {
-                divide();
-                return into.set(topProbability).mulPow2(scale);
+                return into.set(topProbability()).mulPow2(scale);
             }
-            if (!hasTerm(i)) {
-                return into.set(0.0, 0.0);
+            int exponent = quotient(into, i);
+            if (into.hi == 0.0) {
+                return into;
             }
-            return quotient(into, i).mulPow2(termExponent[i] + scale);
+            return into.mulPow2(exponent + scale);
         }
 
         /** p_i, correctly rounded: e_i and 1 / S each within errorScale, their product 2^-104. */
@@ -914,7 +944,7 @@ public final class Softmax {
          * their sum is within errorScale + 2^-101 of its magnitude.
          */
         double logProbability(int i) {
-            load(shifted, i, scratch).sub(logDenominator.hi, logDenominator.lo);
+            shifted(scratch, i).sub(logDenominator.hi, logDenominator.lo);
             double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
             boolean exactOrFinite = ErrorFree.isFinite(scratch.hi)
                     || logits[i] == Double.NEGATIVE_INFINITY;
@@ -927,12 +957,44 @@ public final class Softmax {
             return slow(level -> level.logProbability(i));
         }
 
-        /** (sum_{j != c} e_j) * 2^scale, where S - e_c is formed without cancellation. */
+        /**
+         * H, correctly rounded, as {@code log S + (sum_i e_i (-d_i)) / S}: each term e_i (-d_i)
+         * is within 2^-90 (e_i) + 2^-102 (d_i) + 2^-104 (their product), their sum adds
+         * K 3 2^-106, so it is within errorScale; divided by S (errorScale, 2^-103) within
+         * 2 errorScale + 2^-103; log S within errorScale; both are nonnegative.
+         */
+        double entropy() {
+            MutableDoubleDouble h = new MutableDoubleDouble().set(entropyTermsScaled)
+                    .div(denominator.hi, denominator.lo).mulPow2(restExponent)
+                    .add(logDenominator.hi, logDenominator.lo);
+            double bound = Math.abs(h.hi) * 3.0 * errorScale;
+            if (CorrectRounding.decided(h.hi, h.lo, bound)) {
+                return h.hi;
+            }
+            return slow(WideSoftmax::entropy);
+        }
+
+        /**
+         * The total probability of the classes set apart's complement: those other than the
+         * ones set apart, top's 1 / S included unless top is set apart. Not rounded correctly
+         * (within 2 errorScale + K 2^-104 relative).
+         */
+        double restApartMass(boolean topApart) {
+            DoubleDouble inverse = topProbability();
+            MutableDoubleDouble mass = new MutableDoubleDouble().set(restApartScaled)
+                    .mulPow2(restExponent).mul(inverse.hi, inverse.lo);
+            if (!topApart) {
+                mass.add(inverse.hi, inverse.lo);
+            }
+            return mass.hi;
+        }
+
+        /** (sum_{j != c} e_j) * 2^scale for the class c set apart, formed without cancellation. */
         DoubleDouble complementScaled(int c, int scale) {
             if (c == top) {
                 return restScaled.mulPow2(restExponent + scale);
             }
-            return restWithoutTargetScaled.mulPow2(restExponent).add(1.0).mulPow2(scale);
+            return restApartScaled.mulPow2(restExponent).add(1.0).mulPow2(scale);
         }
     }
 
