@@ -9,11 +9,11 @@ package dev.softmaxexplorer.core;
  *
  * <p>Same bits as {@link Softmax}. The operations are those of {@code Softmax.Exponentials}
  * and {@code Softmax.crossEntropy} in the same order on the same values (d_i = (z_i - z_top) / T
- * as one double-double division, its exponential as mantissa and exponent, the terms other than
+ * as a double-double times 1 / T, its exponential as mantissa and exponent, the terms other than
  * the label's summed in index order at the largest exponent, then the label's, S = R + 1 and
  * log1p(R)), so the loss and the confidence are bit for bit theirs; {@code CalibrationPassTest}
  * compares the two on many seeded and extreme sets. A row whose differences or temperature leave
- * the moderate range where that division is a plain double-double division (a difference that
+ * the moderate range where that quotient is a plain double-double product (a difference that
  * overflows, a T below 2^-60 or above 2^60, see {@code Softmax.Divisor}), or whose top
  * probability is too near a rounding boundary to be decided here, is handed to
  * {@code Softmax.Exponentials} itself.
@@ -56,7 +56,7 @@ final class CalibrationPass {
         int[] counts = new int[bins];
         int[] correct = new int[bins];
         MutableDoubleDouble binSum = new MutableDoubleDouble();
-        Work w = new Work(logits[0].length);
+        Work w = new Work(logits[0].length, temperature);
         for (int i = 0; i < n; i++) {
             row(w, i, temperature);
             lossSum.add(w.lossHi, w.lossLo);
@@ -86,10 +86,13 @@ final class CalibrationPass {
         double lossHi;
         double lossLo;
         double confidence;
+        /** 1 / T as {@code Softmax.Divisor} forms it, for a moderate T. */
+        final DoubleDouble reciprocal;
 
-        Work(int k) {
+        Work(int k, double t) {
             mantissas = new double[2 * k];
             exponents = new int[k];
+            reciprocal = DoubleDouble.ONE.div(t);
         }
     }
 
@@ -131,7 +134,7 @@ final class CalibrationPass {
                 } else if (t == 1.0) {
                     d.set(d.hi, d.lo == 0.0 ? 0.0 : d.lo);
                 } else {
-                    d.div(t);
+                    d.mul(w.reciprocal.hi, w.reciprocal.lo);
                 }
             }
             if (j == label) {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Algorithm. With m the (first) largest logit, {@code d_i = (z_i - z_m) / T <= 0} is formed
  * exactly as a double-double (TwoSum for the difference, which is computed from halved logits
- * when it overflows, and a scaled double-double division by T). {@code e_i = exp(d_i)} is kept
+ * when it overflows, and a multiplication by 1 / T in double-double, or for a T or difference
+ * beyond 2^+-60 a scaled double-double division by T). {@code e_i = exp(d_i)} is kept
  * as a double-double mantissa and a separate binary exponent, so nothing underflows;
  * {@code R = sum_{i != m} e_i} has only positive terms, {@code S = 1 + R} and
  * {@code log S = log1p(R)}. Then {@code p_i = e_i (1 / S)}, {@code log p_i = d_i - log1p(R)},
@@ -624,7 +625,7 @@ public final class Softmax {
 
     /**
      * A temperature split once for a loop of divisions: {@code t = mantissa * 2^exponent} with
-     * the mantissa in [1, 2).
+     * the mantissa in [1, 2), and for a moderate t its reciprocal.
      */
     private static final class Divisor {
         final double value;
@@ -632,27 +633,30 @@ public final class Softmax {
         final int exponent;
         /** t in [2^-60, 2^60]. */
         final boolean moderate;
+        /** 1 / t in double-double (within 2^-103), for a moderate t. */
+        private final DoubleDouble reciprocal;
 
         Divisor(double t) {
             value = t;
             exponent = DoubleDouble.exponent(t);
             mantissa = DoubleDouble.mulPow2(t, -exponent);
             moderate = t >= 0x1p-60 && t <= 0x1p60;
+            reciprocal = moderate ? DoubleDouble.ONE.div(t) : null;
         }
 
         /**
-         * {@code q / t} for moderate q and t, equal bit for bit to the scaled division of
-         * scaledQuotient: multiplying every operand by a power of two multiplies every rounded
-         * result of the division by it as long as nothing over- or underflows, which moderate
-         * operands guarantee (|shifts| <= 2^120, smallest term above 2^-900). Dividing by exactly
-         * 1 returns the pair itself: q1 is hi, the remainder is lo, which becomes q2, and the
-         * final renormalization keeps the (normalized) pair; only a zero lo comes out as +0.
+         * {@code q / t} for moderate q and t, as q times 1 / t: a product costs a third of a
+         * division, and the quotient is within 2^-103 (the reciprocal) + 2^-104 (the product)
+         * < 2^-102, the bound the class comment gives the shift d_i. Moderate operands keep
+         * every partial product far from underflow and overflow (|q|, |t| in [2^-60, 2^60],
+         * lo parts above 2^-600). Dividing by exactly 1 returns the pair itself; only a zero lo
+         * comes out as +0.
          */
         void divideUnscaled(MutableDoubleDouble q) {
             if (value == 1.0) {
                 q.set(q.hi, q.lo == 0.0 ? 0.0 : q.lo);
             } else {
-                q.div(value);
+                q.mul(reciprocal.hi, reciprocal.lo);
             }
         }
     }
