@@ -690,13 +690,12 @@ public final class Softmax {
         private final double[] shifted;
         /**
          * The mantissa of exp(d_i) for i != top, 0 (the mantissa never is) where the term is 0 or
-         * negligible next to the 1 of class top; once divided, replaced by that of p_i = e_i / S.
+         * negligible next to the 1 of class top.
          * Null when not kept.
          */
         private final double[] mantissas;
         /** e_i and p_i are their mantissa times 2^termExponent. Null when not kept. */
         private final int[] termExponent;
-        private boolean divided;
         /** R = sum_{i != top} e_i is restScaled * 2^restExponent. */
         final DoubleDouble restScaled;
         /** The sum of e_i over the classes other than top and those set apart, same exponent. */
@@ -881,18 +880,23 @@ public final class Softmax {
                 into.set(0.0, 0.0);
                 return 0;
             }
+            int exponent;
             if (mantissas != null) {
-                divide();
                 load(mantissas, i, into);
-                return termExponent[i];
+                exponent = termExponent[i];
+            } else {
+                shift(into, i);
+                if (into.hi < DoubleDouble.EXP_NEGLIGIBLE) {
+                    into.set(0.0, 0.0);
+                    return 0;
+                }
+                exponent = into.exp(into.hi, into.lo);
             }
-            shift(into, i);
-            if (into.hi < DoubleDouble.EXP_NEGLIGIBLE) {
-                into.set(0.0, 0.0);
-                return 0;
+            if (into.hi != 0.0) {
+                // e_i times 1 / S: a multiplication costs a third of a division.
+                DoubleDouble inverse = topProbability();
+                into.mul(inverse.hi, inverse.lo);
             }
-            int exponent = into.exp(into.hi, into.lo);
-            into.mul(topProbability().hi, topProbability().lo);
             return exponent;
         }
 
@@ -901,24 +905,6 @@ public final class Softmax {
                 topProbability = DoubleDouble.ONE.div(denominator);
             }
             return topProbability;
-        }
-
-        /**
-         * Replaces each e_i's mantissa by p_i's, e_i times 1 / S (a multiplication costs a third
-         * of a division); those are never 0 either (S <= K).
-         */
-        private void divide() {
-            if (!divided) {
-                DoubleDouble inverse = topProbability();
-                MutableDoubleDouble q = new MutableDoubleDouble();
-                for (int i = 0; i < logits.length; i++) {
-                    if (mantissas[2 * i] != 0.0) {
-                        load(mantissas, i, q).mul(inverse.hi, inverse.lo);
-                        store(mantissas, i, q);
-                    }
-                }
-                divided = true;
-            }
         }
 
         /** p_i * 2^scale, into {@code into}. */
