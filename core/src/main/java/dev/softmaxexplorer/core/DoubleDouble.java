@@ -172,8 +172,22 @@ final class DoubleDouble {
 
     /** Powers of two 2^n for n = -1022..1023, built by exact doubling and halving. */
     private static final double[] POW2 = new double[2046];
+    /**
+     * 2^(j/4096), j = 0..4095, as hi + lo: the product of the two tables' 2^((j >> 6)/64) and
+     * 2^((j & 63)/4096) in double-double, formed once here instead of in every exp (the same
+     * operation on the same values, so exp's bits do not change).
+     */
+    static final double[] EXP2_HI = new double[4096];
+    static final double[] EXP2_LO = new double[4096];
 
     static {
+        MutableDoubleDouble product = new MutableDoubleDouble();
+        for (int j = 0; j < 4096; j++) {
+            product.set(EXP2_TABLE_HI[j >> 6], EXP2_TABLE_LO[j >> 6])
+                    .mul(EXP2_FINE_HI[j & 63], EXP2_FINE_LO[j & 63]);
+            EXP2_HI[j] = product.hi;
+            EXP2_LO[j] = product.lo;
+        }
         POW2[1022] = 1.0;
         for (int n = 1; n <= 1023; n++) {
             POW2[1022 + n] = POW2[1021 + n] * 2.0;

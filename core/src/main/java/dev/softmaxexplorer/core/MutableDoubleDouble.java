@@ -229,11 +229,7 @@ final class MutableDoubleDouble {
         double ph = hi;
         double pl = lo;
         int j = n & 4095;
-        int coarse = j >> 6;
-        int fine = j & 63;
-        set(DoubleDouble.EXP2_TABLE_HI[coarse], DoubleDouble.EXP2_TABLE_LO[coarse])
-                .mul(DoubleDouble.EXP2_FINE_HI[fine], DoubleDouble.EXP2_FINE_LO[fine])
-                .mul(ph, pl);
+        set(DoubleDouble.EXP2_HI[j], DoubleDouble.EXP2_LO[j]).mul(ph, pl);
         return n >> 12;
     }
 }
