@@ -25,6 +25,15 @@ final class DecimalDigits {
     private static final BigInteger TWO = BigInteger.valueOf(2);
     private static final BigInteger FOUR = BigInteger.valueOf(4);
     private static final double LOG10_OF_2 = 0.30102999566398120;
+    /** 10^0 to 10^22: the powers of ten that doubles hold exactly. */
+    static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+    /** Rounded integers of the quick paths stay below 2^31 (Integer.toString, no long). */
+    private static final int MAX_QUICK_DIGITS = 9;
+    /** Below this, a product's error term could underflow. */
+    private static final double SMALLEST_QUICK = 0x1p-900;
 
     /** The digits, the first nonzero; empty for a value that rounded to zero. */
     final String digits;
@@ -107,6 +116,10 @@ final class DecimalDigits {
 
     /** x's exact value rounded half-even to {@code count} (at least 1) significant digits. */
     static DecimalDigits significant(double x, int count) {
+        DecimalDigits quick = significantByProduct(x, count);
+        if (quick != null) {
+            return quick;
+        }
         Exact exact = new Exact(x, 0);
         DecimalDigits rounded = exact.digits(count);
         // A carry out of the leading digit ("999" to "1000") adds a digit: drop the extra zero.
@@ -120,8 +133,83 @@ final class DecimalDigits {
      * from the leading one down to the last kept place (empty when the result is zero).
      */
     static DecimalDigits atPlace(double x, int decimals, int shift) {
+        int power = decimals + shift;
+        if (power >= 0 && power < POWERS_OF_TEN.length) {
+            double rounded = roundedProduct(x, POWERS_OF_TEN[power], 0x1p31);
+            if (rounded == 0.0) {
+                return new DecimalDigits("", 0);
+            }
+            if (rounded > 0.0) {
+                String integer = Integer.toString((int) rounded);
+                return new DecimalDigits(integer, integer.length() - decimals);
+            }
+        }
         Exact exact = new Exact(x, shift);
         return exact.digits(exact.k + decimals);
+    }
+
+    /**
+     * {@link #significant} without big integers, for up to nine digits of an x from about
+     * 10^(count - 23) to 10^count (a table's probabilities and losses), null otherwise: with
+     * k = floor(log10 x), x 10^(count - 1 - k) lies in [10^(count - 1), 10^count) and is formed
+     * exactly as a product and its error (10^n is exact for n <= 22); log10's estimate of k is
+     * corrected by comparing that exact product with the two bounds, then rounded as
+     * {@link #roundedProduct} does.
+     */
+    private static DecimalDigits significantByProduct(double x, int count) {
+        if (count > MAX_QUICK_DIGITS || !(x >= SMALLEST_QUICK)) {
+            return null;
+        }
+        double low = POWERS_OF_TEN[count - 1];
+        double high = POWERS_OF_TEN[count];
+        int k = (int) Math.floor(Math.log10(x));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int power = count - 1 - k;
+            if (power < 0 || power >= POWERS_OF_TEN.length) {
+                return null;
+            }
+            double scale = POWERS_OF_TEN[power];
+            double p = x * scale;
+            double e = ErrorFree.productError(x, scale, p);
+            if (p < low || p == low && e < 0.0) {
+                k--;
+            } else if (p > high || p == high && e >= 0.0) {
+                k++;
+            } else {
+                double rounded = roundedProduct(x, scale, high + 1.0);
+                if (rounded == high) {
+                    // A carry out of the leading digit: 9.995 to three digits is 10.0.
+                    return new DecimalDigits(Integer.toString((int) low), k + 2);
+                }
+                return new DecimalDigits(Integer.toString((int) rounded), k + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The exact product x * scale (x >= 0, scale a power of ten up to 10^22) rounded half-even to
+     * an integer, or -1 when it is {@code limit} (at most 2^40) or more or x is below 2^-900 but
+     * not 0. The product is exactly {@code p + e} (TwoProduct: nothing underflows); below 2^40
+     * p's fraction f = p - floor(p)
+     * is exact and a multiple of ulp(p), as is 1/2, while |e| <= ulp(p) / 2: so the sign of
+     * f - 1/2 decides unless it is 0, when e's sign decides, and a true tie (e = 0) goes to the
+     * even integer.
+     */
+    static double roundedProduct(double x, double scale, double limit) {
+        if (!(x >= SMALLEST_QUICK)) {
+            return x == 0.0 ? 0.0 : -1.0;
+        }
+        double p = x * scale;
+        if (!(p < limit)) {
+            return -1.0;
+        }
+        double e = ErrorFree.productError(x, scale, p);
+        double n = Math.floor(p);
+        double half = (p - n) - 0.5;
+        boolean up = half > 0.0 || half == 0.0 && (e > 0.0 || e == 0.0 && n % 2.0 != 0.0);
+        double rounded = up ? n + 1.0 : n;
+        return rounded < limit ? rounded : -1.0;
     }
 
     /** Whether the scaled value num / s has reached 1 (or passed it, when 1 itself is excluded). */

@@ -127,32 +127,24 @@ public final class Format {
         return fixedLayout(x < 0.0, DecimalDigits.atPlace(magnitude, decimals, 0), decimals);
     }
 
-    /** 10^0 to 10^9, exact doubles. */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    /** {@link #fixed} to at most this many places without big integers. */
+    private static final int MAX_QUICK_DECIMALS = 9;
 
     /**
      * {@link #fixed} without big integers for the common case (a table's probabilities, up to nine
-     * places, |x| 10^decimals below 2^40, |x| at least 2^-900), null otherwise. The product
-     * {@code m 10^d} is exactly {@code p + e} (TwoProduct: 10^d is exact and nothing underflows).
-     * With p below 2^40 its fraction f = p - floor(p) is exact and a multiple of ulp(p), as is
-     * 1/2, while |e| <= ulp(p) / 2: so the sign of f - 1/2 (kept by its rounding) decides the half-even rounding of the exact
-     * product by its sign unless it is 0, when e's sign decides, and a true tie (e = 0) goes to
-     * the even integer. The integer and fraction parts are then exact double arithmetic below 2^53.
+     * places, |x| 10^decimals below 2^40, |x| at least 2^-900), null otherwise: the rounding is
+     * {@code DecimalDigits.roundedProduct}'s, and the integer and fraction parts are then exact
+     * double arithmetic below 2^53.
      */
     private static String fixedByProduct(boolean negative, double magnitude, int decimals) {
-        if (decimals >= POWERS_OF_TEN.length || !(magnitude >= 0x1p-900)) {
+        if (decimals > MAX_QUICK_DECIMALS) {
             return null;
         }
-        double scale = POWERS_OF_TEN[decimals];
-        double p = magnitude * scale;
-        if (!(p < 0x1p40)) {
+        double scale = DecimalDigits.POWERS_OF_TEN[decimals];
+        double rounded = DecimalDigits.roundedProduct(magnitude, scale, 0x1p40);
+        if (rounded < 0.0) {
             return null;
         }
-        double e = DoubleDouble.productError(magnitude, scale, p);
-        double n = Math.floor(p);
-        double half = (p - n) - 0.5;
-        boolean up = half > 0.0 || half == 0.0 && (e > 0.0 || e == 0.0 && n % 2.0 != 0.0);
-        double rounded = up ? n + 1.0 : n;
         if (rounded == 0.0) {
             return decimals == 0 ? "0" : "0." + zeros(decimals);
         }
