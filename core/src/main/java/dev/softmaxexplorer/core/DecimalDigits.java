@@ -47,6 +47,10 @@ final class DecimalDigits {
 
     /** The shortest digits that read back as x (nearest to x among equally short ones). */
     static DecimalDigits shortest(double x) {
+        DecimalDigits quick = shortestByProduct(x);
+        if (quick != null) {
+            return quick;
+        }
         Binary binary = new Binary(x);
         BigInteger f = binary.significand;
         int e = binary.exponent;
@@ -150,41 +154,130 @@ final class DecimalDigits {
 
     /**
      * {@link #significant} without big integers, for up to nine digits of an x from about
-     * 10^(count - 23) to 10^count (a table's probabilities and losses), null otherwise: with
-     * k = floor(log10 x), x 10^(count - 1 - k) lies in [10^(count - 1), 10^count) and is formed
-     * exactly as a product and its error (10^n is exact for n <= 22); log10's estimate of k is
-     * corrected by comparing that exact product with the two bounds, then rounded as
-     * {@link #roundedProduct} does.
+     * 10^(count - 23) to 10^count (a table's probabilities and losses), null otherwise.
      */
     private static DecimalDigits significantByProduct(double x, int count) {
-        if (count > MAX_QUICK_DIGITS || !(x >= SMALLEST_QUICK)) {
+        ScaledToDigits scaled = ScaledToDigits.of(x, count);
+        return scaled == null ? null : scaled.digits();
+    }
+
+    /**
+     * {@link #shortest} without big integers, for values that up to nine digits read back
+     * (a typed logit, a slider's temperature), null otherwise: the shortest count of digits
+     * whose correctly rounded decimal lies within half an ulp of x. That decimal is the nearest
+     * of its length, an exact tie going to the even digit, as Burger and Dybvig's. It never lies
+     * exactly half an ulp away, where the reader's tie rule would decide: such a midpoint below
+     * 10^9 (where ulps are 2^-23 or finer) is a dyadic fraction with a denominator of at least
+     * 2^24, and a decimal N / 10^j reduces to one only if 5^j divides N, so j >= 24 and N > 10^16:
+     * far more than nine digits.
+     * Not for powers of two, whose lower neighbour is nearer than the upper: there a decimal of
+     * the same length farther above x than the nearest one below could read back too.
+     */
+    private static DecimalDigits shortestByProduct(double x) {
+        if (!(x >= SMALLEST_QUICK)) {
             return null;
         }
-        double low = POWERS_OF_TEN[count - 1];
-        double high = POWERS_OF_TEN[count];
-        int k = (int) Math.floor(Math.log10(x));
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int power = count - 1 - k;
-            if (power < 0 || power >= POWERS_OF_TEN.length) {
+        // x / ulp(x) is x's integer significand, exactly (x is normal here).
+        if (x / Math.ulp(x) == 0x1p52) {
+            return null;
+        }
+        double halfUlp = Math.ulp(x) * 0.5;
+        for (int count = 1; count <= MAX_QUICK_DIGITS; count++) {
+            ScaledToDigits scaled = ScaledToDigits.of(x, count);
+            if (scaled == null) {
                 return null;
             }
-            double scale = POWERS_OF_TEN[power];
-            double p = x * scale;
-            double e = ErrorFree.productError(x, scale, p);
-            if (p < low || p == low && e < 0.0) {
-                k--;
-            } else if (p > high || p == high && e >= 0.0) {
-                k++;
-            } else {
-                double rounded = roundedProduct(x, scale, high + 1.0);
-                if (rounded == high) {
-                    // A carry out of the leading digit: 9.995 to three digits is 10.0.
-                    return new DecimalDigits(Integer.toString((int) low), k + 2);
-                }
-                return new DecimalDigits(Integer.toString((int) rounded), k + 1);
+            if (scaled.readsBack(halfUlp)) {
+                return scaled.digits();
             }
         }
         return null;
+    }
+
+    /**
+     * x times the power of ten 10^n that brings it to [10^(count - 1), 10^count), exactly as a
+     * product p and its error e (10^n is exact for n <= 22, nothing underflows), with k =
+     * floor(log10 x): log10's estimate of k is corrected by comparing that exact product with
+     * the two bounds.
+     */
+    private static final class ScaledToDigits {
+        final int count;
+        final int k;
+        final double scale;
+        final double p;
+        final double e;
+        final double rounded;
+
+        private ScaledToDigits(int count, int k, double scale, double p, double e) {
+            this.count = count;
+            this.k = k;
+            this.scale = scale;
+            this.p = p;
+            this.e = e;
+            this.rounded = roundedProduct(p, e);
+        }
+
+        /** Null when x or count is beyond the quick paths. */
+        static ScaledToDigits of(double x, int count) {
+            if (count > MAX_QUICK_DIGITS || !(x >= SMALLEST_QUICK)) {
+                return null;
+            }
+            double low = POWERS_OF_TEN[count - 1];
+            double high = POWERS_OF_TEN[count];
+            int k = (int) Math.floor(Math.log10(x));
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int power = count - 1 - k;
+                if (power < 0 || power >= POWERS_OF_TEN.length) {
+                    return null;
+                }
+                double scale = POWERS_OF_TEN[power];
+                double p = x * scale;
+                double e = ErrorFree.productError(x, scale, p);
+                if (p < low || p == low && e < 0.0) {
+                    k--;
+                } else if (p > high || p == high && e >= 0.0) {
+                    k++;
+                } else {
+                    return new ScaledToDigits(count, k, scale, p, e);
+                }
+            }
+            return null;
+        }
+
+        /** The rounded digits: below 10^count, or 10^count after a carry (9.995 to 10.0). */
+        DecimalDigits digits() {
+            if (rounded == POWERS_OF_TEN[count]) {
+                return new DecimalDigits(Integer.toString((int) POWERS_OF_TEN[count - 1]), k + 2);
+            }
+            return new DecimalDigits(Integer.toString((int) rounded), k + 1);
+        }
+
+        /**
+         * Whether the rounded decimal reads back as x: |rounded - (p + e)| below half an ulp of
+         * x times the scale, both exact double-doubles (rounded - p is exact: both lie in
+         * [1, 2^31) within one of each other), compared by their normalized parts.
+         */
+        boolean readsBack(double halfUlp) {
+            // TwoSum of (rounded - p) and -e: the distance as an exact pair.
+            double a = rounded - p;
+            double b = -e;
+            double distanceHi = a + b;
+            double bb = distanceHi - a;
+            double aa = distanceHi - bb;
+            double distanceLo = a - aa;
+            double bError = b - bb;
+            distanceLo = distanceLo + bError;
+            if (distanceHi < 0.0 || distanceHi == 0.0 && distanceLo < 0.0) {
+                distanceHi = -distanceHi;
+                distanceLo = -distanceLo;
+            }
+            double boundHi = halfUlp * scale;
+            double boundLo = ErrorFree.productError(halfUlp, scale, boundHi);
+            if (distanceHi != boundHi) {
+                return distanceHi < boundHi;
+            }
+            return distanceLo < boundLo;
+        }
     }
 
     /**
@@ -204,12 +297,16 @@ final class DecimalDigits {
         if (!(p < limit)) {
             return -1.0;
         }
-        double e = ErrorFree.productError(x, scale, p);
+        double rounded = roundedProduct(p, ErrorFree.productError(x, scale, p));
+        return rounded < limit ? rounded : -1.0;
+    }
+
+    /** The exact p + e (p below 2^40, |e| at most half an ulp of p) rounded half-even. */
+    private static double roundedProduct(double p, double e) {
         double n = Math.floor(p);
         double half = (p - n) - 0.5;
         boolean up = half > 0.0 || half == 0.0 && (e > 0.0 || e == 0.0 && n % 2.0 != 0.0);
-        double rounded = up ? n + 1.0 : n;
-        return rounded < limit ? rounded : -1.0;
+        return up ? n + 1.0 : n;
     }
 
     /** Whether the scaled value num / s has reached 1 (or passed it, when 1 itself is excluded). */

@@ -33,7 +33,7 @@ class DecimalDigitsTest {
                 checkSignificant(Math.nextDown(x), count);
             }
         }
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             double x = Math.pow(10, random.nextDouble(-30, 15)) * (1 + random.nextInt(3) * 1e-16);
             checkSignificant(x, 1 + random.nextInt(12));
             // Decimal ties and near ties: a few digits, then half a unit of the last.
@@ -41,6 +41,58 @@ class DecimalDigitsTest {
             double tie = (random.nextInt(1, 20_000) + 0.5) * Math.pow(10, random.nextInt(-12, 4));
             checkSignificant(tie, count);
         }
+    }
+
+    /**
+     * The shortest digits against the JDK: the fewest significant digits with which a decimal
+     * reads back as x (Double.parseDouble, correctly rounded since JDK 7), and of those decimals
+     * (the nearest below and above x, from BigDecimal's floor and ceiling roundings) the nearer,
+     * a tie going to the even last digit, as DecimalDigits promises.
+     */
+    @Test
+    void shortestDigitsAgreeWithTheJdk() {
+        SplittableRandom random = new SplittableRandom(12042026);
+        for (double x : EDGES) {
+            checkShortest(x);
+            checkShortest(Math.nextUp(x));
+            checkShortest(Math.nextDown(x));
+        }
+        for (int i = 0; i < 25_000; i++) {
+            // Short decimals (what people type and sliders make), their neighbours, and any double.
+            double typed = random.nextInt(1, 1_000_000) * Math.pow(10, random.nextInt(-12, 6));
+            checkShortest(typed);
+            checkShortest(Math.nextUp(typed));
+            checkShortest(Math.pow(10, random.nextDouble(-30, 15)));
+            checkShortest(Math.scalb(1.0, random.nextInt(-900, 60)));
+        }
+    }
+
+    private static void checkShortest(double x) {
+        if (x == 0.0 || !Double.isFinite(x)) {
+            return;
+        }
+        BigDecimal exact = new BigDecimal(x);
+        DecimalDigits shortest = DecimalDigits.shortest(x);
+        BigDecimal actual = new BigDecimal("0." + shortest.digits).scaleByPowerOfTen(shortest.pointPosition);
+        for (int count = 1; count <= 17; count++) {
+            BigDecimal below = exact.round(new MathContext(count, RoundingMode.FLOOR));
+            BigDecimal above = exact.round(new MathContext(count, RoundingMode.CEILING));
+            boolean belowReads = Double.parseDouble(below.toString()) == x;
+            boolean aboveReads = Double.parseDouble(above.toString()) == x;
+            if (belowReads || aboveReads) {
+                BigDecimal expected;
+                if (belowReads && aboveReads) {
+                    int nearer = exact.subtract(below).compareTo(above.subtract(exact));
+                    boolean evenBelow = below.unscaledValue().testBit(0) == false;
+                    expected = nearer < 0 || nearer == 0 && evenBelow ? below : above;
+                } else {
+                    expected = belowReads ? below : above;
+                }
+                assertEquals(0, expected.compareTo(actual), "shortest of " + x + ": " + expected + " vs " + actual);
+                return;
+            }
+        }
+        throw new AssertionError("no decimal of up to 17 digits reads back as " + x);
     }
 
     @Test
@@ -53,7 +105,7 @@ class DecimalDigitsTest {
                 }
             }
         }
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             double x = Math.pow(10, random.nextDouble(-15, 10));
             checkAtPlace(x, random.nextInt(13), random.nextInt(3));
             double tie = (random.nextInt(0, 100_000) + 0.5) / 1000;
