@@ -177,11 +177,12 @@ final class DecimalDigits {
         if (!(x >= SMALLEST_QUICK)) {
             return null;
         }
-        // x / ulp(x) is x's integer significand, exactly (x is normal here).
-        if (x / Math.ulp(x) == 0x1p52) {
+        // Not Math.ulp, which reads the bits as a long (a slow BigInt in TeaVM's script).
+        int exponent = DoubleDouble.exponent(x);
+        if (x == DoubleDouble.powerOfTwo(exponent)) {
             return null;
         }
-        double halfUlp = Math.ulp(x) * 0.5;
+        double halfUlp = DoubleDouble.powerOfTwo(exponent - 53);
         for (int count = 1; count <= MAX_QUICK_DIGITS; count++) {
             ScaledToDigits scaled = ScaledToDigits.of(x, count);
             if (scaled == null) {
