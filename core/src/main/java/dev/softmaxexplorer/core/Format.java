@@ -47,7 +47,7 @@ public final class Format {
         if (magnitude < TWO_POW_53 && magnitude == Math.floor(magnitude)) {
             // An integer below 2^53 is its own shortest form: every shorter decimal differs from
             // it by at least 1, and its neighbours are at most 1 away.
-            String integer = Long.toString((long) magnitude);
+            String integer = integerText(magnitude);
             digits = stripTrailingZeros(integer);
             pointPosition = integer.length();
         } else {
@@ -116,7 +116,7 @@ public final class Format {
         }
         double magnitude = Math.abs(x);
         if (magnitude < TWO_POW_53 && magnitude == Math.floor(magnitude)) {
-            String integer = Long.toString((long) magnitude);
+            String integer = integerText(magnitude);
             String sign = x < 0.0 && magnitude != 0.0 ? "-" : "";
             return decimals == 0 ? sign + integer : sign + integer + "." + zeros(decimals);
         }
@@ -158,7 +158,7 @@ public final class Format {
             rest = rest - scale;
         }
         String sign = negative ? "-" : "";
-        String whole = integer < 0x1p31 ? Integer.toString((int) integer) : Long.toString((long) integer);
+        String whole = integerText(integer);
         if (decimals == 0) {
             return sign + whole;
         }
@@ -240,6 +240,11 @@ public final class Format {
             return all + zeros(pointPosition - all.length());
         }
         return all.substring(0, pointPosition) + "." + all.substring(pointPosition);
+    }
+
+    /** A nonnegative integer below 2^53: through int when it fits (long is a slow BigInt in TeaVM's script). */
+    private static String integerText(double integer) {
+        return integer < 0x1p31 ? Integer.toString((int) integer) : Long.toString((long) integer);
     }
 
     private static String stripTrailingZeros(String integer) {
