@@ -90,9 +90,24 @@ public final class Format {
         if (x == 0.0) {
             return layOut("0", 1, digits);
         }
-        DecimalDigits rounded = DecimalDigits.significant(Math.abs(x), digits);
-        String shown = rounded.digits;
-        int decimalExponent = rounded.pointPosition - 1;
+        double magnitude = Math.abs(x);
+        String shown;
+        int decimalExponent;
+        int place = digits <= MAX_PRODUCT_DIGITS ? leadingPlace(magnitude, digits) : NO_PLACE;
+        if (place != NO_PLACE) {
+            // Without big integers: the exact magnitude 10^(digits - place), in
+            // [10^(digits-1), 10^digits), rounded half-even to an integer; a carry adds a place.
+            double scale = POWERS_OF_TEN[digits - place];
+            double p = magnitude * scale;
+            double scaled = roundedProduct(p, DoubleDouble.productError(magnitude, scale, p));
+            boolean carried = scaled == POWERS_OF_TEN[digits];
+            shown = carried ? "1" + zeros(digits - 1) : Integer.toString((int) scaled);
+            decimalExponent = carried ? place : place - 1;
+        } else {
+            DecimalDigits rounded = DecimalDigits.significant(magnitude, digits);
+            shown = rounded.digits;
+            decimalExponent = rounded.pointPosition - 1;
+        }
         String sign = x < 0.0 ? "-" : "";
         if (decimalExponent < -4 || decimalExponent >= 6) {
             String fraction = digits > 1 ? "." + shown.substring(1) : "";
@@ -127,8 +142,49 @@ public final class Format {
         return fixedLayout(x < 0.0, DecimalDigits.atPlace(magnitude, decimals, 0), decimals);
     }
 
-    /** 10^0 to 10^9, exact doubles. */
-    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    /** 10^0 to 10^22, exact doubles. */
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    /** {@link #fixed}'s quick path takes up to this many places. */
+    private static final int MAX_PRODUCT_DECIMALS = 9;
+    /** {@link #significant}'s quick path takes up to this many digits: the integer stays an int. */
+    private static final int MAX_PRODUCT_DIGITS = 9;
+    /** {@link #leadingPlace} when the quick path does not apply. */
+    private static final int NO_PLACE = Integer.MIN_VALUE;
+
+    /**
+     * For {@link #significant}'s quick path (up to nine digits of a magnitude from
+     * 10^(digits - 23) to below 10^digits, at least 2^-900): the decimal exponent k with the
+     * magnitude in [10^(k-1), 10^k), so that {@code magnitude 10^(digits - k)} is an exact power
+     * of ten's product in [10^(digits-1), 10^digits), below 2^40 as {@link #fixedByProduct}
+     * needs; {@link #NO_PLACE} otherwise. The logarithm only estimates k: the exact product
+     * p + e (TwoProduct) is compared with the exact powers 10^(digits-1) and 10^digits.
+     */
+    private static int leadingPlace(double magnitude, int digits) {
+        if (!(magnitude >= 0x1p-900)) {
+            return NO_PLACE;
+        }
+        int k = (int) Math.floor(Math.log10(magnitude)) + 1;
+        double low = POWERS_OF_TEN[digits - 1];
+        double high = POWERS_OF_TEN[digits];
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int places = digits - k;
+            if (places < 0 || places >= POWERS_OF_TEN.length) {
+                return NO_PLACE;
+            }
+            double scale = POWERS_OF_TEN[places];
+            double p = magnitude * scale;
+            double e = DoubleDouble.productError(magnitude, scale, p);
+            if (p < low || p == low && e < 0.0) {
+                k--;
+            } else if (p > high || p == high && e >= 0.0) {
+                k++;
+            } else {
+                return k;
+            }
+        }
+        return NO_PLACE;
+    }
 
     /**
      * {@link #fixed} without big integers for the common case (a table's probabilities, up to nine
@@ -140,7 +196,7 @@ public final class Format {
      * the even integer. The integer and fraction parts are then exact double arithmetic below 2^53.
      */
     private static String fixedByProduct(boolean negative, double magnitude, int decimals) {
-        if (decimals >= POWERS_OF_TEN.length || !(magnitude >= 0x1p-900)) {
+        if (decimals > MAX_PRODUCT_DECIMALS || !(magnitude >= 0x1p-900)) {
             return null;
         }
         double scale = POWERS_OF_TEN[decimals];
@@ -148,11 +204,7 @@ public final class Format {
         if (!(p < 0x1p40)) {
             return null;
         }
-        double e = DoubleDouble.productError(magnitude, scale, p);
-        double n = Math.floor(p);
-        double half = (p - n) - 0.5;
-        boolean up = half > 0.0 || half == 0.0 && (e > 0.0 || e == 0.0 && n % 2.0 != 0.0);
-        double rounded = up ? n + 1.0 : n;
+        double rounded = roundedProduct(p, DoubleDouble.productError(magnitude, scale, p));
         if (rounded == 0.0) {
             return decimals == 0 ? "0" : "0." + zeros(decimals);
         }
@@ -172,6 +224,17 @@ public final class Format {
         }
         String fraction = Integer.toString((int) rest);
         return sign + whole + "." + zeros(decimals - fraction.length()) + fraction;
+    }
+
+    /**
+     * The exact product {@code p + e} (p its rounding, below 2^40, e its error) rounded half-even
+     * to an integer; why the fraction of p decides, see {@link #fixedByProduct}.
+     */
+    private static double roundedProduct(double p, double e) {
+        double n = Math.floor(p);
+        double half = (p - n) - 0.5;
+        boolean up = half > 0.0 || half == 0.0 && (e > 0.0 || e == 0.0 && n % 2.0 != 0.0);
+        return up ? n + 1.0 : n;
     }
 
     /**

@@ -434,6 +434,45 @@ class FormatTest {
                 });
     }
 
+    /**
+     * The range of significant's quick path (up to nine digits, magnitudes from about 10^-14 to
+     * 10^9), where the values shown on the page lie: BigDecimal's rounding of the exact value
+     * again, on values near the half-way points of the last digit and near powers of ten.
+     */
+    @Test
+    void significantMatchesBigDecimalHalfEvenOnManyValues() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 300_000; i++) {
+            int digits = random.nextInt(1, 10);
+            double x;
+            switch (i % 5) {
+                case 0 -> x = random.nextDouble();
+                case 1 -> x = Math.scalb(random.nextDouble(), random.nextInt(-48, 32)) * (random.nextBoolean() ? 1 : -1);
+                // Half-way points of the last digit kept, and their neighbours.
+                case 2 -> x = (Math.floor(random.nextDouble() * Math.pow(10, digits - 1)) + 0.5)
+                        * Math.pow(10, random.nextInt(-12, 4)) + random.nextInt(-2, 3) * Math.ulp(1.0) * random.nextDouble();
+                // Powers of ten and their neighbours (where the leading place changes), and carries like 9.9996.
+                case 3 -> x = Math.pow(10, random.nextInt(-14, 9)) * (1 + random.nextInt(-3, 4) * 0x1p-52);
+                default -> x = (Math.pow(10, digits) - 0.5 + random.nextInt(-2, 3) * 1e-9) / Math.pow(10, random.nextInt(0, 12));
+            }
+            if (x == 0.0) {
+                continue;
+            }
+            BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            String text = Format.significant(x, digits);
+            double shown = x;
+            int places = digits;
+            assertEquals(0, rounded.compareTo(new BigDecimal(text)), () -> "significant(" + shown + ", " + places + ") = " + text);
+            String mantissa = text.replace("-", "").split("e")[0];
+            if (mantissa.contains(".")) {
+                assertEquals(digits, mantissa.replace(".", "").replaceAll("^0+", "").length(), text);
+            }
+        }
+        assertEquals("0.12", Format.significant(0.125, 2));
+        assertEquals("10.0", Format.significant(9.996, 3));
+        assertEquals("1.00e6", Format.significant(999999.6, 3));
+    }
+
     @Test
     void percentMatchesExactRounding() {
         SeededCases.forAll(placesEdges(edgesWithin(1e-20, 1e20), 0, 6), 2000,
