@@ -36,6 +36,11 @@ final class DecimalDigits {
         this.pointPosition = pointPosition;
     }
 
+    /** Digits found another way (Format's quick paths): the value 0.d1d2... * 10^pointPosition. */
+    static DecimalDigits of(String digits, int pointPosition) {
+        return new DecimalDigits(digits, pointPosition);
+    }
+
     /** The shortest digits that read back as x (nearest to x among equally short ones). */
     static DecimalDigits shortest(double x) {
         Binary binary = new Binary(x);

@@ -493,10 +493,10 @@ final class DoubleDouble {
     }
 
     /**
-     * {@link #log1p} of x in place, the same bits, allocating one pair instead of some thirty
-     * (calibration takes it once per example on every move of a slider).
+     * {@link #log1p} of x in place, the same bits, without allocating ({@code work} is scratch;
+     * calibration takes it once per example on every move of a slider).
      */
-    static void log1pInPlace(MutableDoubleDouble x) {
+    static void log1pInPlace(MutableDoubleDouble x, MutableDoubleDouble work) {
         double xh = x.hi;
         double xl = x.lo;
         if (xh >= -0.25 && xh <= 0.375) {
@@ -507,7 +507,7 @@ final class DoubleDouble {
             double dh = x.hi;
             double dl = x.lo;
             x.set(xh, xl).div(dh, dl);
-            twiceAtanhInPlace(x, new MutableDoubleDouble());
+            twiceAtanhInPlace(x, work);
             return;
         }
         x.add(1.0);
@@ -523,7 +523,6 @@ final class DoubleDouble {
         }
         double fh = x.hi;
         double fl = x.lo;
-        MutableDoubleDouble work = new MutableDoubleDouble();
         work.set(fh, fl).add(1.0);
         x.add(-1.0).div(work.hi, work.lo);
         twiceAtanhInPlace(x, work);
@@ -531,10 +530,15 @@ final class DoubleDouble {
             return;
         }
         double ed = e;
-        DoubleDouble eLn2 = twoProduct(ed, LN2_HI).add(twoProduct(ed, LN2_LO)).add(ed * LN2_LO2);
         double sh = x.hi;
         double sl = x.lo;
-        x.set(eLn2).add(sh, sl);
+        // e ln 2 as log's twoProduct(e, LN2_HI).add(twoProduct(e, LN2_LO)).add(e LN2_LO2); e is
+        // a small integer, so no product overflows.
+        work.twoProduct(ed, LN2_LO);
+        double bh = work.hi;
+        double bl = work.lo;
+        x.twoProduct(ed, LN2_HI).add(bh, bl).add(ed * LN2_LO2);
+        x.add(sh, sl);
     }
 
     /** {@link #twiceAtanh} of u in place, the same bits; {@code poly} is scratch. */

@@ -51,7 +51,8 @@ public final class Format {
             digits = stripTrailingZeros(integer);
             pointPosition = integer.length();
         } else {
-            DecimalDigits shortest = DecimalDigits.shortest(magnitude);
+            DecimalDigits quick = shortestByProduct(magnitude);
+            DecimalDigits shortest = quick != null ? quick : DecimalDigits.shortest(magnitude);
             digits = stripTrailingZeros(shortest.digits);
             pointPosition = shortest.pointPosition;
         }
@@ -149,6 +150,50 @@ public final class Format {
     private static final int MAX_PRODUCT_DECIMALS = 9;
     /** {@link #significant}'s quick path takes up to this many digits: the integer stays an int. */
     private static final int MAX_PRODUCT_DIGITS = 9;
+    /**
+     * {@link #shortest}'s digits without big integers when they are at most nine (a slider's
+     * temperature, a typed value); null otherwise. For c = 1, 2, ... digits, N is the exact
+     * {@code magnitude 10^(c - k)} rounded half-even to an integer ({@link #leadingPlace}), the
+     * nearest c-digit decimal (a tie to the even digit); it reads back as the magnitude when the
+     * correctly rounded quotient {@code N / 10^(c - k)} is the magnitude, as in any correct
+     * parser. The first c at which some c-digit decimal reads back gives the shortest, and of
+     * those the nearest is N, unless N falls outside the interval that reads back while a farther
+     * decimal on the other side falls inside it (only a power of two has a narrower side): so
+     * when N does not read back, N - 1 and N + 1 are tried too (at most one can), and a neighbour
+     * with another number of digits sends the value to the exact path.
+     */
+    private static DecimalDigits shortestByProduct(double magnitude) {
+        for (int c = 1; c <= MAX_PRODUCT_DIGITS; c++) {
+            int place = leadingPlace(magnitude, c);
+            if (place == NO_PLACE) {
+                continue;
+            }
+            double scale = POWERS_OF_TEN[c - place];
+            double p = magnitude * scale;
+            double n = roundedProduct(p, DoubleDouble.productError(magnitude, scale, p));
+            double low = POWERS_OF_TEN[c - 1];
+            double high = POWERS_OF_TEN[c];
+            if (n / scale == magnitude) {
+                return shortestDigits(n, high, place);
+            }
+            if (n - 1.0 < low || n + 1.0 >= high) {
+                return null;
+            }
+            if ((n - 1.0) / scale == magnitude) {
+                return shortestDigits(n - 1.0, high, place);
+            }
+            if ((n + 1.0) / scale == magnitude) {
+                return shortestDigits(n + 1.0, high, place);
+            }
+        }
+        return null;
+    }
+
+    /** The c-digit integer n (or high = 10^c, one place up) times 10^(place - c) as digits. */
+    private static DecimalDigits shortestDigits(double n, double high, int place) {
+        return n == high ? DecimalDigits.of("1", place + 1) : DecimalDigits.of(Integer.toString((int) n), place);
+    }
+
     /** {@link #leadingPlace} when the quick path does not apply. */
     private static final int NO_PLACE = Integer.MIN_VALUE;
 

@@ -55,6 +55,12 @@ final class MutableDoubleDouble {
         return set(s, err);
     }
 
+    /** {@link DoubleDouble#twoProduct}. */
+    MutableDoubleDouble twoProduct(double a, double b) {
+        twoProductOf(a, b);
+        return set(productHi, productLo);
+    }
+
     /** {@link DoubleDouble#mulPow2(int)}. */
     MutableDoubleDouble mulPow2(int n) {
         if (n >= -1022 && n <= 1023) {

@@ -143,6 +143,30 @@ class FormatTest {
                 x -> assertShortestAndNearest(x, Format.shortest(x)));
     }
 
+    /**
+     * Values with short decimals (a slider's temperatures, typed values), where shortest takes
+     * its quick path, their neighbours, and powers of two (whose gap below is half the gap
+     * above): shortest and nearest by BigDecimal again.
+     */
+    @Test
+    void shortestIsShortestAndNearestForShortDecimals() {
+        SplittableRandom random = new SplittableRandom(29);
+        for (int i = 0; i < 100_000; i++) {
+            int digits = random.nextInt(1, 11);
+            double x = switch (i % 4) {
+                case 0 -> Double.parseDouble(random.nextLong(1, (long) Math.pow(10, digits)) + "e" + random.nextInt(-25, 12));
+                case 1 -> Math.nextUp(Double.parseDouble(random.nextLong(1, (long) Math.pow(10, digits)) + "e" + random.nextInt(-25, 12)));
+                case 2 -> Math.scalb(1.0, random.nextInt(-80, 40));
+                default -> Math.scalb(random.nextDouble(), random.nextInt(-40, 20));
+            };
+            assertShortestAndNearest(x, Format.shortest(x));
+            assertEquals(x, Format.parse(Format.shortest(x)));
+        }
+        assertEquals("1.13", Format.shortest(1.13));
+        assertEquals("0.30000000000000004", Format.shortest(0.1 + 0.2));
+        assertEquals("9.5367431640625e-7", Format.shortest(0x1p-20));
+    }
+
     /** Where JDK 17's Double.toString is as short as ours, its digits must be ours. */
     @Test
     void shortestAgreesWithJdkWhereJdkIsShortest() {
