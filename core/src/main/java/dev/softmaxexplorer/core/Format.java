@@ -136,7 +136,7 @@ public final class Format {
             String sign = x < 0.0 && magnitude != 0.0 ? "-" : "";
             return decimals == 0 ? sign + integer : sign + integer + "." + zeros(decimals);
         }
-        String quick = fixedByProduct(x < 0.0, magnitude, decimals);
+        String quick = fixedByProduct(x < 0.0, magnitude, decimals, 0);
         if (quick != null) {
             return quick;
         }
@@ -146,7 +146,7 @@ public final class Format {
     /** 10^0 to 10^22, exact doubles. */
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
         1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    /** {@link #fixed}'s quick path takes up to this many places. */
+    /** {@link #fixed}'s and {@link #percent}'s quick path rounds at most this many places below the point. */
     private static final int MAX_PRODUCT_DECIMALS = 9;
     /** {@link #significant}'s quick path takes up to this many digits: the integer stays an int. */
     private static final int MAX_PRODUCT_DIGITS = 9;
@@ -158,9 +158,10 @@ public final class Format {
      * correctly rounded quotient {@code N / 10^(c - k)} is the magnitude, as in any correct
      * parser. The first c at which some c-digit decimal reads back gives the shortest, and of
      * those the nearest is N, unless N falls outside the interval that reads back while a farther
-     * decimal on the other side falls inside it (only a power of two has a narrower side): so
-     * when N does not read back, N - 1 and N + 1 are tried too (at most one can), and a neighbour
-     * with another number of digits sends the value to the exact path.
+     * decimal on the other side of the magnitude falls inside it (only a power of two has a
+     * narrower side): so when N does not read back, the nearest c-digit decimal on the other side
+     * is tried too (the interval is convex, so no decimal farther out on either side can read
+     * back), and one with another number of digits sends the value to the exact path.
      */
     private static DecimalDigits shortestByProduct(double magnitude) {
         for (int c = 1; c <= MAX_PRODUCT_DIGITS; c++) {
@@ -170,20 +171,19 @@ public final class Format {
             }
             double scale = POWERS_OF_TEN[c - place];
             double p = magnitude * scale;
-            double n = roundedProduct(p, DoubleDouble.productError(magnitude, scale, p));
-            double low = POWERS_OF_TEN[c - 1];
+            double e = DoubleDouble.productError(magnitude, scale, p);
+            double n = roundedProduct(p, e);
             double high = POWERS_OF_TEN[c];
             if (n / scale == magnitude) {
                 return shortestDigits(n, high, place);
             }
-            if (n - 1.0 < low || n + 1.0 >= high) {
+            // The nearest c-digit decimal on the other side of the exact product p + e.
+            double other = n < p || n == p && e > 0.0 ? n + 1.0 : n - 1.0;
+            if (other < POWERS_OF_TEN[c - 1] || other >= high) {
                 return null;
             }
-            if ((n - 1.0) / scale == magnitude) {
-                return shortestDigits(n - 1.0, high, place);
-            }
-            if ((n + 1.0) / scale == magnitude) {
-                return shortestDigits(n + 1.0, high, place);
+            if (other / scale == magnitude) {
+                return shortestDigits(other, high, place);
             }
         }
         return null;
@@ -232,24 +232,26 @@ public final class Format {
     }
 
     /**
-     * {@link #fixed} without big integers for the common case (a table's probabilities, up to nine
-     * places, |x| 10^decimals below 2^40, |x| at least 2^-900), null otherwise. The product
+     * {@link #fixed} of {@code x 10^shift} (shift 2 for {@link #percent}) without big integers for
+     * the common case (a table's probabilities, decimals + shift up to nine, |x| 10^(decimals +
+     * shift) below 2^40, |x| at least 2^-900), null otherwise. With d = decimals + shift, the product
      * {@code m 10^d} is exactly {@code p + e} (TwoProduct: 10^d is exact and nothing underflows).
      * With p below 2^40 its fraction f = p - floor(p) is exact and a multiple of ulp(p), as is
      * 1/2, while |e| <= ulp(p) / 2: so the sign of f - 1/2 (kept by its rounding) decides the half-even rounding of the exact
      * product by its sign unless it is 0, when e's sign decides, and a true tie (e = 0) goes to
      * the even integer. The integer and fraction parts are then exact double arithmetic below 2^53.
      */
-    private static String fixedByProduct(boolean negative, double magnitude, int decimals) {
-        if (decimals > MAX_PRODUCT_DECIMALS || !(magnitude >= 0x1p-900)) {
+    private static String fixedByProduct(boolean negative, double magnitude, int decimals, int shift) {
+        if (decimals + shift > MAX_PRODUCT_DECIMALS || !(magnitude >= 0x1p-900)) {
             return null;
         }
-        double scale = POWERS_OF_TEN[decimals];
-        double p = magnitude * scale;
+        double factor = POWERS_OF_TEN[decimals + shift];
+        double p = magnitude * factor;
         if (!(p < 0x1p40)) {
             return null;
         }
-        double rounded = roundedProduct(p, DoubleDouble.productError(magnitude, scale, p));
+        double rounded = roundedProduct(p, DoubleDouble.productError(magnitude, factor, p));
+        double scale = POWERS_OF_TEN[decimals];
         if (rounded == 0.0) {
             return decimals == 0 ? "0" : "0." + zeros(decimals);
         }
@@ -294,6 +296,10 @@ public final class Format {
         String word = nonFiniteWord(p);
         if (word != null) {
             return word;
+        }
+        String quick = p == 0.0 ? null : fixedByProduct(p < 0.0, Math.abs(p), decimals, 2);
+        if (quick != null) {
+            return quick + "%";
         }
         DecimalDigits hundredfold = p == 0.0 ? null : DecimalDigits.atPlace(Math.abs(p), decimals, 2);
         return fixedLayout(p < 0.0, hundredfold, decimals) + "%";

@@ -512,6 +512,26 @@ class FormatTest {
                 });
     }
 
+    /** percent's quick path (probabilities, up to seven places): BigDecimal on many values near half-way points. */
+    @Test
+    void percentMatchesBigDecimalHalfEvenOnManyValues() {
+        SplittableRandom random = new SplittableRandom(31);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(0, 8);
+            double p = switch (i % 3) {
+                case 0 -> random.nextDouble() * (random.nextBoolean() ? 1 : -1);
+                case 1 -> Math.scalb(random.nextDouble(), random.nextInt(-40, 8));
+                default -> (Math.floor(random.nextDouble() * 1e5) + 0.5) / Math.pow(10, decimals + 2)
+                        + random.nextInt(-2, 3) * Math.ulp(1.0) * random.nextDouble();
+            };
+            BigDecimal expected = new BigDecimal(p).movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN);
+            String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
+            assertEquals(plain, Format.percent(p, decimals), "percent(" + p + ", " + decimals + ")");
+        }
+        assertEquals("24.5%", Format.percent(0.245, 1));
+        assertEquals("100.0%", Format.percent(1.0, 1));
+    }
+
     /** fixed agrees with BigDecimal's own plain rendering of the exact value. */
     @Test
     void fixedMatchesExactRounding() {
