@@ -157,7 +157,7 @@ final class CalibrationPass {
                 labelLo = d.lo;
             }
             if (j != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                exponents[j] = e.exp(d.hi, d.lo);
+                exponents[j] = e.exp(d);
                 maxExponent = Math.max(maxExponent, exponents[j]);
                 mantissas[2 * j] = e.hi;
                 mantissas[2 * j + 1] = e.lo;

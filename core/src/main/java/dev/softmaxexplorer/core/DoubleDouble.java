@@ -428,7 +428,7 @@ final class DoubleDouble {
      */
     static Scaled expScaled(DoubleDouble x) {
         MutableDoubleDouble mantissa = new MutableDoubleDouble();
-        int exponent = mantissa.exp(x.hi, x.lo);
+        int exponent = mantissa.exp(mantissa.set(x));
         return new Scaled(mantissa.toDoubleDouble(), exponent);
     }
 

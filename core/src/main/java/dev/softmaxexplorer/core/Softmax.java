@@ -776,7 +776,7 @@ public final class Softmax {
                 }
                 store(shifted, i, d);
                 if (i != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    termExponent[i] = e.exp(d.hi, d.lo);
+                    termExponent[i] = e.exp(d);
                     maxExponent = Math.max(maxExponent, termExponent[i]);
                 } else {
                     e.set(0.0, 0.0);
