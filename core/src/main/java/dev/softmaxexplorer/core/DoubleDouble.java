@@ -553,11 +553,55 @@ final class DoubleDouble {
         for (int i = last - 1; i >= 9; i--) {
             tail = tail * wh + INV_ODD_HI[i];
         }
-        poly.set(tail, 0.0);
+        // poly = poly w + INV_ODD[i], its mul and add written out on locals in their order (as in
+        // MutableDoubleDouble.exp): calibration takes this once per example on every slider move.
+        double ph = tail;
+        double pl = 0.0;
         for (int i = 8; i >= 0; i--) {
-            poly.mul(wh, wl).add(INV_ODD_HI[i], INV_ODD_LO[i]);
+            // mul(wh, wl)
+            double p = ph * wh;
+            if (!ErrorFree.isFinite(p) || p == 0.0) {
+                ph = p;
+                pl = 0.0;
+            } else {
+                double e = ErrorFree.productError(ph, wh, p);
+                e = e + ph * wl;
+                e = e + pl * wh;
+                // fastTwoSum(p, e)
+                ph = p + e;
+                pl = 0.0;
+                if (ErrorFree.isFinite(ph)) {
+                    double fb = ph - p;
+                    pl = e - fb;
+                }
+            }
+            // add(INV_ODD_HI[i], INV_ODD_LO[i])
+            double bh = INV_ODD_HI[i];
+            double bl = INV_ODD_LO[i];
+            double s = ph + bh;
+            if (!ErrorFree.isFinite(s)) {
+                ph = s;
+                pl = 0.0;
+            } else {
+                double sb = s - ph;
+                double e = (ph - (s - sb)) - (sb - bh);
+                double t = pl + bl;
+                double tb = t - pl;
+                double negF = (tb - bl) - (pl - (t - tb));
+                e = e + t;
+                double s2 = s + e;
+                double e2 = e - (s2 - s);
+                e2 = e2 - negF;
+                // fastTwoSum(s2, e2)
+                ph = s2 + e2;
+                pl = 0.0;
+                if (ErrorFree.isFinite(ph)) {
+                    double fb = ph - s2;
+                    pl = e2 - fb;
+                }
+            }
         }
-        poly.mul(wh, wl).add(1.0);
+        poly.set(ph, pl).mul(wh, wl).add(1.0);
         poly.mul(uh, ul).mulPow2(1);
         u.set(poly.hi, poly.lo);
     }
