@@ -19,8 +19,9 @@ package dev.softmaxexplorer.core;
  * {@code Softmax.Exponentials} itself.
  *
  * <p>What does not depend on T is found once per set: each row's predicted class (the largest
- * logit, the lowest index on ties) and whether it is the label. Immutable: each evaluation has
- * its own scratch.
+ * logit, the lowest index on ties), whether it is the label, and its differences z_j - z_top as
+ * double-double sums, with the rows whose differences leave the moderate range marked for
+ * {@code Softmax.Exponentials}. Immutable: each evaluation has its own scratch.
  */
 final class CalibrationPass {
 
@@ -29,19 +30,46 @@ final class CalibrationPass {
     private final int[] tops;
     private final boolean[] hits;
     private final int hitCount;
+    private final int classes;
+    /** Row i's differences z_ij - z_i,top (0 for j = top and ties) at i K + j, hi and lo. */
+    private final double[] differenceHi;
+    private final double[] differenceLo;
+    /** Rows with a difference that overflows or is not moderate: always by Exponentials. */
+    private final boolean[] bySoftmax;
+
     /** For a set already checked by {@link Calibration#validateSet}; keeps the arrays, does not copy them. */
     CalibrationPass(double[][] logits, int[] labels) {
         this.logits = logits;
         this.labels = labels;
         int n = logits.length;
+        classes = logits[0].length;
         tops = new int[n];
         hits = new boolean[n];
+        differenceHi = new double[n * classes];
+        differenceLo = new double[n * classes];
+        bySoftmax = new boolean[n];
+        MutableDoubleDouble d = new MutableDoubleDouble();
         int count = 0;
         for (int i = 0; i < n; i++) {
-            tops[i] = Softmax.argmax(logits[i]);
-            hits[i] = tops[i] == labels[i];
+            double[] z = logits[i];
+            int top = Softmax.argmax(z);
+            tops[i] = top;
+            hits[i] = top == labels[i];
             if (hits[i]) {
                 count++;
+            }
+            for (int j = 0; j < classes; j++) {
+                if (j == top) {
+                    continue;
+                }
+                d.twoSum(z[j], -z[top]);
+                if (d.hi - d.hi != 0.0) {
+                    bySoftmax[i] = true;
+                } else if (d.hi != 0.0) {
+                    bySoftmax[i] |= !isModerate(d.hi, d.lo);
+                    differenceHi[i * classes + j] = d.hi;
+                    differenceLo[i * classes + j] = d.lo;
+                }
             }
         }
         hitCount = count;
@@ -56,9 +84,15 @@ final class CalibrationPass {
         int[] counts = new int[bins];
         int[] correct = new int[bins];
         MutableDoubleDouble binSum = new MutableDoubleDouble();
-        Work w = new Work(logits[0].length, temperature);
+        Work w = new Work(classes, temperature);
+        // Outside [2^-60, 2^60] the quotient by T is not a plain double-double product.
+        boolean moderateT = temperature >= 0x1p-60 && temperature <= 0x1p60;
         for (int i = 0; i < n; i++) {
-            row(w, i, temperature);
+            if (moderateT && !bySoftmax[i]) {
+                row(w, i, temperature);
+            } else {
+                rowBySoftmax(w, i, temperature);
+            }
             lossSum.add(w.lossHi, w.lossLo);
             double confidence = w.confidence;
             int bin = Calibration.binOf(confidence, bins);
@@ -96,53 +130,37 @@ final class CalibrationPass {
         }
     }
 
-    /** Row i's loss (double-double) and confidence at T, into w. */
+    /** Row i's loss (double-double) and confidence at a moderate T, into w; the row is not bySoftmax. */
     private void row(Work w, int i, double t) {
-        double[] z = logits[i];
-        int k = z.length;
+        int k = classes;
         int top = tops[i];
         int label = labels[i];
-        double zTop = z[top];
+        int base = i * k;
         double[] mantissas = w.mantissas;
         int[] exponents = w.exponents;
         MutableDoubleDouble d = w.d;
         MutableDoubleDouble e = w.e;
         MutableDoubleDouble rest = w.rest;
         MutableDoubleDouble scratch = w.scratch;
-        boolean moderateT = t >= 0x1p-60 && t <= 0x1p60;
-        if (!moderateT) {
-            rowBySoftmax(w, i, t);
-            return;
-        }
         int maxExponent = Integer.MIN_VALUE;
         double labelHi = 0.0;
         double labelLo = 0.0;
         for (int j = 0; j < k; j++) {
-            if (j == top) {
+            double dh = differenceHi[base + j];
+            double dl = differenceLo[base + j];
+            if (dh == 0.0) {
                 d.set(0.0, 0.0);
+            } else if (t == 1.0) {
+                d.set(dh, dl == 0.0 ? 0.0 : dl);
             } else {
-                d.twoSum(z[j], -zTop);
-                if (d.hi - d.hi != 0.0) {
-                    rowBySoftmax(w, i, t);
-                    return;
-                }
-                if (d.hi == 0.0) {
-                    d.set(0.0, 0.0);
-                } else if (!isModerate(d.hi, d.lo)) {
-                    rowBySoftmax(w, i, t);
-                    return;
-                } else if (t == 1.0) {
-                    d.set(d.hi, d.lo == 0.0 ? 0.0 : d.lo);
-                } else {
-                    d.mul(w.reciprocal.hi, w.reciprocal.lo);
-                }
+                d.set(dh, dl).mul(w.reciprocal.hi, w.reciprocal.lo);
             }
             if (j == label) {
                 labelHi = d.hi;
                 labelLo = d.lo;
             }
             if (j != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                exponents[j] = e.exp(d.hi, d.lo);
+                exponents[j] = e.exp(d);
                 maxExponent = Math.max(maxExponent, exponents[j]);
                 mantissas[2 * j] = e.hi;
                 mantissas[2 * j + 1] = e.lo;
@@ -165,7 +183,7 @@ final class CalibrationPass {
         int restExponent = maxExponent == Integer.MIN_VALUE ? 0 : maxExponent;
         rest.mulPow2(restExponent);
         scratch.set(rest.hi, rest.lo);
-        DoubleDouble.log1pInPlace(scratch);
+        DoubleDouble.log1pInPlace(scratch, e);
         scratch.add(-labelHi, -labelLo);
         w.lossHi = scratch.hi;
         w.lossLo = scratch.lo;

@@ -442,7 +442,7 @@ final class DoubleDouble {
      */
     static Scaled expScaled(DoubleDouble x) {
         MutableDoubleDouble mantissa = new MutableDoubleDouble();
-        int exponent = mantissa.exp(x.hi, x.lo);
+        int exponent = mantissa.exp(mantissa.set(x));
         return new Scaled(mantissa.toDoubleDouble(), exponent);
     }
 
@@ -507,10 +507,10 @@ final class DoubleDouble {
     }
 
     /**
-     * {@link #log1p} of x in place, the same bits, allocating one pair instead of some thirty
-     * (calibration takes it once per example on every move of a slider).
+     * {@link #log1p} of x in place, the same bits, without allocating ({@code work} is scratch;
+     * calibration takes it once per example on every move of a slider).
      */
-    static void log1pInPlace(MutableDoubleDouble x) {
+    static void log1pInPlace(MutableDoubleDouble x, MutableDoubleDouble work) {
         double xh = x.hi;
         double xl = x.lo;
         if (xh >= -0.25 && xh <= 0.375) {
@@ -521,7 +521,7 @@ final class DoubleDouble {
             double dh = x.hi;
             double dl = x.lo;
             x.set(xh, xl).div(dh, dl);
-            twiceAtanhInPlace(x, new MutableDoubleDouble());
+            twiceAtanhInPlace(x, work);
             return;
         }
         x.add(1.0);
@@ -537,7 +537,6 @@ final class DoubleDouble {
         }
         double fh = x.hi;
         double fl = x.lo;
-        MutableDoubleDouble work = new MutableDoubleDouble();
         work.set(fh, fl).add(1.0);
         x.add(-1.0).div(work.hi, work.lo);
         twiceAtanhInPlace(x, work);
@@ -545,10 +544,15 @@ final class DoubleDouble {
             return;
         }
         double ed = e;
-        DoubleDouble eLn2 = twoProduct(ed, LN2_HI).add(twoProduct(ed, LN2_LO)).add(ed * LN2_LO2);
         double sh = x.hi;
         double sl = x.lo;
-        x.set(eLn2).add(sh, sl);
+        // e ln 2 as log's twoProduct(e, LN2_HI).add(twoProduct(e, LN2_LO)).add(e LN2_LO2); e is
+        // a small integer, so no product overflows.
+        work.twoProduct(ed, LN2_LO);
+        double bh = work.hi;
+        double bl = work.lo;
+        x.twoProduct(ed, LN2_HI).add(bh, bl).add(ed * LN2_LO2);
+        x.add(sh, sl);
     }
 
     /** {@link #twiceAtanh} of u in place, the same bits; {@code poly} is scratch. */
@@ -563,11 +567,55 @@ final class DoubleDouble {
         for (int i = last - 1; i >= 9; i--) {
             tail = tail * wh + INV_ODD_HI[i];
         }
-        poly.set(tail, 0.0);
+        // poly = poly w + INV_ODD[i], its mul and add written out on locals in their order (as in
+        // MutableDoubleDouble.exp): calibration takes this once per example on every slider move.
+        double ph = tail;
+        double pl = 0.0;
         for (int i = 8; i >= 0; i--) {
-            poly.mul(wh, wl).add(INV_ODD_HI[i], INV_ODD_LO[i]);
+            // mul(wh, wl)
+            double p = ph * wh;
+            if (!ErrorFree.isFinite(p) || p == 0.0) {
+                ph = p;
+                pl = 0.0;
+            } else {
+                double e = ErrorFree.productError(ph, wh, p);
+                e = e + ph * wl;
+                e = e + pl * wh;
+                // fastTwoSum(p, e)
+                ph = p + e;
+                pl = 0.0;
+                if (ErrorFree.isFinite(ph)) {
+                    double fb = ph - p;
+                    pl = e - fb;
+                }
+            }
+            // add(INV_ODD_HI[i], INV_ODD_LO[i])
+            double bh = INV_ODD_HI[i];
+            double bl = INV_ODD_LO[i];
+            double s = ph + bh;
+            if (!ErrorFree.isFinite(s)) {
+                ph = s;
+                pl = 0.0;
+            } else {
+                double sb = s - ph;
+                double e = (ph - (s - sb)) - (sb - bh);
+                double t = pl + bl;
+                double tb = t - pl;
+                double negF = (tb - bl) - (pl - (t - tb));
+                e = e + t;
+                double s2 = s + e;
+                double e2 = e - (s2 - s);
+                e2 = e2 - negF;
+                // fastTwoSum(s2, e2)
+                ph = s2 + e2;
+                pl = 0.0;
+                if (ErrorFree.isFinite(ph)) {
+                    double fb = ph - s2;
+                    pl = e2 - fb;
+                }
+            }
         }
-        poly.mul(wh, wl).add(1.0);
+        poly.set(ph, pl).mul(wh, wl).add(1.0);
         poly.mul(uh, ul).mulPow2(1);
         u.set(poly.hi, poly.lo);
     }

@@ -763,7 +763,7 @@ public final class Softmax {
                     isApart = true;
                 }
                 if (i != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    int exponent = e.exp(d.hi, d.lo);
+                    int exponent = e.exp(d);
                     if (keep) {
                         termExponent[i] = exponent;
                         store(mantissas, i, e);
@@ -794,7 +794,7 @@ public final class Softmax {
                 if (i != previous && i != top) {
                     shift(d, i);
                     if (d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                        int exponent = e.exp(d.hi, d.lo);
+                        int exponent = e.exp(d);
                         e.mulPow2(exponent - scale);
                         rest.add(e.hi, e.lo);
                     }
@@ -890,7 +890,7 @@ public final class Softmax {
                     into.set(0.0, 0.0);
                     return 0;
                 }
-                exponent = into.exp(into.hi, into.lo);
+                exponent = into.exp(into);
             }
             if (into.hi != 0.0) {
                 // e_i times 1 / S: a multiplication costs a third of a division.

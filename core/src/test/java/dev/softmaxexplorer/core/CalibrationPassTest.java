@@ -35,6 +35,19 @@ class CalibrationPassTest {
         assertEquals(40 * TEMPERATURES.length * 3, compared);
     }
 
+    /** The page's seeded set at temperatures along its slider's range (the differences are kept per set). */
+    @Test
+    void thePagesSeededSetAlongTheSlider() {
+        ValidationSet set = ValidationSet.overconfident(42, ValidationSet.SEEDED_SIZE, ValidationSet.SEEDED_CLASSES);
+        double[][] z = rows(set);
+        int[] y = labels(set);
+        SeededGenerator random = new SeededGenerator(19);
+        for (int m = 0; m < 40; m++) {
+            double t = 0.05 * Math.pow(400.0, random.nextDouble());
+            assertSame(byExponentials(z, y, t, 10), set.evaluate(t, 10), "T " + t);
+        }
+    }
+
     @Test
     void extremeRowsGiveTheSameBits() {
         SeededGenerator random = new SeededGenerator(7);

@@ -143,6 +143,30 @@ class FormatTest {
                 x -> assertShortestAndNearest(x, Format.shortest(x)));
     }
 
+    /**
+     * Values with short decimals (a slider's temperatures, typed values), where shortest takes
+     * its quick path, their neighbours, and powers of two (whose gap below is half the gap
+     * above): shortest and nearest by BigDecimal again.
+     */
+    @Test
+    void shortestIsShortestAndNearestForShortDecimals() {
+        SplittableRandom random = new SplittableRandom(29);
+        for (int i = 0; i < 100_000; i++) {
+            int digits = random.nextInt(1, 11);
+            double x = switch (i % 4) {
+                case 0 -> Double.parseDouble(random.nextLong(1, (long) Math.pow(10, digits)) + "e" + random.nextInt(-25, 12));
+                case 1 -> Math.nextUp(Double.parseDouble(random.nextLong(1, (long) Math.pow(10, digits)) + "e" + random.nextInt(-25, 12)));
+                case 2 -> Math.scalb(1.0, random.nextInt(-80, 40));
+                default -> Math.scalb(random.nextDouble(), random.nextInt(-40, 20));
+            };
+            assertShortestAndNearest(x, Format.shortest(x));
+            assertEquals(x, Format.parse(Format.shortest(x)));
+        }
+        assertEquals("1.13", Format.shortest(1.13));
+        assertEquals("0.30000000000000004", Format.shortest(0.1 + 0.2));
+        assertEquals("9.5367431640625e-7", Format.shortest(0x1p-20));
+    }
+
     /** Where JDK 17's Double.toString is as short as ours, its digits must be ours. */
     @Test
     void shortestAgreesWithJdkWhereJdkIsShortest() {
@@ -434,6 +458,45 @@ class FormatTest {
                 });
     }
 
+    /**
+     * The range of significant's quick path (up to nine digits, magnitudes from about 10^-14 to
+     * 10^9), where the values shown on the page lie: BigDecimal's rounding of the exact value
+     * again, on values near the half-way points of the last digit and near powers of ten.
+     */
+    @Test
+    void significantMatchesBigDecimalHalfEvenOnManyValues() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (int i = 0; i < 300_000; i++) {
+            int digits = random.nextInt(1, 10);
+            double x;
+            switch (i % 5) {
+                case 0 -> x = random.nextDouble();
+                case 1 -> x = Math.scalb(random.nextDouble(), random.nextInt(-48, 32)) * (random.nextBoolean() ? 1 : -1);
+                // Half-way points of the last digit kept, and their neighbours.
+                case 2 -> x = (Math.floor(random.nextDouble() * Math.pow(10, digits - 1)) + 0.5)
+                        * Math.pow(10, random.nextInt(-12, 4)) + random.nextInt(-2, 3) * Math.ulp(1.0) * random.nextDouble();
+                // Powers of ten and their neighbours (where the leading place changes), and carries like 9.9996.
+                case 3 -> x = Math.pow(10, random.nextInt(-14, 9)) * (1 + random.nextInt(-3, 4) * 0x1p-52);
+                default -> x = (Math.pow(10, digits) - 0.5 + random.nextInt(-2, 3) * 1e-9) / Math.pow(10, random.nextInt(0, 12));
+            }
+            if (x == 0.0) {
+                continue;
+            }
+            BigDecimal rounded = new BigDecimal(x).round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            String text = Format.significant(x, digits);
+            double shown = x;
+            int places = digits;
+            assertEquals(0, rounded.compareTo(new BigDecimal(text)), () -> "significant(" + shown + ", " + places + ") = " + text);
+            String mantissa = text.replace("-", "").split("e")[0];
+            if (mantissa.contains(".")) {
+                assertEquals(digits, mantissa.replace(".", "").replaceAll("^0+", "").length(), text);
+            }
+        }
+        assertEquals("0.12", Format.significant(0.125, 2));
+        assertEquals("10.0", Format.significant(9.996, 3));
+        assertEquals("1.00e6", Format.significant(999999.6, 3));
+    }
+
     @Test
     void percentMatchesExactRounding() {
         SeededCases.forAll(placesEdges(edgesWithin(1e-20, 1e20), 0, 6), 2000,
@@ -447,6 +510,26 @@ class FormatTest {
                     String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
                     assertEquals(plain, Format.percent(p, decimals));
                 });
+    }
+
+    /** percent's quick path (probabilities, up to seven places): BigDecimal on many values near half-way points. */
+    @Test
+    void percentMatchesBigDecimalHalfEvenOnManyValues() {
+        SplittableRandom random = new SplittableRandom(31);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(0, 8);
+            double p = switch (i % 3) {
+                case 0 -> random.nextDouble() * (random.nextBoolean() ? 1 : -1);
+                case 1 -> Math.scalb(random.nextDouble(), random.nextInt(-40, 8));
+                default -> (Math.floor(random.nextDouble() * 1e5) + 0.5) / Math.pow(10, decimals + 2)
+                        + random.nextInt(-2, 3) * Math.ulp(1.0) * random.nextDouble();
+            };
+            BigDecimal expected = new BigDecimal(p).movePointRight(2).setScale(decimals, RoundingMode.HALF_EVEN);
+            String plain = (expected.signum() == 0 ? expected.abs() : expected).toPlainString() + "%";
+            assertEquals(plain, Format.percent(p, decimals), "percent(" + p + ", " + decimals + ")");
+        }
+        assertEquals("24.5%", Format.percent(0.245, 1));
+        assertEquals("100.0%", Format.percent(1.0, 1));
     }
 
     /** fixed agrees with BigDecimal's own plain rendering of the exact value. */

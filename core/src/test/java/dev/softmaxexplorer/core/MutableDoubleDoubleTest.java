@@ -39,6 +39,63 @@ class MutableDoubleDoubleTest {
                 what + " lo");
     }
 
+    /**
+     * exp, whose double-double steps are written out on locals, against the same steps taken
+     * with DoubleDouble's own operations (the reduction by n ln2/4096, the polynomial, the table).
+     */
+    @Test
+    void expGivesTheBitsOfItsStepsTakenWithDoubleDouble() {
+        Random random = new Random(20261204);
+        MutableDoubleDouble m = new MutableDoubleDouble();
+        for (int n = 0; n < CASES * 10; n++) {
+            double hi = switch (n % 3) {
+                case 0 -> -60.0 * random.nextDouble();
+                case 1 -> 2400.0 * random.nextDouble() - 1700.0;
+                default -> randomDouble(random);
+            };
+            DoubleDouble x = DoubleDouble.twoSum(hi, Math.ulp(hi) * (random.nextDouble() - 0.5));
+            int exponent = m.set(x).exp(m);
+            DoubleDouble expected = expBySteps(x);
+            String what = "exp " + x.hi + " + " + x.lo;
+            assertSame(expected, m, what);
+            assertEquals(x.hi < DoubleDouble.EXP_NEGLIGIBLE ? 0 : (int) Math.floor(x.hi * DoubleDouble.INV_LN2_4096 + 0.5) >> 12,
+                    exponent, what);
+        }
+    }
+
+    /** The mantissa of exp(x) as MutableDoubleDouble.exp defines it, one DoubleDouble operation a step. */
+    private static DoubleDouble expBySteps(DoubleDouble x) {
+        if (x.hi < DoubleDouble.EXP_NEGLIGIBLE) {
+            return DoubleDouble.ZERO;
+        }
+        int n = (int) Math.floor(x.hi * DoubleDouble.INV_LN2_4096 + 0.5);
+        double nd = n;
+        DoubleDouble r = DoubleDouble.twoSum(x.hi - nd * DoubleDouble.LN2_4096_1, x.lo)
+                .sub(DoubleDouble.twoProduct(nd, DoubleDouble.LN2_4096_2))
+                .add(-(nd * DoubleDouble.LN2_4096_3));
+        double rh = r.hi;
+        double v = DoubleDouble.INV_FACTORIAL_7 * rh + DoubleDouble.INV_FACTORIAL_6;
+        v = v * rh + DoubleDouble.INV_FACTORIAL_5;
+        v = v * rh + DoubleDouble.INV_FACTORIAL_4;
+        DoubleDouble u = DoubleDouble.fastTwoSum(DoubleDouble.INV_FACTORIAL_3_HI, rh * v);
+        double ul = u.lo + DoubleDouble.INV_FACTORIAL_3_LO;
+        double p = rh * u.hi;
+        double e = DoubleDouble.twoProduct(rh, u.hi).lo;
+        e = e + rh * ul;
+        e = e + r.lo * u.hi;
+        DoubleDouble w0 = DoubleDouble.fastTwoSum(0.5, p);
+        DoubleDouble w = DoubleDouble.of(w0.hi, w0.lo + e);
+        double q = rh * rh;
+        double qe = DoubleDouble.twoProduct(rh, rh).lo;
+        double twice = rh + rh;
+        qe = qe + twice * r.lo;
+        DoubleDouble poly = DoubleDouble.of(q, qe).mul(w).add(r).add(1.0);
+        int j = n & 4095;
+        DoubleDouble table = DoubleDouble.of(DoubleDouble.EXP2_TABLE_HI[j >> 6], DoubleDouble.EXP2_TABLE_LO[j >> 6])
+                .mul(DoubleDouble.of(DoubleDouble.EXP2_FINE_HI[j & 63], DoubleDouble.EXP2_FINE_LO[j & 63]));
+        return table.mul(poly);
+    }
+
     @Test
     void everyOperationGivesTheSameBitsAsDoubleDouble() {
         Random random = new Random(20261124);

@@ -54,28 +54,25 @@ public final class Dom {
         }
     }
 
-    /** Sets text only when it changed: rewriting equal text still costs a layout in some browsers. */
-    public static void text(HTMLElement element, String text) {
-        if (!text.equals(element.getTextContent())) {
-            element.setTextContent(text);
-        }
-    }
+    /**
+     * Sets text only when it changed: rewriting equal text still costs a layout in some browsers.
+     * Compared in the browser, so the element's text is not copied into a Java string (these
+     * helpers run dozens of times a frame).
+     */
+    @JSBody(params = {"element", "text"}, script = "if (element.textContent !== text) { element.textContent = text; }")
+    public static native void text(HTMLElement element, String text);
 
-    public static void attribute(HTMLElement element, String name, String value) {
-        if (!value.equals(element.getAttribute(name))) {
-            element.setAttribute(name, value);
-        }
-    }
+    @JSBody(params = {"element", "name", "value"},
+            script = "if (element.getAttribute(name) !== value) { element.setAttribute(name, value); }")
+    public static native void attribute(HTMLElement element, String name, String value);
 
     /**
      * Shows a value in a field or slider unless the person is in it: focused fields are never
      * rewritten, so typing "1e" on the way to "1e3" is not undone.
      */
-    public static void value(HTMLInputElement input, String text) {
-        if (!isFocused(input) && !input.getValue().equals(text)) {
-            input.setValue(text);
-        }
-    }
+    @JSBody(params = {"input", "text"},
+            script = "if (document.activeElement !== input && input.value !== text) { input.value = text; }")
+    public static native void value(HTMLInputElement input, String text);
 
     /** Parses HTML the page wrote itself (never a person's text unescaped) at the end of an element. */
     @JSBody(params = {"element", "html"}, script = "element.insertAdjacentHTML('beforeend', html);")

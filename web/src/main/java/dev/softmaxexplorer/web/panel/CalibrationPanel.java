@@ -139,14 +139,20 @@ public final class CalibrationPanel implements Panel {
             textBins = m;
             textWords = words;
         }
-        showControls(state);
+        String tText = Format.shortest(t);
+        showControls(state, tText);
+        String eceText = ece(chosen);
+        String nllText = nll(chosen);
+        String accuracyText = Format.percent(chosen.accuracy(), 1);
         // At T = 1 the two results are one: the sentence names T = 1 once.
         Dom.text(verdict, words.format(t == 1.0 ? "calibration.verdict.at-one" : "calibration.verdict",
-                "accuracy", Format.percent(chosen.accuracy(), 1),
-                "t", Format.shortest(t), "ece", ece(chosen), "nll", nll(chosen), "ece1", oneEce,
+                "accuracy", accuracyText, "t", tText, "ece", eceText, "nll", nllText, "ece1", oneEce,
                 "nll1", oneNll));
         ReliabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), chosen, words);
-        summaryColumn(3, chosen, words);
+        summary.cell(0, 3, tText);
+        summary.cell(1, 3, eceText);
+        summary.cell(2, 3, nllText);
+        summary.cell(3, 3, accuracyText);
         showBins(words);
     }
 
@@ -205,9 +211,9 @@ public final class CalibrationPanel implements Panel {
         return Format.significant(r.negativeLogLikelihood(), 6);
     }
 
-    private void showControls(State state) {
+    private void showControls(State state, String tText) {
         double t = state.get(Fields.CALIBRATION_TEMPERATURE);
-        Dom.value(field, Format.shortest(t));
+        Dom.value(field, tText);
         Dom.value(slider, Integer.toString(TemperatureScale.position(t)));
         Dom.attribute(slider, "aria-valuetext", "T = " + Format.significant(t, 3));
         String key = state.get(Fields.CALIBRATION_BINS).key();

@@ -27,6 +27,12 @@ public final class SparsePanel implements Panel {
     private final HTMLElement summary = Dom.byId("sparse-summary");
     private final HTMLCanvasElement chart = Dom.byId("sparse-chart", HTMLCanvasElement.class);
     private final NumberTable table = new NumberTable(Dom.byId("sparse-table"));
+    // The one-hot temperatures depend on the logits only, not on T: kept for the logits they are of.
+    private double[] oneHotLogits;
+    private double sparseT;
+    private double entT;
+    private String sparseTText;
+    private String entTText;
 
     public SparsePanel(Editor editor) {
         temperature = new TemperatureControl("sparse-t-slider", "sparse-temperature", editor);
@@ -45,13 +51,18 @@ public final class SparsePanel implements Panel {
         int k = z.length;
         int entZeros = k - Sparsemax.entmax15Support(z, t);
         int sparseZeros = k - Sparsemax.sparsemaxSupport(z, t);
-        double sparseT = Sparsemax.sparsemaxOneHotTemperature(z);
-        double entT = Sparsemax.entmax15OneHotTemperature(z);
+        if (oneHotLogits != z) {
+            oneHotLogits = z;
+            sparseT = Sparsemax.sparsemaxOneHotTemperature(z);
+            entT = Sparsemax.entmax15OneHotTemperature(z);
+            sparseTText = Format.shortest(sparseT);
+            entTText = Format.shortest(entT);
+        }
         boolean tied = sparseT == 0.0;
         Dom.text(summary, words.format(tied ? "sparse.summary.tied" : "sparse.summary", "t", Format.shortest(t),
                 "k", Integer.toString(k), "entZeros", Integer.toString(entZeros),
-                "sparseZeros", Integer.toString(sparseZeros), "sparseT", Format.shortest(sparseT),
-                "entT", Format.shortest(entT)));
+                "sparseZeros", Integer.toString(sparseZeros), "sparseT", sparseTText,
+                "entT", entTText));
 
         List<String> names = state.get(Fields.NAMES);
         int target = state.get(Fields.TARGET);
@@ -77,7 +88,7 @@ public final class SparsePanel implements Panel {
         table.footerCell(1, 3, Integer.toString(sparseZeros));
         table.footerHeader(2, words.text("sparse.table.one-hot"));
         table.footerCell(2, 1, never);
-        table.footerCell(2, 2, tied ? never : Format.shortest(entT));
-        table.footerCell(2, 3, tied ? never : Format.shortest(sparseT));
+        table.footerCell(2, 2, tied ? never : entTText);
+        table.footerCell(2, 3, tied ? never : sparseTText);
     }
 }
