@@ -32,7 +32,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code softmax-explorer.html}) and the folder of Lighthouse's npm package. System property {@code benchmark.profile=true} also prints the
  * top functions by self time of a CPU profile of 200 slider moves at K = 10 (or
  * {@code benchmark.profile.k}) and, with the workbench section, of 200 T moves with a pasted vector
- * of K = 50,257.
+ * of K = 50,257; {@code benchmark.profile.out=DIR} keeps each profile there as a .cpuprofile file.
+ * Section {@code chain} runs the workbench section's chain rows alone.
  */
 public final class Benchmark {
     private static final int LOADS = 10;
@@ -108,6 +109,9 @@ public final class Benchmark {
             if (only.contains("workbench")) {
                 b.workbench();
                 b.sampleLoad();
+            }
+            // The chain rows are in the workbench section; "chain" runs them alone.
+            if (only.contains("workbench") || only.contains("chain")) {
                 b.chainOnVector();
                 b.sampleLoad();
             }
@@ -731,6 +735,17 @@ public final class Benchmark {
         Map<String, Object> result = driver.executeCdpCommand("Profiler.stop", Map.of());
         driver.executeCdpCommand("Profiler.disable", Map.of());
         Map<String, Object> prof = (Map<String, Object>) result.get("profile");
+        // benchmark.profile.out: a folder to keep each profile in, for DevTools' Performance panel.
+        String out = System.getProperty("benchmark.profile.out", "");
+        if (!out.isEmpty()) {
+            try {
+                Path file = Path.of(out, section.replaceAll("[^A-Za-z0-9=.,]+", "-") + ".cpuprofile");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, new org.openqa.selenium.json.Json().toJson(prof));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) prof.get("nodes");
         List<Number> samples = (List<Number>) prof.get("samples");
         List<Number> deltas = (List<Number>) prof.get("timeDeltas");
