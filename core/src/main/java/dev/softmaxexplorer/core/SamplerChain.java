@@ -466,7 +466,7 @@ public final class SamplerChain {
          * @throws IllegalArgumentException for n outside [0, {@link Sampling#MAX_DRAWS}]
          */
         public int[] counts(int n, int seed) {
-            return Sampling.counts(probabilities, alive, n, seed);
+            return Sampling.counts(probabilities, alive.length == probabilities.length ? null : alive, n, seed);
         }
 
         /**
