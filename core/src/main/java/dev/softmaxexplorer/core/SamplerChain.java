@@ -165,10 +165,12 @@ public final class SamplerChain {
      * @throws IllegalArgumentException for logits {@link Softmax#softmax} rejects
      */
     public static Stage input(double[] logits) {
-        double[] masked = logits.clone();
-        double[] original = new double[logits.length];
-        double entropy = Softmax.softmaxAndEntropy(masked, 1.0, original);
-        return stage(null, masked, alive(masked), 1.0, original, original, entropy);
+        double[] z = logits.clone();
+        double[] original = new double[z.length];
+        double entropy = Softmax.softmaxAndEntropy(z, 1.0, original);
+        int[] alive = alive(z);
+        return new Stage(null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
+                effective(entropy));
     }
 
     /**
@@ -184,64 +186,109 @@ public final class SamplerChain {
      * @throws IllegalArgumentException if the stage is not an input stage
      */
     public Stage[] stages(Stage input) {
+        return stages(input, null);
+    }
+
+    /**
+     * {@link #stages(Stage)}, taking over the stages of an earlier run whose inputs did not
+     * change, so that a page re-running the chain as one parameter moves computes only what that
+     * parameter reaches. A stage is a function of the stage before it, its step and the step's
+     * parameter; so stage s + 1 of {@code previous} is taken over when stage s is (the same
+     * object) and the step is the same with the same parameter, or, for a filter, with another
+     * parameter that keeps the same classes. In llama.cpp's order, where the temperature comes
+     * last, a move of T thus recomputes the temperature stage only; and a filter whose new
+     * parameter keeps the same classes gives the very stage object of the earlier run, so that
+     * what was drawn from it stays valid. The stages are the same, bit for bit, as without
+     * {@code previous}.
+     *
+     * @param previous the stages of an earlier run of any chain from the same input (one from
+     *     another input is ignored), or null
+     * @throws IllegalArgumentException if the stage is not an input stage
+     */
+    public Stage[] stages(Stage input, Stage[] previous) {
         if (input == null || input.step != null) {
             String was = input == null ? "null" : "the stage of " + input.step;
             throw new IllegalArgumentException("input: must be the input stage of SamplerChain.input, was "
                     + was);
         }
-        double[] logits = input.logits;
-        // Copied at each removal, and the copy is that stage's: a chain that removes nothing
-        // shares the input's logits.
-        double[] masked = logits;
-        int[] alive = input.alive();
+        boolean reusable = previous != null && previous.length > 0 && previous[0] == input;
         Stage[] stages = new Stage[order.length + 1];
-        double applied = 1.0;
-        double[] original = input.probabilities;
         stages[0] = input;
         for (int s = 0; s < order.length; s++) {
-            Step step = order[s];
-            Stage previous = stages[s];
-            double[] current = previous.probabilities;
-            boolean[] kept = null;
-            switch (step) {
-                case TEMPERATURE -> applied = temperature;
-                case TOP_K -> kept = topK == 0 || topK >= logits.length ? null
-                        : TokenFilter.keptByTopK(current, topK, byProbability(current, input));
-                case TOP_P -> kept = topP == 1.0 ? null
-                        : TokenFilter.keptByTopP(current, topP, byProbability(current, input));
-                case MIN_P -> kept = minP == 0.0 ? null : TokenFilter.keptByMinP(current, minP);
-                case TYPICAL -> kept = typicalMass == 1.0 ? null
-                        : TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input));
-                default -> throw new IllegalStateException(step.name());
-            }
-            int[] survivors = kept == null ? alive : survivors(alive, kept);
-            boolean removed = survivors.length < alive.length;
-            if (removed) {
-                masked = masked.clone();
-                for (int i : alive) {
-                    if (!kept[i]) {
-                        masked[i] = Double.NEGATIVE_INFINITY;
-                    }
-                }
-            }
-            alive = survivors;
-            if (!removed && applied == previous.temperature) {
-                // Nothing changed: the same distribution, without computing it again.
-                stages[s + 1] = new Stage(step, previous.logits, applied, current, previous.survivors,
-                        previous.originalMass, previous.entropy, previous.effectiveClasses);
-            } else if (!removed) {
-                // Only the temperature changed: the same classes, their logits and mass shared.
-                double[] p = new double[logits.length];
-                double entropy = softmaxOver(alive, previous.logits, applied, p);
-                stages[s + 1] = new Stage(step, previous.logits, applied, p, previous.survivors,
-                        previous.originalMass, entropy, DoubleDouble.exp(DoubleDouble.of(entropy)).value());
-            } else {
-                double[] p = new double[logits.length];
-                double entropy = softmaxOver(alive, masked, applied, p);
-                stages[s + 1] = stage(step, masked, alive, applied, original, p, entropy);
-            }
+            Stage earlier = reusable && s + 1 < previous.length && previous[s] == stages[s]
+                    && previous[s + 1] != null && previous[s + 1].step == order[s] ? previous[s + 1] : null;
+            stages[s + 1] = next(order[s], stages[s], input, earlier);
         }
         return stages;
+    }
+
+    /**
+     * The stage after {@code before}: {@code earlier} (the stage the same step made from the same
+     * {@code before} in an earlier run, or null) where it is sure to be the same.
+     */
+    private Stage next(Step step, Stage before, Stage input, Stage earlier) {
+        double setting = setting(step);
+        if (earlier != null && earlier.setting == setting) {
+            return earlier;
+        }
+        if (step == Step.TEMPERATURE) {
+            if (temperature == before.temperature) {
+                return passedThrough(step, setting, before, earlier);
+            }
+            // Only the temperature changes: the same classes, their mass shared.
+            double[] p = new double[input.probabilities.length];
+            double entropy = softmaxOver(before.alive, input.logits, temperature, p);
+            return new Stage(step, setting, input.logits, before.alive, temperature, p, before.originalMass,
+                    entropy, effective(entropy));
+        }
+        int[] kept = kept(step, before, input);
+        if (kept.length == before.alive.length) {
+            return passedThrough(step, setting, before, earlier);
+        }
+        if (earlier != null && java.util.Arrays.equals(kept, earlier.alive)) {
+            // The same classes of the same stage: the same softmax, at the same temperature.
+            return earlier;
+        }
+        double[] p = new double[input.probabilities.length];
+        double entropy = softmaxOver(kept, input.logits, before.temperature, p);
+        return new Stage(step, setting, input.logits, kept, before.temperature, p,
+                massOf(kept, input.probabilities), entropy, effective(entropy));
+    }
+
+    /** The step's parameter as this chain sets it (k as a double). */
+    private double setting(Step step) {
+        return switch (step) {
+            case TEMPERATURE -> temperature;
+            case TOP_K -> topK;
+            case TOP_P -> topP;
+            case MIN_P -> minP;
+            case TYPICAL -> typicalMass;
+        };
+    }
+
+    /** A stage that changed nothing: {@code before}'s distribution, under another step. */
+    private static Stage passedThrough(Step step, double setting, Stage before, Stage earlier) {
+        if (earlier != null && earlier.probabilities == before.probabilities) {
+            return earlier;
+        }
+        return new Stage(step, setting, before.logits, before.alive, before.temperature, before.probabilities,
+                before.originalMass, before.entropy, before.effectiveClasses);
+    }
+
+    /** The classes of {@code before} that the filter keeps, ascending; all of them if it is off. */
+    private int[] kept(Step step, Stage before, Stage input) {
+        double[] current = before.probabilities;
+        int[] alive = before.alive;
+        return switch (step) {
+            case TOP_K -> topK == 0 || topK >= current.length ? alive
+                    : survivors(alive, TokenFilter.keptByTopK(current, topK, byProbability(current, input)));
+            case TOP_P -> topP == 1.0 ? alive
+                    : survivors(alive, TokenFilter.keptByTopP(current, topP, byProbability(current, input)));
+            case MIN_P -> minP == 0.0 ? alive : TokenFilter.keptByMinP(current, alive, minP);
+            case TYPICAL -> typicalMass == 1.0 ? alive
+                    : survivors(alive, TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input)));
+            case TEMPERATURE -> throw new IllegalStateException(step.name());
+        };
     }
 
     /** The classes whose logit is not -Infinity, ascending. */
@@ -286,8 +333,9 @@ public final class SamplerChain {
     }
 
     /**
-     * {@link Softmax#softmaxAndEntropy} of {@code logits} at T into p, computed over the classes
-     * in {@code alive} (ascending; every other class is -Infinity and gets p = 0).
+     * {@link Softmax#softmaxAndEntropy} at T into p of the logits with every class outside
+     * {@code alive} (ascending) at -Infinity, computed over the classes in {@code alive} only
+     * (the others get p = 0).
      */
     private static double softmaxOver(int[] alive, double[] logits, double t, double[] p) {
         if (alive.length == logits.length) {
@@ -305,38 +353,45 @@ public final class SamplerChain {
         return entropy;
     }
 
-    private static Stage stage(Step step, double[] masked, int[] alive, double applied, double[] original,
-            double[] p, double entropy) {
-        DoubleDouble mass = DoubleDouble.ZERO;
+    /** The classes' total mass under {@code original}, summed in double-double in class order. */
+    private static double massOf(int[] alive, double[] original) {
+        MutableDoubleDouble mass = new MutableDoubleDouble();
         for (int i : alive) {
-            mass = mass.add(original[i]);
+            mass.add(original[i]);
         }
-        double effective = DoubleDouble.exp(DoubleDouble.of(entropy)).value();
-        return new Stage(step, masked, applied, p, alive.length, mass.value(), entropy, effective);
+        return mass.hi;
+    }
+
+    /** exp(H), from a double-double exponential. */
+    private static double effective(double entropy) {
+        return DoubleDouble.exp(DoubleDouble.of(entropy)).value();
     }
 
     /** One stage of the chain: the distribution after a step, and what it kept. */
     public static final class Stage {
         private final Step step;
+        /** The step's parameter that made the stage (NaN for the input). */
+        private final double setting;
+        /** The input's logits, shared by every stage of a run; the removed classes are not in alive. */
         private final double[] logits;
+        /** The classes still in the chain, ascending (shared with the stage before where it removed none). */
+        private final int[] alive;
         private final double temperature;
         private final double[] probabilities;
-        private final int survivors;
         private final double originalMass;
         private final double entropy;
         private final double effectiveClasses;
         /** Of an input stage, made on first use: every class by descending logit, ties by index. */
         private int[] logitOrder;
-        /** Made on first use: the classes whose logit is not -Infinity, ascending. */
-        private int[] alive;
 
-        Stage(Step step, double[] logits, double temperature, double[] probabilities,
-                int survivors, double originalMass, double entropy, double effectiveClasses) {
+        Stage(Step step, double setting, double[] logits, int[] alive, double temperature, double[] probabilities,
+                double originalMass, double entropy, double effectiveClasses) {
             this.step = step;
+            this.setting = setting;
             this.logits = logits;
+            this.alive = alive;
             this.temperature = temperature;
             this.probabilities = probabilities;
-            this.survivors = survivors;
             this.originalMass = originalMass;
             this.entropy = entropy;
             this.effectiveClasses = effectiveClasses;
@@ -354,14 +409,6 @@ public final class SamplerChain {
             return logitOrder;
         }
 
-        /** The classes still in the chain, ascending: found once, as {@link #logitOrder}. */
-        int[] alive() {
-            if (alive == null) {
-                alive = SamplerChain.alive(logits);
-            }
-            return alive;
-        }
-
         /** The step that made this stage; {@code null} for the input. */
         public Step step() {
             return step;
@@ -369,7 +416,12 @@ public final class SamplerChain {
 
         /** The logits with -Infinity for every removed class. */
         public double[] logits() {
-            return logits.clone();
+            double[] masked = new double[logits.length];
+            java.util.Arrays.fill(masked, Double.NEGATIVE_INFINITY);
+            for (int i : alive) {
+                masked[i] = logits[i];
+            }
+            return masked;
         }
 
         /** The temperature applied so far: 1 before the temperature step, T from it on. */
@@ -389,12 +441,32 @@ public final class SamplerChain {
 
         /** Whether class i is still in the chain. */
         public boolean kept(int i) {
-            return logits[i] != Double.NEGATIVE_INFINITY;
+            return java.util.Arrays.binarySearch(alive, i) >= 0;
         }
 
         /** How many classes are still in the chain. */
         public int survivors() {
-            return survivors;
+            return alive.length;
+        }
+
+        /**
+         * Whether this stage's distribution is known to be {@code other}'s without comparing
+         * them: a stage that changed nothing shares its predecessor's, and a stage that
+         * {@link SamplerChain#stages(Stage, Stage[])} took over from an earlier run is that
+         * run's. A page redraws what depends on the final distribution only when it is not.
+         */
+        public boolean sameDistributionAs(Stage other) {
+            return other != null && probabilities == other.probabilities;
+        }
+
+        /**
+         * {@link Sampling#counts}{@code (probabilities(), n, seed)}, without copying the
+         * distribution and with the running sums over the surviving classes only.
+         *
+         * @throws IllegalArgumentException for n outside [0, {@link Sampling#MAX_DRAWS}]
+         */
+        public int[] counts(int n, int seed) {
+            return Sampling.counts(probabilities, alive.length == probabilities.length ? null : alive, n, seed);
         }
 
         /**

@@ -67,6 +67,22 @@ public final class Sampling {
      * @throws IllegalArgumentException as {@link #draws(double[], int, int)}
      */
     public static int[] counts(double[] probabilities, int n, int seed) {
+        check(probabilities);
+        return counts(probabilities, null, n, seed);
+    }
+
+    /**
+     * {@link #counts(double[], int, int)} for weights already checked that are 0 outside
+     * {@code support} (ascending class indices; null for every class): a sampler chain's stage,
+     * whose running sums need only the classes it kept. With fewer draws than classes the
+     * uniforms are sorted and one sweep of the running sums meets each in turn ({@link Swept}),
+     * without the K-long guide table a few draws would not pay back.
+     */
+    static int[] counts(double[] probabilities, int[] support, int n, int seed) {
+        int classes = support == null ? probabilities.length : support.length;
+        if (n <= classes) {
+            return new Swept(probabilities, support).counts(n, seed);
+        }
         Inverse inverse = new Inverse(probabilities);
         checkCount(n);
         SeededGenerator generator = new SeededGenerator(seed);
@@ -256,6 +272,107 @@ public final class Sampling {
                 i++;
             }
             return i;
+        }
+    }
+
+    /**
+     * The inverse CDF of the class comment for a batch of draws whose order does not matter:
+     * the uniforms in ascending order give nondecreasing targets {@code u S}, so one pointer
+     * moving up the running sums finds, for each, the first i with {@code u S < c_i}. The sums
+     * are formed as {@link Inverse} forms them (a class outside the support has weight 0, and
+     * adding 0 leaves a sum as it was), so every draw lands on the class Inverse gives it.
+     */
+    private static final class Swept {
+        private final double[] weights;
+        private final int[] support;
+        private final int classes;
+        private final double total;
+        private final int last;
+
+        Swept(double[] weights, int[] support) {
+            this.weights = weights;
+            this.support = support;
+            classes = support == null ? weights.length : support.length;
+            double sum = 0.0;
+            int lastPositive = -1;
+            for (int r = 0; r < classes; r++) {
+                int i = classAt(r);
+                sum = sum + weights[i];
+                if (weights[i] != 0.0) {
+                    lastPositive = i;
+                }
+            }
+            if (!(sum <= Double.MAX_VALUE)) {
+                throw new IllegalArgumentException("probabilities: sum must be finite, was "
+                        + Format.shortest(sum));
+            }
+            total = sum;
+            last = lastPositive;
+        }
+
+        private int classAt(int r) {
+            return support == null ? r : support[r];
+        }
+
+        int[] counts(int n, int seed) {
+            checkCount(n);
+            int[] counts = new int[weights.length];
+            double[] uniforms = sortedUniforms(n, seed);
+            int r = 0;
+            int i = classAt(0);
+            double cumulative = 0.0 + weights[i];
+            for (double u : uniforms) {
+                double target = u * total;
+                if (!(target < total)) {
+                    counts[last]++;
+                    continue;
+                }
+                while (cumulative <= target) {
+                    r++;
+                    i = classAt(r);
+                    cumulative = cumulative + weights[i];
+                }
+                counts[i]++;
+            }
+            return counts;
+        }
+
+        /**
+         * The first n uniforms of the seed's generator (those the draws use, one each), in
+         * ascending order: a bucket sort into n buckets of equal width, about one uniform each
+         * since they are uniform, then an insertion sort, which only moves values within their
+         * bucket. O(n) in all, where a comparison sort takes O(n log n).
+         */
+        private static double[] sortedUniforms(int n, int seed) {
+            SeededGenerator generator = new SeededGenerator(seed);
+            double[] drawn = new double[n];
+            int[] start = new int[n + 1];
+            for (int j = 0; j < n; j++) {
+                drawn[j] = generator.nextDouble();
+                start[bucket(drawn[j], n) + 1]++;
+            }
+            for (int b = 0; b < n; b++) {
+                start[b + 1] = start[b + 1] + start[b];
+            }
+            double[] sorted = new double[n];
+            for (double u : drawn) {
+                sorted[start[bucket(u, n)]++] = u;
+            }
+            for (int a = 1; a < n; a++) {
+                double u = sorted[a];
+                int b = a - 1;
+                while (b >= 0 && sorted[b] > u) {
+                    sorted[b + 1] = sorted[b];
+                    b--;
+                }
+                sorted[b + 1] = u;
+            }
+            return sorted;
+        }
+
+        /** The bucket of u in [0, 1) among n: nondecreasing in u, so buckets keep the uniforms' order. */
+        private static int bucket(double u, int n) {
+            return Math.min(n - 1, (int) (u * n));
         }
     }
 

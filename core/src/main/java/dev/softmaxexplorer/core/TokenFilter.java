@@ -137,6 +137,33 @@ public final class TokenFilter {
     }
 
     /**
+     * {@link #keptByMinP(double[], double)}'s classes among {@code among} (ascending), for weights
+     * that are 0 outside it (such a class neither raises the top weight nor passes): a chain's
+     * stage after a filter, without a pass over all K.
+     */
+    static int[] keptByMinP(double[] probabilities, int[] among, double minP) {
+        double top = 0.0;
+        for (int i : among) {
+            top = Math.max(top, probabilities[i]);
+        }
+        double threshold = minP * top;
+        int n = 0;
+        for (int i : among) {
+            if (probabilities[i] >= threshold && probabilities[i] > 0.0) {
+                n++;
+            }
+        }
+        int[] kept = new int[n];
+        n = 0;
+        for (int i : among) {
+            if (probabilities[i] >= threshold && probabilities[i] > 0.0) {
+                kept[n++] = i;
+            }
+        }
+        return kept;
+    }
+
+    /**
      * Locally typical filtering, the rule of Hugging Face's {@code TypicalLogitsWarper} on
      * probabilities: with the entropy {@code H = -sum p_i ln p_i} of the weights normalised to sum
      * 1, each class's surprisal distance {@code d_i = |(-ln p_i) - H|}; the classes sorted by d

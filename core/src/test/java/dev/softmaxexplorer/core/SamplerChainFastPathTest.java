@@ -76,8 +76,13 @@ class SamplerChainFastPathTest {
 
     private static void assertSameAsPlain(Step[] order, double t, int k, double topP, double minP,
             double typical, double[] z, Stage input) {
-        Plain[] expected = plain(order, t, k, topP, minP, typical, z);
         Stage[] actual = new SamplerChain(order, t, k, topP, minP, typical).stages(input);
+        assertSameAsPlain(actual, order, t, k, topP, minP, typical, z, input);
+    }
+
+    private static void assertSameAsPlain(Stage[] actual, Step[] order, double t, int k, double topP,
+            double minP, double typical, double[] z, Stage input) {
+        Plain[] expected = plain(order, t, k, topP, minP, typical, z);
         assertEquals(expected.length, actual.length);
         for (int s = 0; s < expected.length; s++) {
             String where = "stage " + s + " of " + java.util.Arrays.toString(order) + " at T = " + t + ", k = " + k
@@ -93,6 +98,12 @@ class SamplerChainFastPathTest {
             assertEquals(Double.doubleToLongBits(expected[s].effective),
                     Double.doubleToLongBits(actual[s].effectiveClasses()), where);
             assertOrdersDerived(actual[s].probabilities(), input.logitOrder(), where);
+        }
+        // The draws from the last stage, over its survivors only, both ways of counting.
+        Stage last = actual[actual.length - 1];
+        for (int n : new int[] {100, last.survivors() + 1}) {
+            assertArrayEquals(Sampling.counts(expected[expected.length - 1].p, n, 7), last.counts(n, 7),
+                    "counts of " + n + " draws");
         }
     }
 
@@ -217,6 +228,95 @@ class SamplerChainFastPathTest {
         assertSameAsPlain(SamplerChain.LLAMA_CPP_ORDER, 1.3, 0, 0.9, 0.05, 1.0, z, input);
         assertSameAsPlain(ORDERS[2], 2.0, 50, 0.95, 0.0, 0.8, z, input);
         assertSameAsPlain(SamplerChain.HUGGING_FACE_ORDER, 3.0, 0, 1.0, 0.0, 1.0, z, input);
+    }
+
+    /**
+     * Re-runs that take over an earlier run's stages give the plain stages: a sequence of chains
+     * on one vector, each differing from the one before in one thing (T, a filter's parameter,
+     * the order), each run from the one before. Where the earlier stage must be taken over, it
+     * is: with the temperature last, a move of T keeps every stage before it, and a filter's
+     * parameter moved by an ulp (which keeps the same classes here) keeps the very stage objects.
+     */
+    @Test
+    void reRunsFromAnEarlierRunGiveThePlainStages() {
+        SplittableRandom random = new SplittableRandom(1807);
+        int keptObjects = 0;
+        for (int n = 0; n < 60; n++) {
+            double[] z = new double[2 + random.nextInt(300)];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = random.nextInt(15) == 0 ? Double.NEGATIVE_INFINITY
+                        : n % 2 == 0 ? random.nextGaussian() * 3 : random.nextInt(6) - 3;
+            }
+            z[random.nextInt(z.length)] = 2;
+            Stage input = SamplerChain.input(z);
+            Step[] order = ORDERS[n % ORDERS.length];
+            double t = Math.exp(random.nextGaussian());
+            int k = 1 + random.nextInt(z.length);
+            double topP = random.nextDouble();
+            double minP = random.nextDouble() * 0.2;
+            double typical = 0.05 + 0.95 * random.nextDouble();
+            Stage[] previous = new SamplerChain(order, t, k, topP, minP, typical).stages(input);
+            for (int move = 0; move < 12; move++) {
+                switch (random.nextInt(7)) {
+                    case 0, 1 -> t = Math.exp(random.nextGaussian());
+                    case 2 -> k = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(z.length);
+                    case 3 -> topP = random.nextInt(3) == 0 ? 1.0 : random.nextDouble();
+                    case 4 -> minP = random.nextInt(3) == 0 ? 0.0 : random.nextDouble() * 0.2;
+                    case 5 -> typical = random.nextInt(3) == 0 ? 1.0 : 0.05 + 0.95 * random.nextDouble();
+                    default -> order = ORDERS[random.nextInt(ORDERS.length)];
+                }
+                Stage[] stages = new SamplerChain(order, t, k, topP, minP, typical).stages(input, previous);
+                assertSameAsPlain(stages, order, t, k, topP, minP, typical, z, input);
+                previous = stages;
+            }
+            // The temperature last: a new T keeps every stage before it.
+            Step[] llama = SamplerChain.LLAMA_CPP_ORDER;
+            Stage[] before = new SamplerChain(llama, t, k, topP, minP, typical).stages(input, previous);
+            Stage[] after = new SamplerChain(llama, t * 1.5, k, topP, minP, typical).stages(input, before);
+            assertSameAsPlain(after, llama, t * 1.5, k, topP, minP, typical, z, input);
+            for (int s = 0; s < llama.length; s++) {
+                assertTrue(after[s] == before[s], "stage " + s + " before the temperature kept");
+            }
+            // Min-p moved by an ulp keeps its classes here, and so the stage and every one after it.
+            Step[] hf = SamplerChain.HUGGING_FACE_ORDER;
+            double minPOn = 0.01 + minP;
+            Stage[] first = new SamplerChain(hf, t, k, topP, minPOn, typical).stages(input);
+            Stage[] moved = new SamplerChain(hf, t, k, topP, Math.nextUp(minPOn), typical).stages(input, first);
+            assertSameAsPlain(moved, hf, t, k, topP, Math.nextUp(minPOn), typical, z, input);
+            boolean sameClasses = first[4].survivors() == moved[4].survivors();
+            if (sameClasses) {
+                for (int s = 0; s < hf.length + 1; s++) {
+                    assertTrue(moved[s] == first[s], "stage " + s + " kept");
+                }
+                assertTrue(moved[hf.length].sameDistributionAs(first[hf.length]));
+                keptObjects++;
+            }
+            // A run from another input is not taken over.
+            Stage other = SamplerChain.input(z);
+            Stage[] elsewhere = new SamplerChain(hf, t, k, topP, minPOn, typical).stages(other, first);
+            assertSameAsPlain(elsewhere, hf, t, k, topP, minPOn, typical, z, other);
+            assertTrue(elsewhere[1] != first[1], "a stage of another input taken over");
+        }
+        assertTrue(keptObjects > 30, "min-p moved by an ulp kept its classes only " + keptObjects + " times");
+    }
+
+    /** On the vocabulary of 50,257, T moving in both orders, as the page's drag does. */
+    @Test
+    void temperatureMovesOnAVocabularyOf50257() {
+        SplittableRandom random = new SplittableRandom(1808);
+        double[] z = new double[50_257];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = Math.round(random.nextGaussian() * 2.5 * 1e4) / 1e4;
+        }
+        Stage input = SamplerChain.input(z);
+        for (Step[] order : new Step[][] {SamplerChain.HUGGING_FACE_ORDER, SamplerChain.LLAMA_CPP_ORDER}) {
+            Stage[] previous = null;
+            for (double t : new double[] {1.0, 1.26, 0.5, 3.0}) {
+                Stage[] stages = new SamplerChain(order, t, 0, 0.9, 0.05, 1.0).stages(input, previous);
+                assertSameAsPlain(stages, order, t, 0, 0.9, 0.05, 1.0, z, input);
+                previous = stages;
+            }
+        }
     }
 
     /**

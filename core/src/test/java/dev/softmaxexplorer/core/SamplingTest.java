@@ -119,6 +119,55 @@ class SamplingTest {
         }
     }
 
+    /**
+     * Counts are the histogram of the same plain inverse-CDF search, whichever way they are
+     * formed: fewer draws than classes (the uniforms sorted, one sweep of the running sums) or
+     * more (the guide table), over every class or over a support outside which the weights are
+     * 0 (a sampler chain's stage), on the distributions of the test above.
+     */
+    @Test
+    void countsAreTheHistogramOfTheInverseCdfWithOrWithoutASupport() {
+        java.util.Random random = new java.util.Random(78);
+        boolean swept = false;
+        boolean guided = false;
+        for (int trial = 0; trial < 400; trial++) {
+            int classes = 1 + random.nextInt(trial % 2 == 0 ? 12 : 3000);
+            double[] w = new double[classes];
+            int[] support = new int[classes];
+            int size = 0;
+            for (int i = 0; i < classes; i++) {
+                if (random.nextInt(3) > 0) {
+                    support[size++] = i;
+                    int kind = random.nextInt(4);
+                    w[i] = kind == 0 ? 0.0 : kind == 1 ? Math.exp(random.nextGaussian() * 20) : random.nextDouble();
+                }
+            }
+            if (size == 0) {
+                support[size++] = random.nextInt(classes);
+            }
+            support = Arrays.copyOf(support, size);
+            if (trial % 7 == 0) {
+                for (int i = 0; i < classes; i++) {
+                    w[i] = w[i] * Double.MIN_VALUE;
+                }
+            }
+            w[support[random.nextInt(size)]] = trial % 7 == 0 ? Double.MIN_VALUE : 1.0;
+            int n = random.nextInt(3) == 0 ? random.nextInt(2 * size + 2) : random.nextInt(size + 1);
+            swept |= n <= size && n > 0;
+            guided |= n > size;
+            int seed = random.nextInt();
+            int[] histogram = new int[classes];
+            SeededGenerator g = new SeededGenerator(seed);
+            for (int j = 0; j < n; j++) {
+                histogram[linearInverseCdf(w, g.nextDouble())]++;
+            }
+            String where = "trial " + trial + ", K = " + classes + ", support " + size + ", n = " + n;
+            assertArrayEquals(histogram, Sampling.counts(w, n, seed), where);
+            assertArrayEquals(histogram, Sampling.counts(w, support, n, seed), where);
+        }
+        assertTrue(swept && guided, "both ways of counting");
+    }
+
     private static int linearInverseCdf(double[] w, double u) {
         double[] c = new double[w.length];
         double sum = 0.0;

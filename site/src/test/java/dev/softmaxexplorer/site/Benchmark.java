@@ -32,7 +32,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code softmax-explorer.html}) and the folder of Lighthouse's npm package. System property {@code benchmark.profile=true} also prints the
  * top functions by self time of a CPU profile of 200 slider moves at K = 10 (or
  * {@code benchmark.profile.k}) and, with the workbench section, of 200 T moves with a pasted vector
- * of K = 50,257.
+ * of K = 50,257; {@code benchmark.profile.out=DIR} keeps each profile there as a .cpuprofile file,
+ * and {@code benchmark.profile.allocations=true} first prints what the same moves allocate.
+ * Section {@code chain} runs the workbench section's chain rows alone.
  */
 public final class Benchmark {
     private static final int LOADS = 10;
@@ -108,6 +110,9 @@ public final class Benchmark {
             if (only.contains("workbench")) {
                 b.workbench();
                 b.sampleLoad();
+            }
+            // The chain rows are in the workbench section; "chain" runs them alone.
+            if (only.contains("workbench") || only.contains("chain")) {
                 b.chainOnVector();
                 b.sampleLoad();
             }
@@ -724,6 +729,9 @@ public final class Benchmark {
     /** Prints the top functions by self time of a CPU profile of {@link #MOVES} moves of a slider. */
     @SuppressWarnings("unchecked")
     private void profileMoves(String section, String sliderId) {
+        if (Boolean.getBoolean("benchmark.profile.allocations")) {
+            allocationsOfMoves(section, sliderId);
+        }
         driver.executeCdpCommand("Profiler.enable", Map.of());
         driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
         driver.executeCdpCommand("Profiler.start", Map.of());
@@ -731,6 +739,17 @@ public final class Benchmark {
         Map<String, Object> result = driver.executeCdpCommand("Profiler.stop", Map.of());
         driver.executeCdpCommand("Profiler.disable", Map.of());
         Map<String, Object> prof = (Map<String, Object>) result.get("profile");
+        // benchmark.profile.out: a folder to keep each profile in, for DevTools' Performance panel.
+        String out = System.getProperty("benchmark.profile.out", "");
+        if (!out.isEmpty()) {
+            try {
+                Path file = Path.of(out, section.replaceAll("[^A-Za-z0-9=.,]+", "-") + ".cpuprofile");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, new org.openqa.selenium.json.Json().toJson(prof));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) prof.get("nodes");
         List<Number> samples = (List<Number>) prof.get("samples");
         List<Number> deltas = (List<Number>) prof.get("timeDeltas");
@@ -764,6 +783,41 @@ public final class Benchmark {
             shown++;
             row(section, "#" + shown + " self",
                     "%7.1f ms %5.1f%%  %s", e.getValue(), 100 * e.getValue() / busy, e.getKey());
+        }
+    }
+
+    /**
+     * Prints the functions that allocated most during {@link #MOVES} moves of a slider, garbage
+     * included (V8's sampling heap profiler, one sample per 32 KB allocated): what makes the
+     * collector run while T moves.
+     */
+    @SuppressWarnings("unchecked")
+    private void allocationsOfMoves(String section, String sliderId) {
+        driver.executeCdpCommand("HeapProfiler.enable", Map.of());
+        driver.executeCdpCommand("HeapProfiler.startSampling", Map.of("samplingInterval", 32768,
+                "includeObjectsCollectedByMajorGC", true, "includeObjectsCollectedByMinorGC", true));
+        moves(sliderId, MOVES);
+        Map<String, Object> result = driver.executeCdpCommand("HeapProfiler.stopSampling", Map.of());
+        driver.executeCdpCommand("HeapProfiler.disable", Map.of());
+        Map<String, Double> self = new HashMap<>();
+        List<Map<String, Object>> pending = new ArrayList<>();
+        pending.add((Map<String, Object>) ((Map<String, Object>) result.get("profile")).get("head"));
+        double total = 0;
+        while (!pending.isEmpty()) {
+            Map<String, Object> node = pending.remove(pending.size() - 1);
+            Map<String, Object> frame = (Map<String, Object>) node.get("callFrame");
+            String fn = (String) frame.get("functionName");
+            double size = ((Number) node.get("selfSize")).doubleValue();
+            self.merge(fn.isEmpty() ? "(anonymous)" : fn, size, Double::sum);
+            total += size;
+            pending.addAll((List<Map<String, Object>>) node.getOrDefault("children", List.of()));
+        }
+        row(section, "allocated", "%.1f MB in all, %.0f KB a move", total / 1e6, total / 1024 / MOVES);
+        List<Map.Entry<String, Double>> top = new ArrayList<>(self.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        for (int i = 0; i < Math.min(15, top.size()); i++) {
+            row(section, "#" + (i + 1) + " allocated", "%8.0f KB %5.1f%%  %s", top.get(i).getValue() / 1024,
+                    100 * top.get(i).getValue() / total, top.get(i).getKey());
         }
     }
 

@@ -76,6 +76,54 @@ class ChainOnLoadedVectorTest extends BrowserTest {
     }
 
     /**
+     * T and min-p moving one after the other in llama.cpp's order, where each run of the chain
+     * takes over the stages of the last that a move does not reach (the filters before T when T
+     * moves; a min-p that keeps the same tokens): every step shows what the worked-out chain
+     * says. Min-p before T sees e^-r and keeps ranks r with e^-r >= min-p: 0.2 and 0.3 keep ranks
+     * 0 and 1 (e^-1 = 0.368, e^-2 = 0.135), 0.4 keeps rank 0 only.
+     */
+    @Test
+    void movesOfTAndMinPShowTheWorkedOutChain() {
+        browser.load("views=workbench,chain");
+        browser.element("workbench-text").sendKeys(PASTED);
+        browser.element("workbench-read").click();
+        browser.waiting().until(d -> browser.text("workbench-source").contains("K = 12"));
+        browser.script("document.getElementById('chain-view').scrollIntoView();");
+        click("chain-preset-llama");
+        type("chain-minp", "0.2");
+        type("chain-temp", "2");
+        // Input, top-k, typical, top-p, min-p, temperature.
+        browser.waiting().until(d -> column("chain-stage-table", 0).get(5).contains("2"));
+        assertEquals(List.of("12", "12", "12", "12", "2", "2"), column("chain-stage-table", 1));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(2, 1),
+            entropy(2, 2)});
+        type("chain-temp", "1");
+        browser.waiting().until(d -> column("chain-stage-table", 0).get(5).contains("1"));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(2, 1),
+            entropy(2, 1)});
+        type("chain-minp", "0.3");
+        browser.waiting().until(d -> column("chain-stage-table", 0).get(4).contains("0.3"));
+        assertEquals(List.of("12", "12", "12", "12", "2", "2"), column("chain-stage-table", 1));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(2, 1),
+            entropy(2, 1)});
+        type("chain-minp", "0.4");
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(List.of("12", "12", "12", "12", "1", "1")));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(12, 1), 0, 0});
+        type("chain-temp", "3");
+        type("chain-minp", "0.2");
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(List.of("12", "12", "12", "12", "2", "2")));
+        browser.waiting().until(d -> column("chain-stage-table", 0).get(5).contains("3"));
+        assertEntropies(new double[] {entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(12, 1), entropy(2, 1),
+            entropy(2, 3)});
+        // The draws come from the last distribution: ranks 0 and 1 only.
+        List<String> direct = column("chain-draws-table", 2);
+        for (int r = 2; r < 12; r++) {
+            assertEquals("0", direct.get(r), direct.toString());
+        }
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /**
      * Top-k counts on the vector, not on the page's three logits: a vector of 60 whole numbers 0,
      * -1, ..., -59 (no ties) keeps its 40 most probable tokens at top-k 40, and the link keeps 40.
      * A top-k above the 60 tokens keeps them all and says so; a bad one is refused with the range

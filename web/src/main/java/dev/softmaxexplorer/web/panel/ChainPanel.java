@@ -61,16 +61,20 @@ public final class ChainPanel implements Panel {
     private final NumberTable drawsTable = new NumberTable(Dom.byId("chain-draws-table"));
     private final HTMLElement source = Dom.byId("chain-source");
     private final ChainInput inputs = new ChainInput();
+    private final StageTexts texts = new StageTexts();
     private SamplerOrder shownOrder;
 
-    /** What the draws depend on: the input, the chain that ran (its steps and parameters), N and the seed. */
-    private record DrawKey(Stage input, java.util.List<Step> steps, double temperature, int topK, double topP,
-            double minP, double typicalMass, int n, int seed) {
-    }
+    // The last runs of the chain and of the chain with the temperature moved, which the next runs
+    // take over where their inputs did not change; not a copy of the state.
+    private Stage[] ran;
+    private Stage[] ranMoved;
 
-    // The last draws and what they were drawn from; not a copy of the state.
-    private DrawKey drawn;
+    // The last draws and what they were drawn from: the final distribution, N and the seed.
+    private Stage drawnFrom;
+    private int drawnCount;
+    private int drawnSeed;
     private int[] direct;
+    private int mostDrawn;
     private int[] gumbel;
 
     public ChainPanel(Editor editor) {
@@ -147,9 +151,11 @@ public final class ChainPanel implements Panel {
         showControls(state, order, words);
         SamplerChain chain = chain(state, order.running());
         ChainInput.Shown shown = inputs.of(frame);
-        Stage[] stages = chain.stages(shown.input());
+        Stage[] stages = chain.stages(shown.input(), ran);
+        ran = stages;
         int k = shown.size();
         int[] classes = shown.classes();
+        StageTexts.Texts[] numbers = texts.of(stages, Arrays.copyOf(classes, Math.min(classes.length, TABLE_CLASSES)));
         Stage last = stages[stages.length - 1];
         Loaded loaded = shown.loaded();
         Dom.text(source, sourceText(state, chain, words, loaded, k, classes.length));
@@ -170,10 +176,10 @@ public final class ChainPanel implements Panel {
         }
         ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept, probabilities[0],
                 shown.position(shown.target()));
-        fillStageTable(stages, state, words, k);
-        fillClassTable(stages, state, words, shown);
-        Dom.text(verdict, orderSentence(chain, last, state, words, shown.input(), k));
-        draw(frame, stages, shown, order.running());
+        fillStageTable(stages, numbers, state, words, k);
+        fillClassTable(stages, numbers, state, words, shown);
+        Dom.text(verdict, orderSentence(chain, last, numbers[stages.length - 1], state, words, shown.input(), k));
+        draw(frame, stages, numbers[stages.length - 1], shown);
     }
 
     /**
@@ -212,7 +218,7 @@ public final class ChainPanel implements Panel {
         return words.format("chain.stage." + SamplerOrder.key(step), "value", value);
     }
 
-    private void fillStageTable(Stage[] stages, State state, Messages words, int k) {
+    private void fillStageTable(Stage[] stages, StageTexts.Texts[] numbers, State state, Messages words, int k) {
         stageTable.shape(new String[] {words.text("chain.table.stage"), words.text("chain.table.survivors"),
             words.text("chain.table.removed"), words.text("chain.table.mass"), words.text("chain.table.entropy"),
             words.text("chain.table.effective")}, stages.length, 0);
@@ -221,13 +227,14 @@ public final class ChainPanel implements Panel {
             stageTable.rowHeader(s, stageName(stage.step(), state, words), false);
             stageTable.cell(s, 1, Numbers.grouped(stage.survivors()));
             stageTable.cell(s, 2, Numbers.grouped(k - stage.survivors()));
-            stageTable.cell(s, 3, Format.percent(stage.originalMass(), 2));
-            stageTable.cell(s, 4, Numbers.compact(stage.entropy()));
-            stageTable.cell(s, 5, Numbers.compact(stage.effectiveClasses()));
+            stageTable.cell(s, 3, numbers[s].mass());
+            stageTable.cell(s, 4, numbers[s].entropy());
+            stageTable.cell(s, 5, numbers[s].effective());
         }
     }
 
-    private void fillClassTable(Stage[] stages, State state, Messages words, ChainInput.Shown classes) {
+    private void fillClassTable(Stage[] stages, StageTexts.Texts[] numbers, State state, Messages words,
+            ChainInput.Shown classes) {
         int k = classes.size();
         int shown = Math.min(classes.classes().length, TABLE_CLASSES);
         String[] headers = new String[stages.length + 1];
@@ -236,11 +243,11 @@ public final class ChainPanel implements Panel {
             headers[s + 1] = stageName(stages[s].step(), state, words);
         }
         classTable.shape(headers, shown, 0);
+        String gone = words.text("chain.table.gone");
         for (int s = 0; s < stages.length; s++) {
+            String[] p = numbers[s].probabilities();
             for (int j = 0; j < shown; j++) {
-                int i = classes.classes()[j];
-                classTable.cell(j, s + 1, stages[s].kept(i) ? Numbers.compact(stages[s].probability(i))
-                        : words.text("chain.table.gone"));
+                classTable.cell(j, s + 1, p[j] != null ? p[j] : gone);
             }
         }
         for (int j = 0; j < shown; j++) {
@@ -252,8 +259,8 @@ public final class ChainPanel implements Panel {
     }
 
     /** What moving the temperature to the other end would change, computed, not asserted. */
-    private static String orderSentence(SamplerChain chain, Stage last, State state, Messages words, Stage input,
-            int k) {
+    private String orderSentence(SamplerChain chain, Stage last, StageTexts.Texts lastNumbers, State state,
+            Messages words, Stage input, int k) {
         double t = state.get(Fields.TEMPERATURE);
         SamplerChain moved = chain.withTemperatureMoved();
         if (moved == chain || t == 1) {
@@ -261,18 +268,19 @@ public final class ChainPanel implements Panel {
                     "k", Numbers.grouped(k));
         }
         // Without a filter that can cut, both orders end with softmax(z / T) over every class.
-        Stage otherLast = chain.filters() ? last(moved.stages(input)) : last;
+        Stage otherLast = last;
+        if (chain.filters()) {
+            // Its filters before T do not depend on T: a move of T takes them over from the last run.
+            ranMoved = moved.stages(input, ranMoved);
+            otherLast = ranMoved[ranMoved.length - 1];
+        }
         return words.format(chain.temperatureFirst() ? "chain.verdict.first" : "chain.verdict.later",
                 "t", Format.shortest(t), "kept", Numbers.grouped(last.survivors()), "k", Numbers.grouped(k),
-                "h", Numbers.compact(last.entropy()), "otherKept", Numbers.grouped(otherLast.survivors()),
-                "otherH", Numbers.compact(otherLast.entropy()));
+                "h", lastNumbers.entropy(), "otherKept", Numbers.grouped(otherLast.survivors()),
+                "otherH", otherLast.sameDistributionAs(last) ? lastNumbers.entropy() : Numbers.compact(otherLast.entropy()));
     }
 
-    private static Stage last(Stage[] stages) {
-        return stages[stages.length - 1];
-    }
-
-    private void draw(Frame frame, Stage[] stages, ChainInput.Shown shown, Step[] running) {
+    private void draw(Frame frame, Stage[] stages, StageTexts.Texts lastNumbers, ChainInput.Shown shown) {
         State state = frame.state();
         Messages words = frame.words();
         Stage last = stages[stages.length - 1];
@@ -281,13 +289,15 @@ public final class ChainPanel implements Panel {
         // Gumbel-max scans every class for each draw (a removed one is skipped, but visited).
         double work = (double) n * (shown.loaded() == null ? last.survivors() : shown.size());
         boolean affordable = work <= GUMBEL_BUDGET;
-        DrawKey key = new DrawKey(stages[0], Arrays.asList(running), state.get(Fields.TEMPERATURE),
-                state.get(Fields.TOP_K), state.get(Fields.TOP_P), state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS),
-                n, seedValue);
-        if (!key.equals(drawn)) {
-            direct = Sampling.counts(last.probabilities(), n, seedValue);
+        // The draws depend on the final distribution, N and the seed only: a move that leaves the
+        // distribution as it was (a filter's parameter that keeps the same classes) keeps them.
+        if (!last.sameDistributionAs(drawnFrom) || n != drawnCount || seedValue != drawnSeed) {
+            direct = last.counts(n, seedValue);
+            mostDrawn = Sampling.mostFrequent(direct);
             gumbel = affordable ? Sampling.gumbelMax(last.logits(), last.temperature(), n, seedValue) : null;
-            drawn = key;
+            drawnFrom = last;
+            drawnCount = n;
+            drawnSeed = seedValue;
         }
         int[] classes = shown.classes();
         double[] input = new double[classes.length];
@@ -304,7 +314,7 @@ public final class ChainPanel implements Panel {
                 words);
         String draws = Integer.toString(n);
         String seedText = Integer.toString(seedValue);
-        int most = Sampling.mostFrequent(direct);
+        int most = mostDrawn;
         String mostName = shown.loaded() != null ? shown.loaded().name(most) : labels[most];
         Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", mostName,
                 "share", Format.percent((double) direct[most] / n, 1), "p", Format.percent(last.probability(most), 1)));
@@ -333,19 +343,21 @@ public final class ChainPanel implements Panel {
             Dom.text(gumbelText, words.format("chain.gumbel.agree", "gap", Format.fixed(100 * gap, 1),
                     "allowed", Format.fixed(100 * allowed, 1), "n", draws));
         }
-        fillDrawsTable(words, shown, last, n);
+        fillDrawsTable(words, shown, lastNumbers, n);
         Dom.attribute(link, "href", "#" + HashCodec.encode(state));
         Dom.text(link, words.format("chain.link", "n", draws, "seed", seedText));
     }
 
-    private void fillDrawsTable(Messages words, ChainInput.Shown classes, Stage last, int n) {
+    private void fillDrawsTable(Messages words, ChainInput.Shown classes, StageTexts.Texts lastNumbers, int n) {
         int shown = Math.min(classes.classes().length, TABLE_CLASSES);
         drawsTable.shape(new String[] {words.text("table.class"), words.text("chain.draws-table.p"),
             words.text("chain.draws-table.direct"), words.text("chain.draws-table.gumbel")}, shown, 1);
         for (int j = 0; j < shown; j++) {
             int i = classes.classes()[j];
             drawsTable.rowHeader(j, classes.names()[j], i == classes.target());
-            drawsTable.cell(j, 1, Numbers.compact(last.probability(i)));
+            // A class the chain removed has p = 0 in the final distribution.
+            String p = lastNumbers.probabilities()[j];
+            drawsTable.cell(j, 1, p != null ? p : Numbers.compact(0.0));
             drawsTable.cell(j, 2, Integer.toString(direct[i]));
             drawsTable.cell(j, 3, gumbel == null ? "\u2014" : Integer.toString(gumbel[i]));
         }

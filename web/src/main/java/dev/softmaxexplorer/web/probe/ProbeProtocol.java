@@ -451,13 +451,17 @@ public final class ProbeProtocol {
         return rows;
     }
 
-    /** Every stage: its probabilities, survivors, original mass, entropy and exp(H), stages separated by |. */
+    /**
+     * Every stage: its probabilities, survivors, original mass, entropy, exp(H) and the counts of
+     * 100 seeded draws from it, stages separated by |.
+     */
     private static String chain(SamplerChain.Stage[] stages) {
         StringBuilder out = new StringBuilder();
         for (SamplerChain.Stage stage : stages) {
             out.append(out.length() == 0 ? "" : "|").append(array(stage.probabilities())).append('/')
                     .append(stage.survivors()).append('/').append(hex(stage.originalMass())).append('/')
-                    .append(hex(stage.entropy())).append('/').append(hex(stage.effectiveClasses()));
+                    .append(hex(stage.entropy())).append('/').append(hex(stage.effectiveClasses())).append('/')
+                    .append(ints(stage.counts(100, 11)));
         }
         return out.toString();
     }
