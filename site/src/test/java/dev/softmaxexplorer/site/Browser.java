@@ -116,6 +116,9 @@ final class Browser implements AutoCloseable, Scripting {
             // One view at a time, each with the whole wait: a view may take a while to draw on a busy machine.
         }
         script("window.scrollTo(0, 0);");
+        // Back at the top the control strip goes away (an observer's callback, a frame later).
+        waiting().until(d -> (Boolean) script("var s = document.querySelector('.control-strip');"
+                + " return !s || getComputedStyle(s).display === 'none';"));
     }
 
     /**
