@@ -179,10 +179,13 @@ class EngineSmokeTest {
         until(page, "the first contentful paint", () -> (Boolean) page.script(
                 "return performance.getEntriesByName('first-contentful-paint').length > 0;"));
         @SuppressWarnings("unchecked")
-        List<Number> times = (List<Number>) page.script("return [performance.getEntriesByName('softmax-explorer-shown')[0]"
-                + ".startTime, performance.getEntriesByName('first-contentful-paint')[0].startTime];");
+        List<Number> times = (List<Number>) page.script("var shown = performance.getEntriesByName('softmax-explorer-shown')[0];"
+                + " var frame = shown.detail && shown.detail.frameStart;"
+                + " return [typeof frame === 'number' ? Math.min(frame, shown.startTime) : shown.startTime,"
+                + " performance.getEntriesByName('first-contentful-paint')[0].startTime];");
+        // Firefox stamps a paint with the start of its frame, before the frame's callbacks ran.
         assertTrue(times.get(1).doubleValue() >= times.get(0).doubleValue(), "first contentful paint at "
-                + times.get(1) + " ms, before the page was shown at " + times.get(0) + " ms");
+                + times.get(1) + " ms, before the frame in which the page was shown (" + times.get(0) + " ms)");
     }
 
     private static void assertNoErrorBox(EnginePage page) {
