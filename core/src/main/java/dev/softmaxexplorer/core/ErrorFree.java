@@ -11,7 +11,7 @@ package dev.softmaxexplorer.core;
 final class ErrorFree {
 
     /** 2^27 + 1, Veltkamp's splitting constant for 53-bit doubles. */
-    private static final double SPLITTER = 134217729.0;
+    static final double SPLITTER = 134217729.0;
     /** Above this magnitude {@code SPLITTER * a} could overflow, so the split scales first. */
     private static final double SPLIT_LIMIT = 0x1p996;
 

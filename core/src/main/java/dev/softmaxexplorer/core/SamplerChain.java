@@ -1,5 +1,7 @@
 package dev.softmaxexplorer.core;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * A language model's sampler chain: temperature, top-k, top-p, min-p and typical filtering applied
  * to the logits in a chosen order, with every intermediate distribution.
@@ -165,12 +167,16 @@ public final class SamplerChain {
      * @throws IllegalArgumentException for logits {@link Softmax#softmax} rejects
      */
     public static Stage input(double[] logits) {
+        Softmax.validateLogits(logits);
         double[] z = logits.clone();
         double[] original = new double[z.length];
-        double entropy = Softmax.softmaxAndEntropy(z, 1.0, original);
+        Softmax.Exponentials pass = Softmax.Exponentials.kept(z, 1.0, null);
+        double entropy = Softmax.probabilitiesAndEntropy(pass, null, original);
         int[] alive = alive(z);
-        return new Stage(null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
+        Stage input = new Stage(null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
                 effective(entropy));
+        input.pass.set(pass);
+        return input;
     }
 
     /**
@@ -237,7 +243,7 @@ public final class SamplerChain {
             }
             // Only the temperature changes: the same classes, their mass shared.
             double[] p = new double[input.probabilities.length];
-            double entropy = softmaxOver(before.alive, input.logits, temperature, p);
+            double entropy = softmaxOver(before.alive, input, temperature, p);
             return new Stage(step, setting, input.logits, before.alive, temperature, p, before.originalMass,
                     entropy, effective(entropy));
         }
@@ -250,7 +256,7 @@ public final class SamplerChain {
             return earlier;
         }
         double[] p = new double[input.probabilities.length];
-        double entropy = softmaxOver(kept, input.logits, before.temperature, p);
+        double entropy = softmaxOver(kept, input, before.temperature, p);
         return new Stage(step, setting, input.logits, kept, before.temperature, p,
                 massOf(kept, input.probabilities), entropy, effective(entropy));
     }
@@ -333,13 +339,39 @@ public final class SamplerChain {
     }
 
     /**
-     * {@link Softmax#softmaxAndEntropy} at T into p of the logits with every class outside
-     * {@code alive} (ascending) at -Infinity, computed over the classes in {@code alive} only
-     * (the others get p = 0).
+     * {@link Softmax#softmaxAndEntropy} at T into p of the input's logits with every class
+     * outside {@code alive} (ascending) at -Infinity, computed over the classes in {@code alive}
+     * only (the others get p = 0). The input keeps the last pass over all its classes (at T = 1
+     * from {@link #input}, then at the latest T a chain ran over all of them), and a subset at
+     * its T takes its exponentials from there: in Hugging Face's order each filter after the
+     * temperature, and in the order sentence's chain the temperature after the filters, then
+     * costs no exponential (the filters keep the top class; typical-p may not, and then the
+     * subset has its own pass). The kept pass is taken out of the input while in use, as
+     * {@code Softmax}'s spare arrays are, so a chain on another thread never sees it change; a
+     * new T's pass reuses its arrays.
      */
-    private static double softmaxOver(int[] alive, double[] logits, double t, double[] p) {
-        if (alive.length == logits.length) {
-            return Softmax.softmaxAndEntropy(logits, t, p);
+    private static double softmaxOver(int[] alive, Stage input, double t, double[] p) {
+        double[] logits = input.logits;
+        Softmax.Exponentials pass = input.pass.getAndSet(null);
+        try {
+            if (alive.length == logits.length) {
+                Softmax.validateTemperature(t);
+                if (pass == null || pass.temperature != t) {
+                    pass = Softmax.Exponentials.kept(logits, t, pass);
+                }
+                return Softmax.probabilitiesAndEntropy(pass, null, p);
+            }
+            if (pass != null && pass.temperature == t) {
+                try (Softmax.Exponentials subset = pass.over(alive)) {
+                    if (subset != null) {
+                        return Softmax.probabilitiesAndEntropy(subset, alive, p);
+                    }
+                }
+            }
+        } finally {
+            if (pass != null) {
+                input.pass.set(pass);
+            }
         }
         double[] z = new double[alive.length];
         for (int j = 0; j < alive.length; j++) {
@@ -383,6 +415,11 @@ public final class SamplerChain {
         private final double effectiveClasses;
         /** Of an input stage, made on first use: every class by descending logit, ties by index. */
         private int[] logitOrder;
+        /**
+         * Of an input stage: the last pass over all its classes, at T = 1 or the latest T a chain
+         * applied to all of them; empty while a chain uses it.
+         */
+        private final AtomicReference<Softmax.Exponentials> pass = new AtomicReference<>();
 
         Stage(Step step, double setting, double[] logits, int[] alive, double temperature, double[] probabilities,
                 double originalMass, double entropy, double effectiveClasses) {

@@ -99,11 +99,17 @@ public final class Softmax {
         validateLogits(logits);
         validateTemperature(temperature);
         try (Exponentials ex = Exponentials.withEntropy(logits, temperature, -1)) {
-            for (int i = 0; i < p.length; i++) {
-                p[i] = ex.probability(i);
-            }
-            return ex.entropy();
+            return probabilitiesAndEntropy(ex, null, p);
         }
+    }
+
+    /**
+     * The probabilities of a pass with the entropy's sum written into p, at {@code classes[j]}
+     * for the pass's class j (at j itself for null classes), returning the entropy.
+     */
+    static double probabilitiesAndEntropy(Exponentials ex, int[] classes, double[] p) {
+        ex.probabilities(classes, p);
+        return ex.entropy();
     }
 
     /**
@@ -701,7 +707,7 @@ public final class Softmax {
         /** The sum of e_i over the classes other than top and those set apart, same exponent. */
         final DoubleDouble restApartScaled;
         /** {@code sum_i e_i (-d_i)}, same exponent; null when the entropy was not asked for. */
-        private final DoubleDouble entropyTermsScaled;
+        final DoubleDouble entropyTermsScaled;
         final int restExponent;
         final DoubleDouble denominator;
         final DoubleDouble logDenominator;
@@ -734,14 +740,54 @@ public final class Softmax {
             return new Exponentials(z, t, apart, false, true);
         }
 
+        /**
+         * A pass over every class, with the entropy's sum, that keeps its per-class values in
+         * arrays of its own, not the shared spare, for {@link #over} to read later (closing it
+         * gives nothing back): those of {@code previous}, a kept pass over as many classes that
+         * its owner no longer needs, else new ones. The logits and T must be valid.
+         */
+        static Exponentials kept(double[] z, double t, Exponentials previous) {
+            Storage arrays = previous != null && !previous.storage.pooled
+                    && previous.storage.termExponent.length == z.length ? previous.storage : Storage.owned(z.length);
+            return new Exponentials(z, t, NONE, arrays, true, null, null);
+        }
+
+        /**
+         * The pass {@link #kept} would make over the logits {@code z_c} of the classes c in
+         * {@code classes} (ascending), with each d_i and e_i taken from this kept pass: the same
+         * operations on the same operands (the same top class and T) formed them, so every
+         * result has the bits of a pass of its own. Null when the top class is not among them
+         * (then the top of the subset is another class, and every d_i another number).
+         */
+        Exponentials over(int[] classes) {
+            if (shifted == null || java.util.Arrays.binarySearch(classes, top) < 0) {
+                return null;
+            }
+            double[] z = new double[classes.length];
+            for (int j = 0; j < z.length; j++) {
+                z[j] = logits[classes[j]];
+            }
+            return new Exponentials(z, temperature, NONE, Storage.take(z.length), true, this, classes);
+        }
+
         private Exponentials(double[] z, double t, int[] apart, boolean keep,
                 boolean withEntropy) {
+            this(z, t, apart, keep ? Storage.take(z.length) : null, withEntropy, null, null);
+        }
+
+        /**
+         * The pass; with a {@code source}, a kept pass at T over logits of which z holds the
+         * classes {@code classes}, top among them, each class's d_i and e_i come from the source.
+         */
+        private Exponentials(double[] z, double t, int[] apart, Storage storage, boolean withEntropy,
+                Exponentials source, int[] classes) {
             logits = z;
             temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
-            divisor = new Divisor(t);
-            storage = keep ? Storage.take(k) : null;
+            divisor = source == null ? new Divisor(t) : source.divisor;
+            boolean keep = storage != null;
+            this.storage = storage;
             shifted = keep ? storage.shifted : null;
             mantissas = keep ? storage.mantissas : null;
             termExponent = keep ? storage.termExponent : null;
@@ -751,43 +797,199 @@ public final class Softmax {
             MutableDoubleDouble entropyTerms = new MutableDoubleDouble();
             int scale = Integer.MIN_VALUE;
             int nextApart = 0;
+            // The double-double steps of shift (twoSum, the product by 1 / T), mulPow2, add and
+            // mul are written out on locals below, each the operations of the method named in
+            // its comment in the same order, so the bits are theirs: this loop runs over every
+            // class on every move of T, and in the browser each call of those methods that is
+            // not inlined passes its doubles as new boxes and the pairs' fields cost a memory
+            // round trip per step. Anything outside the common case calls the method itself.
+            double negTop = -z[top];
+            double inverseHi = divisor.moderate ? divisor.reciprocal.hi : 0.0;
+            double inverseLo = divisor.moderate ? divisor.reciprocal.lo : 0.0;
+            double inverseHigh = ErrorFree.splitHigh(inverseHi);
+            double inverseLow = inverseHi - inverseHigh;
+            double restHi = 0.0;
+            double restLo = 0.0;
+            double termsHi = 0.0;
+            double termsLo = 0.0;
             // Every element is written: the arrays hold the previous call's values.
             for (int i = 0; i < k; i++) {
-                shift(d, i);
+                double dHi;
+                double dLo;
+                if (source != null) {
+                    dHi = source.shifted[2 * classes[i]];
+                    dLo = source.shifted[2 * classes[i] + 1];
+                } else if (z[i] == Double.NEGATIVE_INFINITY || i == top) {
+                    dHi = i == top ? 0.0 : Double.NEGATIVE_INFINITY;
+                    dLo = 0.0;
+                } else {
+                    // scaledQuotient: twoSum(z_i, -z_top), then for a moderate pair and T the
+                    // divisor's divideUnscaled.
+                    double zi = z[i];
+                    double s = zi + negTop;
+                    dHi = Double.NaN;
+                    dLo = 0.0;
+                    if (s - s == 0.0) {
+                        double bb = s - zi;
+                        double err = (zi - (s - bb)) - (bb - negTop);
+                        if (s == 0.0) {
+                            dHi = 0.0;
+                        } else if (divisor.moderate && isModerate(s, err)) {
+                            if (divisor.value == 1.0) {
+                                dHi = s;
+                                dLo = err == 0.0 ? 0.0 : err;
+                            } else {
+                                // mul(1 / T): |s| <= 2^60, so s splits without scaling.
+                                double p = s * inverseHi;
+                                if (p - p == 0.0 && p != 0.0) {
+                                    double c = ErrorFree.SPLITTER * s;
+                                    double sHigh = c - (c - s);
+                                    double sLow = s - sHigh;
+                                    double pe = sHigh * inverseHigh - p;
+                                    pe = pe + sHigh * inverseLow;
+                                    pe = pe + sLow * inverseHigh;
+                                    pe = pe + sLow * inverseLow;
+                                    pe = pe + s * inverseLo;
+                                    pe = pe + err * inverseHi;
+                                    // fastTwoSum(p, pe)
+                                    dHi = p + pe;
+                                    if (dHi - dHi == 0.0) {
+                                        dLo = pe - (dHi - p);
+                                    }
+                                } else {
+                                    dHi = p;
+                                }
+                            }
+                        }
+                    }
+                    if (dHi != dHi) {
+                        shift(d, i);
+                        dHi = d.hi;
+                        dLo = d.lo;
+                    }
+                }
                 if (keep) {
-                    store(shifted, i, d);
+                    shifted[2 * i] = dHi;
+                    shifted[2 * i + 1] = dLo;
                 }
                 boolean isApart = false;
                 while (nextApart < apart.length && apart[nextApart] == i) {
                     nextApart++;
                     isApart = true;
                 }
-                if (i != top && d.hi >= DoubleDouble.EXP_NEGLIGIBLE) {
-                    int exponent = e.exp(d);
+                if (i != top && dHi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                    int exponent;
+                    double eHi;
+                    double eLo;
+                    if (source == null) {
+                        exponent = e.exp(d.set(dHi, dLo));
+                        eHi = e.hi;
+                        eLo = e.lo;
+                    } else {
+                        eHi = source.mantissas[2 * classes[i]];
+                        eLo = source.mantissas[2 * classes[i] + 1];
+                        exponent = source.termExponent[classes[i]];
+                    }
                     if (keep) {
                         termExponent[i] = exponent;
-                        store(mantissas, i, e);
+                        mantissas[2 * i] = eHi;
+                        mantissas[2 * i + 1] = eLo;
                     }
                     if (exponent > scale) {
                         if (scale != Integer.MIN_VALUE) {
-                            rest.mulPow2(scale - exponent);
-                            entropyTerms.mulPow2(scale - exponent);
+                            rest.set(restHi, restLo).mulPow2(scale - exponent);
+                            restHi = rest.hi;
+                            restLo = rest.lo;
+                            entropyTerms.set(termsHi, termsLo).mulPow2(scale - exponent);
+                            termsHi = entropyTerms.hi;
+                            termsLo = entropyTerms.lo;
                         }
                         scale = exponent;
                     }
-                    e.mulPow2(exponent - scale);
+                    // mulPow2(exponent - scale): by 2^0 it changes nothing (the mantissa is
+                    // finite and not 0).
+                    int n = exponent - scale;
+                    if (n < -1022) {
+                        e.set(eHi, eLo).mulPow2(n);
+                        eHi = e.hi;
+                        eLo = e.lo;
+                    } else if (n != 0) {
+                        double factor = DoubleDouble.powerOfTwo(n);
+                        eHi = eHi * factor;
+                        eLo = eHi - eHi == 0.0 && eHi != 0.0 ? eLo * factor : 0.0;
+                    }
                     if (!isApart) {
-                        rest.add(e.hi, e.lo);
+                        // rest.add(eHi, eLo)
+                        double s = restHi + eHi;
+                        if (s - s == 0.0) {
+                            double sb = s - restHi;
+                            double err = (restHi - (s - sb)) - (sb - eHi);
+                            double lo = restLo + eLo;
+                            double tb = lo - restLo;
+                            double negF = (tb - eLo) - (restLo - (lo - tb));
+                            err = err + lo;
+                            double s2 = s + err;
+                            double e2 = err - (s2 - s);
+                            e2 = e2 - negF;
+                            // fastTwoSum(s2, e2)
+                            restHi = s2 + e2;
+                            restLo = restHi - restHi == 0.0 ? e2 - (restHi - s2) : 0.0;
+                        } else {
+                            restHi = s;
+                            restLo = 0.0;
+                        }
                     }
                     if (withEntropy) {
-                        e.mul(-d.hi, -d.lo);
-                        entropyTerms.add(e.hi, e.lo);
+                        // mul(-dHi, -dLo): eHi <= 2 and |dHi| <= 1600 split without scaling.
+                        double mHi = -dHi;
+                        double mLo = -dLo;
+                        double p = eHi * mHi;
+                        double pHi = p;
+                        double pLo = 0.0;
+                        if (p - p == 0.0 && p != 0.0) {
+                            double c = ErrorFree.SPLITTER * eHi;
+                            double aHigh = c - (c - eHi);
+                            double aLow = eHi - aHigh;
+                            c = ErrorFree.SPLITTER * mHi;
+                            double bHigh = c - (c - mHi);
+                            double bLow = mHi - bHigh;
+                            double pe = aHigh * bHigh - p;
+                            pe = pe + aHigh * bLow;
+                            pe = pe + aLow * bHigh;
+                            pe = pe + aLow * bLow;
+                            pe = pe + eHi * mLo;
+                            pe = pe + eLo * mHi;
+                            // fastTwoSum(p, pe)
+                            pHi = p + pe;
+                            pLo = pHi - pHi == 0.0 ? pe - (pHi - p) : 0.0;
+                        }
+                        // entropyTerms.add(pHi, pLo)
+                        double s = termsHi + pHi;
+                        if (s - s == 0.0) {
+                            double sb = s - termsHi;
+                            double err = (termsHi - (s - sb)) - (sb - pHi);
+                            double lo = termsLo + pLo;
+                            double tb = lo - termsLo;
+                            double negF = (tb - pLo) - (termsLo - (lo - tb));
+                            err = err + lo;
+                            double s2 = s + err;
+                            double e2 = err - (s2 - s);
+                            e2 = e2 - negF;
+                            // fastTwoSum(s2, e2)
+                            termsHi = s2 + e2;
+                            termsLo = termsHi - termsHi == 0.0 ? e2 - (termsHi - s2) : 0.0;
+                        } else {
+                            termsHi = s;
+                            termsLo = 0.0;
+                        }
                     }
                 } else if (keep) {
                     mantissas[2 * i] = 0.0;
                     mantissas[2 * i + 1] = 0.0;
                 }
             }
+            rest.set(restHi, restLo);
+            entropyTerms.set(termsHi, termsLo);
             restApartScaled = rest.toDoubleDouble();
             int previous = -1;
             for (int i : apart) {
@@ -919,6 +1121,64 @@ public final class Softmax {
             return into.mulPow2(exponent + scale);
         }
 
+        /**
+         * {@link #probability} of every class j of a pass that kept its arrays, into
+         * {@code p[classes[j]]} (into p[j] for null classes). For a class with a term whose
+         * mantissa times 1 / S needs no scaling beyond the range of a double's exponent (all
+         * but the smallest), the steps of {@link #quotient}, {@link MutableDoubleDouble#mul},
+         * {@link MutableDoubleDouble#mulPow2} and the rounding test run here on local variables,
+         * the same operations in the same order, so with the same bits: at K = 50,257 this loop
+         * runs on every move of T in the sampler chain, and in the browser each call of those
+         * methods that is not inlined passes its doubles as new boxes. 1 / S is split once.
+         */
+        void probabilities(int[] classes, double[] p) {
+            if (mantissas == null) {
+                throw new IllegalStateException("a pass without its arrays");
+            }
+            DoubleDouble inverse = topProbability();
+            double bh = inverse.hi;
+            double bl = inverse.lo;
+            double bSplitHigh = ErrorFree.splitHigh(bh);
+            double bSplitLow = bh - bSplitHigh;
+            int k = logits.length;
+            for (int j = 0; j < k; j++) {
+                double h = mantissas[2 * j];
+                int n = termExponent[j];
+                boolean done = false;
+                if (j != top && h != 0.0 && n >= -1022 && n <= 1023) {
+                    double l = mantissas[2 * j + 1];
+                    // mul(bh, bl): bh is 1 / S below 1 and h a mantissa in [1/2, 2), so the
+                    // product is finite and not 0, and h needs no scaling to be split.
+                    double q = h * bh;
+                    double c = ErrorFree.SPLITTER * h;
+                    double hHigh = c - (c - h);
+                    double hLow = h - hHigh;
+                    double e = hHigh * bSplitHigh - q;
+                    e = e + hHigh * bSplitLow;
+                    e = e + hLow * bSplitHigh;
+                    e = e + hLow * bSplitLow;
+                    e = e + h * bl;
+                    e = e + l * bh;
+                    // fastTwoSum(q, e), then mulPow2(n)
+                    double sum = q + e;
+                    double factor = DoubleDouble.powerOfTwo(n);
+                    double ph = sum * factor;
+                    double pl = 0.0;
+                    if (ph != 0.0 && ph - ph == 0.0) {
+                        pl = (e - (sum - q)) * factor;
+                    }
+                    double bound = Math.abs(ph) * 2.0 * errorScale;
+                    if (CorrectRounding.decided(ph, pl, bound)) {
+                        p[classes == null ? j : classes[j]] = ph;
+                        done = true;
+                    }
+                }
+                if (!done) {
+                    p[classes == null ? j : classes[j]] = probability(j);
+                }
+            }
+        }
+
         /** p_i, correctly rounded: e_i and 1 / S each within errorScale, their product 2^-104. */
         double probability(int i) {
             probabilityScaled(scratch, i, 0);
@@ -1005,20 +1265,29 @@ public final class Softmax {
         final double[] mantissas;
         final int[] termExponent;
 
-        private Storage(int k) {
+        /** Whether closing its pass makes it the spare; not for a {@link Exponentials#kept} pass's. */
+        private final boolean pooled;
+
+        private Storage(int k, boolean pooled) {
             shifted = new double[2 * k];
             mantissas = new double[2 * k];
             termExponent = new int[k];
+            this.pooled = pooled;
         }
 
         /** Arrays for at least k classes. */
         static Storage take(int k) {
             Storage spare = SPARE.getAndSet(null);
-            return spare != null && spare.termExponent.length >= k ? spare : new Storage(k);
+            return spare != null && spare.termExponent.length >= k ? spare : new Storage(k, true);
+        }
+
+        /** Arrays for k classes that no other pass will take. */
+        static Storage owned(int k) {
+            return new Storage(k, false);
         }
 
         void giveBack() {
-            if (termExponent.length <= MAX_KEPT) {
+            if (pooled && termExponent.length <= MAX_KEPT) {
                 SPARE.set(this);
             }
         }

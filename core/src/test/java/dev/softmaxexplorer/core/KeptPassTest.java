@@ -1,0 +1,116 @@
+package dev.softmaxexplorer.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pass over a subset of the classes that takes its exponentials from a kept pass over all of
+ * them ({@code Softmax.Exponentials.over}) against a pass of its own over the subset's logits,
+ * bit for bit: every probability and the entropy. The vectors hit what sharing must get right:
+ * equal largest logits (the top class is the first of them), masked classes, terms below e^-1600
+ * that are left out, logits near the overflow threshold (slow path), and K = 50,257.
+ */
+class KeptPassTest {
+
+    private static final double[] TEMPERATURES = {1e-3, 0.1, 0.7, 1.0, 2.5, 40.0, 1e6};
+
+    @Test
+    void subsetsOfRandomVectorsAreBitIdenticalToTheirOwnPass() {
+        SplittableRandom random = new SplittableRandom(18);
+        for (int vector = 0; vector < 300; vector++) {
+            int k = 1 + random.nextInt(vector < 280 ? 40 : 3000);
+            double[] z = logits(random, k, vector % 6);
+            // Each temperature's pass reuses the arrays of the one before.
+            Softmax.Exponentials full = null;
+            for (double t : TEMPERATURES) {
+                full = Softmax.Exponentials.kept(z, t, full);
+                for (int subset = 0; subset < 4; subset++) {
+                    check(z, t, full, classes(random, z, full.top, subset));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aVocabularyOfGpt2SizeKeepingItsTopTenPercent() {
+        SplittableRandom random = new SplittableRandom(50_257);
+        double[] z = new double[50_257];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = Math.round(random.nextGaussian() * 3.0 * 1e4) / 1e4;
+        }
+        for (double t : new double[] {0.3, 1.0, 1.7}) {
+            try (Softmax.Exponentials full = Softmax.Exponentials.kept(z, t, null)) {
+                int[] classes = java.util.stream.IntStream.range(0, z.length)
+                        .filter(i -> i == full.top || z[i] > 3.8).toArray();
+                check(z, t, full, classes);
+            }
+        }
+    }
+
+    @Test
+    void aSubsetWithoutTheTopClassHasNoSharedPass() {
+        double[] z = {1.0, 3.0, 2.0, 3.0};
+        try (Softmax.Exponentials full = Softmax.Exponentials.kept(z, 1.0, null)) {
+            // The top class is the first of the two largest logits, class 1.
+            assertEquals(1, full.top);
+            assertNull(full.over(new int[] {0, 2, 3}));
+            check(z, 1.0, full, new int[] {1, 3});
+        }
+    }
+
+    private static void check(double[] z, double t, Softmax.Exponentials full, int[] classes) {
+        double[] own = new double[classes.length];
+        for (int j = 0; j < classes.length; j++) {
+            own[j] = z[classes[j]];
+        }
+        double[] expected = new double[classes.length];
+        double expectedEntropy = Softmax.softmaxAndEntropy(own, t, expected);
+        double[] actual = new double[z.length];
+        double actualEntropy;
+        try (Softmax.Exponentials subset = full.over(classes)) {
+            actualEntropy = Softmax.probabilitiesAndEntropy(subset, classes, actual);
+        }
+        String where = "K = " + z.length + ", T = " + t + ", classes " + Arrays.toString(classes).substring(0,
+                Math.min(80, Arrays.toString(classes).length()));
+        assertEquals(Double.doubleToRawLongBits(expectedEntropy), Double.doubleToRawLongBits(actualEntropy),
+                "entropy, " + where);
+        for (int j = 0; j < classes.length; j++) {
+            assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(actual[classes[j]]),
+                    "p of class " + classes[j] + ", " + where);
+        }
+    }
+
+    /** Logits of one of six kinds: plain, ties at the top, masked, a wide spread, huge, integers. */
+    private static double[] logits(SplittableRandom random, int k, int kind) {
+        double[] z = new double[k];
+        for (int i = 0; i < k; i++) {
+            z[i] = switch (kind) {
+                case 0 -> random.nextDouble(-10, 10);
+                case 1 -> random.nextInt(3);
+                case 2 -> random.nextInt(4) == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
+                case 3 -> random.nextDouble(-5000, 5);
+                case 4 -> random.nextDouble(0.9, 1.0) * 1.7e308 * (random.nextBoolean() ? 1 : -1);
+                default -> random.nextInt(-20, 20);
+            };
+        }
+        if (kind == 2) {
+            z[random.nextInt(k)] = 0.5;
+        }
+        return z;
+    }
+
+    /** Ascending classes holding top: all, top alone, a random half, or those near the top. */
+    private static int[] classes(SplittableRandom random, double[] z, int top, int kind) {
+        java.util.stream.IntStream all = java.util.stream.IntStream.range(0, z.length);
+        return switch (kind) {
+            case 0 -> all.toArray();
+            case 1 -> new int[] {top};
+            case 2 -> all.filter(i -> i == top || random.nextBoolean()).toArray();
+            default -> all.filter(i -> i == top || z[i] >= z[top] - 1.5).toArray();
+        };
+    }
+}
