@@ -13,7 +13,7 @@ final class ErrorFree {
     /** 2^27 + 1, Veltkamp's splitting constant for 53-bit doubles. */
     static final double SPLITTER = 134217729.0;
     /** Above this magnitude {@code SPLITTER * a} could overflow, so the split scales first. */
-    private static final double SPLIT_LIMIT = 0x1p996;
+    static final double SPLIT_LIMIT = 0x1p996;
 
     private ErrorFree() {
     }

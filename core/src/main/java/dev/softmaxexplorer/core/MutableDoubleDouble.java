@@ -385,8 +385,37 @@ final class MutableDoubleDouble {
                 pl = e - fb;
             }
         }
+        // mul(ph, pl) of the table's 2^(j/4096), which splits without scaling; so does ph but
+        // for an argument far beyond the range of a double's exponential.
         int j = n & 4095;
-        set(DoubleDouble.EXP2_HI[j], DoubleDouble.EXP2_LO[j]).mul(ph, pl);
+        double th = DoubleDouble.EXP2_HI[j];
+        double tl = DoubleDouble.EXP2_LO[j];
+        if (!(ph >= -ErrorFree.SPLIT_LIMIT && ph <= ErrorFree.SPLIT_LIMIT)) {
+            set(th, tl).mul(ph, pl);
+            return n >> 12;
+        }
+        double m = th * ph;
+        hi = m;
+        lo = 0.0;
+        if (m - m == 0.0 && m != 0.0) {
+            double split = ErrorFree.SPLITTER * th;
+            double aHigh = split - (split - th);
+            double aLow = th - aHigh;
+            split = ErrorFree.SPLITTER * ph;
+            double bHigh = split - (split - ph);
+            double bLow = ph - bHigh;
+            double me = aHigh * bHigh - m;
+            me = me + aHigh * bLow;
+            me = me + aLow * bHigh;
+            me = me + aLow * bLow;
+            me = me + th * pl;
+            me = me + tl * ph;
+            // fastTwoSum(m, me)
+            hi = m + me;
+            if (hi - hi == 0.0) {
+                lo = me - (hi - m);
+            }
+        }
         return n >> 12;
     }
 }
