@@ -22,7 +22,7 @@ class ExponentialsStepsTest {
         SplittableRandom random = new SplittableRandom(1600);
         for (int vector = 0; vector < 2000; vector++) {
             int k = 1 + random.nextInt(60);
-            double[] z = logits(random, k, vector % 7);
+            double[] z = SeededLogits.of(random, k, vector % SeededLogits.KINDS);
             int target = random.nextInt(k);
             for (double t : TEMPERATURES) {
                 try (Softmax.Exponentials ex = Softmax.Exponentials.withEntropy(z, t, target)) {
@@ -96,25 +96,5 @@ class ExponentialsStepsTest {
             terms = entropy.toDoubleDouble();
             scale = at == Integer.MIN_VALUE ? 0 : at;
         }
-    }
-
-    /** Logits of one of seven kinds. */
-    private static double[] logits(SplittableRandom random, int k, int kind) {
-        double[] z = new double[k];
-        for (int i = 0; i < k; i++) {
-            z[i] = switch (kind) {
-                case 0 -> random.nextDouble(-10, 10);
-                case 1 -> random.nextInt(3);
-                case 2 -> random.nextInt(4) == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
-                case 3 -> random.nextDouble(-5000, 5);
-                case 4 -> random.nextDouble(0.9, 1.0) * 1.7e308 * (random.nextBoolean() ? 1 : -1);
-                case 5 -> random.nextGaussian() * 1e-300;
-                default -> random.nextDouble(-1e20, 1e20);
-            };
-        }
-        if (kind == 2) {
-            z[random.nextInt(k)] = 0.5;
-        }
-        return z;
     }
 }

@@ -23,7 +23,7 @@ class KeptPassTest {
         SplittableRandom random = new SplittableRandom(18);
         for (int vector = 0; vector < 300; vector++) {
             int k = 1 + random.nextInt(vector < 280 ? 40 : 3000);
-            double[] z = logits(random, k, vector % 6);
+            double[] z = SeededLogits.of(random, k, vector % SeededLogits.KINDS);
             // Each temperature's pass reuses the arrays of the one before.
             Softmax.Exponentials full = null;
             for (double t : TEMPERATURES) {
@@ -82,25 +82,6 @@ class KeptPassTest {
             assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(actual[classes[j]]),
                     "p of class " + classes[j] + ", " + where);
         }
-    }
-
-    /** Logits of one of six kinds: plain, ties at the top, masked, a wide spread, huge, integers. */
-    private static double[] logits(SplittableRandom random, int k, int kind) {
-        double[] z = new double[k];
-        for (int i = 0; i < k; i++) {
-            z[i] = switch (kind) {
-                case 0 -> random.nextDouble(-10, 10);
-                case 1 -> random.nextInt(3);
-                case 2 -> random.nextInt(4) == 0 ? Double.NEGATIVE_INFINITY : random.nextGaussian();
-                case 3 -> random.nextDouble(-5000, 5);
-                case 4 -> random.nextDouble(0.9, 1.0) * 1.7e308 * (random.nextBoolean() ? 1 : -1);
-                default -> random.nextInt(-20, 20);
-            };
-        }
-        if (kind == 2) {
-            z[random.nextInt(k)] = 0.5;
-        }
-        return z;
     }
 
     /** Ascending classes holding top: all, top alone, a random half, or those near the top. */
