@@ -788,7 +788,6 @@ public final class Softmax {
         private Exponentials(double[] z, double t, int[] apart, Storage storage, boolean withEntropy,
                 Exponentials source, int[] classes) {
             logits = z;
-            temperature = t;
             int k = z.length;
             top = indexOfMax(z, -1);
             divisor = source == null ? new Divisor(t) : source.divisor;
@@ -999,6 +998,10 @@ public final class Softmax {
             }
             rest.set(restHi, restLo);
             entropyTerms.set(termsHi, termsLo);
+            // Set after the loop, so that TeaVM keeps t live through it: otherwise it reuses the
+            // parameter's variable for the loop's doubles, and V8 boxes each double written to a
+            // parameter (some 50 bytes a class, measured with a sampling heap profile).
+            temperature = t;
             restApartScaled = rest.toDoubleDouble();
             int previous = -1;
             for (int i : apart) {
