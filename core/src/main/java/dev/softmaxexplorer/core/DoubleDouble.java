@@ -288,14 +288,6 @@ final class DoubleDouble {
     }
 
     /**
-     * That table itself, 2^n at index n + 1022, for a loop over many classes to read without a
-     * call per class; callers never write to it.
-     */
-    static double[] powersOfTwo() {
-        return POW2;
-    }
-
-    /**
      * The binary exponent of a finite nonzero {@code x}: {@code 2^e <= |x| < 2^(e+1)}, also for
      * subnormals (where {@code Math.getExponent} answers -1023).
      */

@@ -629,12 +629,6 @@ public final class Softmax {
         return h >= 0x1p-60 && h <= 0x1p60 && (l == 0.0 || l >= 0x1p-600);
     }
 
-    /** {@link #isModerate} without a call, for the loop over every class. */
-    private static boolean moderate(double hi, double lo) {
-        return (hi >= 0x1p-60 && hi <= 0x1p60 || hi <= -0x1p-60 && hi >= -0x1p60)
-                && (lo == 0.0 || lo >= 0x1p-600 || lo <= -0x1p-600);
-    }
-
     /**
      * A temperature split once for a loop of divisions: {@code t = mantissa * 2^exponent} with
      * the mantissa in [1, 2), and for a moderate t its reciprocal.
@@ -813,7 +807,6 @@ public final class Softmax {
             double inverseLo = divisor.moderate ? divisor.reciprocal.lo : 0.0;
             double inverseHigh = ErrorFree.splitHigh(inverseHi);
             double inverseLow = inverseHi - inverseHigh;
-            double[] powers = DoubleDouble.powersOfTwo();
             double restHi = 0.0;
             double restLo = 0.0;
             double termsHi = 0.0;
@@ -840,7 +833,7 @@ public final class Softmax {
                         double err = (zi - (s - bb)) - (bb - negTop);
                         if (s == 0.0) {
                             dHi = 0.0;
-                        } else if (divisor.moderate && moderate(s, err)) {
+                        } else if (divisor.moderate && isModerate(s, err)) {
                             if (divisor.value == 1.0) {
                                 dHi = s;
                                 dLo = err == 0.0 ? 0.0 : err;
@@ -922,7 +915,7 @@ public final class Softmax {
                         eHi = e.hi;
                         eLo = e.lo;
                     } else if (n != 0) {
-                        double factor = powers[n + 1022];
+                        double factor = DoubleDouble.powerOfTwo(n);
                         eHi = eHi * factor;
                         eLo = eHi - eHi == 0.0 && eHi != 0.0 ? eLo * factor : 0.0;
                     }
