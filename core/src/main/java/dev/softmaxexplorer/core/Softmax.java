@@ -811,30 +811,44 @@ public final class Softmax {
             double restLo = 0.0;
             double termsHi = 0.0;
             double termsLo = 0.0;
+            // The loop reads fields only through these locals, once per pass, not per class.
+            int topClass = top;
+            boolean moderateT = divisor.moderate;
+            boolean unit = divisor.value == 1.0;
+            double[] shiftedOut = shifted;
+            double[] mantissasOut = mantissas;
+            int[] exponentsOut = termExponent;
+            double[] sourceShifted = source == null ? null : source.shifted;
+            double[] sourceMantissas = source == null ? null : source.mantissas;
+            int[] sourceExponents = source == null ? null : source.termExponent;
             // Every element is written: the arrays hold the previous call's values.
             for (int i = 0; i < k; i++) {
                 double dHi;
                 double dLo;
                 if (source != null) {
-                    dHi = source.shifted[2 * classes[i]];
-                    dLo = source.shifted[2 * classes[i] + 1];
-                } else if (z[i] == Double.NEGATIVE_INFINITY || i == top) {
-                    dHi = i == top ? 0.0 : Double.NEGATIVE_INFINITY;
+                    dHi = sourceShifted[2 * classes[i]];
+                    dLo = sourceShifted[2 * classes[i] + 1];
+                } else if (z[i] == Double.NEGATIVE_INFINITY || i == topClass) {
+                    dHi = i == topClass ? 0.0 : Double.NEGATIVE_INFINITY;
                     dLo = 0.0;
                 } else {
                     // scaledQuotient: twoSum(z_i, -z_top), then for a moderate pair and T the
                     // divisor's divideUnscaled.
                     double zi = z[i];
                     double s = zi + negTop;
-                    dHi = Double.NaN;
+                    dHi = 0.0;
                     dLo = 0.0;
+                    // A flag, not NaN in dHi: with a NaN constant in its branches V8 keeps
+                    // dHi boxed (measured: 12 bytes a class).
+                    boolean formed = false;
                     if (s - s == 0.0) {
                         double bb = s - zi;
                         double err = (zi - (s - bb)) - (bb - negTop);
                         if (s == 0.0) {
-                            dHi = 0.0;
-                        } else if (divisor.moderate && isModerate(s, err)) {
-                            if (divisor.value == 1.0) {
+                            formed = true;
+                        } else if (moderateT && isModerate(s, err)) {
+                            formed = true;
+                            if (unit) {
                                 dHi = s;
                                 dLo = err == 0.0 ? 0.0 : err;
                             } else {
@@ -861,22 +875,22 @@ public final class Softmax {
                             }
                         }
                     }
-                    if (dHi != dHi) {
+                    if (!formed) {
                         shift(d, i);
                         dHi = d.hi;
                         dLo = d.lo;
                     }
                 }
                 if (keep) {
-                    shifted[2 * i] = dHi;
-                    shifted[2 * i + 1] = dLo;
+                    shiftedOut[2 * i] = dHi;
+                    shiftedOut[2 * i + 1] = dLo;
                 }
                 boolean isApart = false;
                 while (nextApart < apart.length && apart[nextApart] == i) {
                     nextApart++;
                     isApart = true;
                 }
-                if (i != top && dHi >= DoubleDouble.EXP_NEGLIGIBLE) {
+                if (i != topClass && dHi >= DoubleDouble.EXP_NEGLIGIBLE) {
                     int exponent;
                     double eHi;
                     double eLo;
@@ -887,14 +901,14 @@ public final class Softmax {
                         eHi = e.hi;
                         eLo = e.lo;
                     } else {
-                        eHi = source.mantissas[2 * classes[i]];
-                        eLo = source.mantissas[2 * classes[i] + 1];
-                        exponent = source.termExponent[classes[i]];
+                        eHi = sourceMantissas[2 * classes[i]];
+                        eLo = sourceMantissas[2 * classes[i] + 1];
+                        exponent = sourceExponents[classes[i]];
                     }
                     if (keep) {
-                        termExponent[i] = exponent;
-                        mantissas[2 * i] = eHi;
-                        mantissas[2 * i + 1] = eLo;
+                        exponentsOut[i] = exponent;
+                        mantissasOut[2 * i] = eHi;
+                        mantissasOut[2 * i + 1] = eLo;
                     }
                     if (exponent > scale) {
                         if (scale != Integer.MIN_VALUE) {
@@ -985,8 +999,8 @@ public final class Softmax {
                         }
                     }
                 } else if (keep) {
-                    mantissas[2 * i] = 0.0;
-                    mantissas[2 * i + 1] = 0.0;
+                    mantissasOut[2 * i] = 0.0;
+                    mantissasOut[2 * i + 1] = 0.0;
                 }
             }
             rest.set(restHi, restLo);
@@ -1145,13 +1159,18 @@ public final class Softmax {
             double bl = inverse.lo;
             double bSplitHigh = ErrorFree.splitHigh(bh);
             double bSplitLow = bh - bSplitHigh;
+            // Fields in locals, read once per pass, not per class.
+            double[] ms = mantissas;
+            int[] exponents = termExponent;
+            int topClass = top;
+            double relativeError = errorScale;
             int k = logits.length;
             for (int j = 0; j < k; j++) {
-                double h = mantissas[2 * j];
-                int n = termExponent[j];
+                double h = ms[2 * j];
+                int n = exponents[j];
                 boolean done = false;
-                if (j != top && h != 0.0 && n >= -1022 && n <= 1023) {
-                    double l = mantissas[2 * j + 1];
+                if (j != topClass && h != 0.0 && n >= -1022 && n <= 1023) {
+                    double l = ms[2 * j + 1];
                     // mul(bh, bl): bh is 1 / S below 1 and h a mantissa in [1/2, 2), so the
                     // product is finite and not 0, and h needs no scaling to be split.
                     double q = h * bh;
@@ -1172,7 +1191,7 @@ public final class Softmax {
                     if (ph != 0.0 && ph - ph == 0.0) {
                         pl = (e - (sum - q)) * factor;
                     }
-                    double bound = Math.abs(ph) * 2.0 * errorScale;
+                    double bound = Math.abs(ph) * 2.0 * relativeError;
                     if (CorrectRounding.decided(ph, pl, bound)) {
                         p[classes == null ? j : classes[j]] = ph;
                         done = true;
