@@ -173,7 +173,7 @@ public final class SamplerChain {
         Softmax.Exponentials pass = Softmax.Exponentials.kept(z, 1.0, null);
         double entropy = Softmax.probabilitiesAndEntropy(pass, null, original);
         int[] alive = alive(z);
-        Stage input = new Stage(null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
+        Stage input = new Stage(null, null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
                 effective(entropy));
         input.pass.set(pass);
         return input;
@@ -207,8 +207,14 @@ public final class SamplerChain {
      * what was drawn from it stays valid. The stages are the same, bit for bit, as without
      * {@code previous}.
      *
+     * <p>The earlier run is handed over: its stages that this run does not return are retired,
+     * and a new stage may hold its numbers in the array of one of them (at K = 50,257 a new
+     * 400 KB array per stage and move cost the browser more than the stage's arithmetic). A
+     * retired stage throws on reading its distribution; {@link Stage#sameDistributionAs} still
+     * answers, false for every stage of a later run.
+     *
      * @param previous the stages of an earlier run of any chain from the same input (one from
-     *     another input is ignored), or null
+     *     another input is ignored and left as it was), or null
      * @throws IllegalArgumentException if the stage is not an input stage
      */
     public Stage[] stages(Stage input, Stage[] previous) {
@@ -220,19 +226,78 @@ public final class SamplerChain {
         boolean reusable = previous != null && previous.length > 0 && previous[0] == input;
         Stage[] stages = new Stage[order.length + 1];
         stages[0] = input;
+        StageArrays arrays = new StageArrays(reusable ? previous : new Stage[0], stages, input.probabilities.length);
         for (int s = 0; s < order.length; s++) {
-            Stage earlier = reusable && s + 1 < previous.length && previous[s] == stages[s]
-                    && previous[s + 1] != null && previous[s + 1].step == order[s] ? previous[s + 1] : null;
-            stages[s + 1] = next(order[s], stages[s], input, earlier);
+            Stage candidate = reusable && s + 1 < previous.length && previous[s] == stages[s] ? previous[s + 1] : null;
+            Stage earlier = candidate != null && !candidate.gone() && candidate.step == order[s] ? candidate : null;
+            arrays.from = s + 1;
+            stages[s + 1] = next(order[s], stages[s], input, earlier, arrays);
+        }
+        if (reusable) {
+            arrays.retireAllBut(previous);
         }
         return stages;
+    }
+
+    /**
+     * The arrays of a run's new stages: K long, each taken from a stage of the earlier run that
+     * the new run will not return, else new. When stage {@code from} is computed afresh, no stage
+     * of the earlier run from that position on can be taken over any more (a stage is taken over
+     * only after its predecessor was), so their arrays are free unless a stage of the new run
+     * shares one (a step that removed nothing shares its predecessor's).
+     */
+    private static final class StageArrays {
+        private final Stage[] previous;
+        private final Stage[] stages;
+        private final int k;
+        int from;
+
+        StageArrays(Stage[] previous, Stage[] stages, int k) {
+            this.previous = previous;
+            this.stages = stages;
+            this.k = k;
+        }
+
+        /** An array for the stage at position {@code from}, all 0 if {@code zeroed}. */
+        double[] fresh(boolean zeroed) {
+            for (int j = Math.max(from, 1); j < previous.length; j++) {
+                Stage old = previous[j];
+                if (old != null && old.origin == old && !old.retired && old.probabilities.length == k
+                        && !inUse(old.probabilities)) {
+                    old.retired = true;
+                    if (zeroed) {
+                        java.util.Arrays.fill(old.probabilities, 0.0);
+                    }
+                    return old.probabilities;
+                }
+            }
+            return new double[k];
+        }
+
+        private boolean inUse(double[] array) {
+            for (int s = 0; s < from; s++) {
+                if (stages[s].probabilities == array) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Retires every stage of the earlier run that the new run does not return. */
+        void retireAllBut(Stage[] earlier) {
+            for (int j = 1; j < earlier.length; j++) {
+                if (earlier[j] != null && !java.util.Arrays.asList(stages).contains(earlier[j])) {
+                    earlier[j].retired = true;
+                }
+            }
+        }
     }
 
     /**
      * The stage after {@code before}: {@code earlier} (the stage the same step made from the same
      * {@code before} in an earlier run, or null) where it is sure to be the same.
      */
-    private Stage next(Step step, Stage before, Stage input, Stage earlier) {
+    private Stage next(Step step, Stage before, Stage input, Stage earlier, StageArrays arrays) {
         double setting = setting(step);
         if (earlier != null && earlier.setting == setting) {
             return earlier;
@@ -242,9 +307,9 @@ public final class SamplerChain {
                 return passedThrough(step, setting, before, earlier);
             }
             // Only the temperature changes: the same classes, their mass shared.
-            double[] p = new double[input.probabilities.length];
+            double[] p = arrays.fresh(before.alive.length < input.probabilities.length);
             double entropy = softmaxOver(before.alive, input, temperature, p);
-            return new Stage(step, setting, input.logits, before.alive, temperature, p, before.originalMass,
+            return new Stage(step, null, setting, input.logits, before.alive, temperature, p, before.originalMass,
                     entropy, effective(entropy));
         }
         int[] kept = kept(step, before, input);
@@ -255,9 +320,9 @@ public final class SamplerChain {
             // The same classes of the same stage: the same softmax, at the same temperature.
             return earlier;
         }
-        double[] p = new double[input.probabilities.length];
+        double[] p = arrays.fresh(true);
         double entropy = softmaxOver(kept, input, before.temperature, p);
-        return new Stage(step, setting, input.logits, kept, before.temperature, p,
+        return new Stage(step, null, setting, input.logits, kept, before.temperature, p,
                 massOf(kept, input.probabilities), entropy, effective(entropy));
     }
 
@@ -274,10 +339,10 @@ public final class SamplerChain {
 
     /** A stage that changed nothing: {@code before}'s distribution, under another step. */
     private static Stage passedThrough(Step step, double setting, Stage before, Stage earlier) {
-        if (earlier != null && earlier.probabilities == before.probabilities) {
+        if (earlier != null && earlier.origin == before.origin) {
             return earlier;
         }
-        return new Stage(step, setting, before.logits, before.alive, before.temperature, before.probabilities,
+        return new Stage(step, before.origin, setting, before.logits, before.alive, before.temperature, before.probabilities,
                 before.originalMass, before.entropy, before.effectiveClasses);
     }
 
@@ -413,6 +478,10 @@ public final class SamplerChain {
         private final double originalMass;
         private final double entropy;
         private final double effectiveClasses;
+        /** The stage that computed the distribution: this one, or the one a step that removed nothing passed on. */
+        private final Stage origin;
+        /** Handed to a later run that did not return it: its array may hold another stage's numbers. */
+        private boolean retired;
         /** Of an input stage, made on first use: every class by descending logit, ties by index. */
         private int[] logitOrder;
         /**
@@ -421,9 +490,10 @@ public final class SamplerChain {
          */
         private final AtomicReference<Softmax.Exponentials> pass = new AtomicReference<>();
 
-        Stage(Step step, double setting, double[] logits, int[] alive, double temperature, double[] probabilities,
-                double originalMass, double entropy, double effectiveClasses) {
+        Stage(Step step, Stage origin, double setting, double[] logits, int[] alive, double temperature,
+                double[] probabilities, double originalMass, double entropy, double effectiveClasses) {
             this.step = step;
+            this.origin = origin == null ? this : origin;
             this.setting = setting;
             this.logits = logits;
             this.alive = alive;
@@ -466,14 +536,22 @@ public final class SamplerChain {
             return temperature;
         }
 
-        /** The stage's distribution, the softmax of {@code logits() / temperature()}. */
+        /**
+         * The stage's distribution, the softmax of {@code logits() / temperature()}.
+         *
+         * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
+         */
         public double[] probabilities() {
-            return probabilities.clone();
+            return distribution().clone();
         }
 
-        /** The stage's probability of class i, without copying the distribution. */
+        /**
+         * The stage's probability of class i, without copying the distribution.
+         *
+         * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
+         */
         public double probability(int i) {
-            return probabilities[i];
+            return distribution()[i];
         }
 
         /** Whether class i is still in the chain. */
@@ -493,7 +571,20 @@ public final class SamplerChain {
          * run's. A page redraws what depends on the final distribution only when it is not.
          */
         public boolean sameDistributionAs(Stage other) {
-            return other != null && probabilities == other.probabilities;
+            return other != null && origin == other.origin;
+        }
+
+        /** Retired, or passing on the distribution of a stage that is: its array may be another's. */
+        private boolean gone() {
+            return retired || origin.retired;
+        }
+
+        private double[] distribution() {
+            if (gone()) {
+                throw new IllegalStateException("a stage handed to a later run as its previous stages and not"
+                        + " returned by it: its distribution is gone");
+            }
+            return probabilities;
         }
 
         /**
@@ -501,9 +592,10 @@ public final class SamplerChain {
          * distribution and with the running sums over the surviving classes only.
          *
          * @throws IllegalArgumentException for n outside [0, {@link Sampling#MAX_DRAWS}]
+         * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
          */
         public int[] counts(int n, int seed) {
-            return Sampling.counts(probabilities, alive.length == probabilities.length ? null : alive, n, seed);
+            return Sampling.counts(distribution(), alive.length == probabilities.length ? null : alive, n, seed);
         }
 
         /**

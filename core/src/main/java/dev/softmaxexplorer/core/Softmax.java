@@ -575,8 +575,13 @@ public final class Softmax {
 
     /** Index of the largest logit other than {@code skip}, the lowest index on ties. */
     private static int indexOfMax(double[] z, int skip) {
+        return indexOfMax(z, z.length, skip);
+    }
+
+    /** {@link #indexOfMax(double[], int)} over the first k elements. */
+    private static int indexOfMax(double[] z, int k, int skip) {
         int best = -1;
-        for (int i = 0; i < z.length; i++) {
+        for (int i = 0; i < k; i++) {
             if (i != skip && (best < 0 || z[i] > z[best])) {
                 best = i;
             }
@@ -688,7 +693,10 @@ public final class Softmax {
     static final class Exponentials implements AutoCloseable {
         private static final int[] NONE = {};
 
+        /** The classes' logits: the first {@link #size} elements (longer only in a pass of {@link #over}). */
         final double[] logits;
+        /** K, the number of classes. */
+        final int size;
         final double temperature;
         final int top;
         private final Divisor divisor;
@@ -749,7 +757,7 @@ public final class Softmax {
         static Exponentials kept(double[] z, double t, Exponentials previous) {
             Storage arrays = previous != null && !previous.storage.pooled
                     && previous.storage.termExponent.length == z.length ? previous.storage : Storage.owned(z.length);
-            return new Exponentials(z, t, NONE, arrays, true, null, null);
+            return new Exponentials(z, z.length, t, NONE, arrays, true, null, null);
         }
 
         /**
@@ -763,27 +771,30 @@ public final class Softmax {
             if (shifted == null || java.util.Arrays.binarySearch(classes, top) < 0) {
                 return null;
             }
-            double[] z = new double[classes.length];
-            for (int j = 0; j < z.length; j++) {
+            // Arrays as long as this pass's, so that the one spare fits every subset of it: a
+            // chain's subsets grow and shrink as T moves, and new arrays cost more than the pass.
+            Storage arrays = Storage.take(classes.length, size);
+            double[] z = arrays.logits();
+            for (int j = 0; j < classes.length; j++) {
                 z[j] = logits[classes[j]];
             }
-            return new Exponentials(z, temperature, NONE, Storage.take(z.length), true, this, classes);
+            return new Exponentials(z, classes.length, temperature, NONE, arrays, true, this, classes);
         }
 
         private Exponentials(double[] z, double t, int[] apart, boolean keep,
                 boolean withEntropy) {
-            this(z, t, apart, keep ? Storage.take(z.length) : null, withEntropy, null, null);
+            this(z, z.length, t, apart, keep ? Storage.take(z.length, z.length) : null, withEntropy, null, null);
         }
 
         /**
          * The pass; with a {@code source}, a kept pass at T over logits of which z holds the
          * classes {@code classes}, top among them, each class's d_i and e_i come from the source.
          */
-        private Exponentials(double[] z, double t, int[] apart, Storage storage, boolean withEntropy,
+        private Exponentials(double[] z, int k, double t, int[] apart, Storage storage, boolean withEntropy,
                 Exponentials source, int[] classes) {
             logits = z;
-            int k = z.length;
-            top = indexOfMax(z, -1);
+            size = k;
+            top = indexOfMax(z, k, -1);
             divisor = source == null ? new Divisor(t) : source.divisor;
             boolean keep = storage != null;
             this.storage = storage;
@@ -1064,7 +1075,8 @@ public final class Softmax {
         /** A result of this call from the slow path, whose levels all results share. */
         double slow(WideSoftmax.Quantity q) {
             if (slowLevels == null) {
-                slowLevels = new WideSoftmax.Levels(logits, temperature, top);
+                double[] z = logits.length == size ? logits : java.util.Arrays.copyOf(logits, size);
+                slowLevels = new WideSoftmax.Levels(z, temperature, top);
             }
             return WideSoftmax.rounded(slowLevels, q);
         }
@@ -1164,7 +1176,7 @@ public final class Softmax {
             int[] exponents = termExponent;
             int topClass = top;
             double relativeError = errorScale;
-            int k = logits.length;
+            int k = size;
             for (int j = 0; j < k; j++) {
                 double h = ms[2 * j];
                 int n = exponents[j];
@@ -1288,6 +1300,7 @@ public final class Softmax {
         final double[] shifted;
         final double[] mantissas;
         final int[] termExponent;
+        private double[] logits;
 
         /** Whether closing its pass makes it the spare; not for a {@link Exponentials#kept} pass's. */
         private final boolean pooled;
@@ -1299,10 +1312,18 @@ public final class Softmax {
             this.pooled = pooled;
         }
 
-        /** Arrays for at least k classes. */
-        static Storage take(int k) {
+        /** Arrays for at least k classes: the spare if it fits, else new ones for {@code capacity} >= k. */
+        static Storage take(int k, int capacity) {
             Storage spare = SPARE.getAndSet(null);
-            return spare != null && spare.termExponent.length >= k ? spare : new Storage(k, true);
+            return spare != null && spare.termExponent.length >= k ? spare : new Storage(capacity, true);
+        }
+
+        /** An array for a subset's logits, as long as the others; made on first use, then kept. */
+        double[] logits() {
+            if (logits == null) {
+                logits = new double[termExponent.length];
+            }
+            return logits;
         }
 
         /** Arrays for k classes that no other pass will take. */
