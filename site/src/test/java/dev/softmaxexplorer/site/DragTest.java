@@ -127,6 +127,9 @@ class DragTest extends BrowserTest {
         assertEquals(Integer.toString(TemperatureScale.position(t)), browser.value("t-slider"));
         assertShows(Softmax.softmax(DEFAULT_LOGITS, t));
         assertLinkSays("t=" + browser.value("temperature"));
+        // The marker moved: drawn at T = 5 over the curves, no trace of it left at T = 1.
+        assertTrue(markerPixels("sweep-chart", plotWidth, t) > 20, "the marker at T = " + t);
+        assertEquals(0, markerPixels("sweep-chart", plotWidth, 1), "a marker left at T = 1");
 
         double[] entropy = scrolledIntoView("sweep-entropy-chart");
         double entropyY = entropy[1] + entropy[3] / 2;
@@ -135,6 +138,10 @@ class DragTest extends BrowserTest {
         double cooler = Double.parseDouble(browser.value("temperature"));
         assertTrue(Math.abs(Math.log(cooler / 0.5)) < 0.02, "the pointer asked for about T = 0.5, got " + cooler);
         assertLinkSays("t=" + browser.value("temperature"));
+        for (String chart : List.of("sweep-chart", "sweep-entropy-chart")) {
+            assertTrue(markerPixels(chart, plotWidth, cooler) > 20, chart + ": the marker at T = " + cooler);
+            assertEquals(0, markerPixels(chart, plotWidth, t), chart + ": a marker left at T = " + t);
+        }
         assertEquals(List.of(), browser.consoleErrors());
     }
 
@@ -153,6 +160,25 @@ class DragTest extends BrowserTest {
     }
 
     /** x on a sweep chart for temperature t: the slider position's share of the plot. */
+    /**
+     * Pixels in the marker's colour (--predicted) within two CSS pixels of the marker's column for
+     * T on a sweep chart: the dashed line and, on the entropy chart, the point. The curves, grid and
+     * labels use other colours.
+     */
+    private long markerPixels(String canvas, double plotWidth, double t) {
+        double x = Math.floor(36 + plotWidth * TemperatureScale.position(t) / TemperatureScale.STEPS) + 0.5;
+        return ((Number) browser.script("var c = document.getElementById(arguments[0]), r = window.devicePixelRatio;"
+                + " var probe = document.createElement('canvas').getContext('2d');"
+                + " probe.fillStyle = getComputedStyle(c).getPropertyValue('--predicted').trim();"
+                + " var want = parseInt(probe.fillStyle.slice(1), 16);"
+                + " var left = Math.max(0, Math.floor((arguments[1] - 2) * r)), width = Math.ceil(4 * r);"
+                + " var d = c.getContext('2d').getImageData(left, 0, width, c.height).data, n = 0;"
+                + " for (var i = 0; i < d.length; i += 4) { if (d[i + 3] > 200"
+                + " && Math.abs(d[i] - (want >> 16)) < 12 && Math.abs(d[i + 1] - ((want >> 8) & 255)) < 12"
+                + " && Math.abs(d[i + 2] - (want & 255)) < 12) { n++; } }"
+                + " return n;", canvas, x)).longValue();
+    }
+
     private static double xAt(double[] box, double plotWidth, double t) {
         return box[0] + 36 + plotWidth * TemperatureScale.position(t) / TemperatureScale.STEPS;
     }

@@ -41,6 +41,11 @@ public final class ChartSurface {
         layout++;
     }
 
+    /** Whether charts are being drawn for print. */
+    static boolean printing() {
+        return printRatio > 0;
+    }
+
     public static ChartSurface of(HTMLCanvasElement canvas) {
         double ratio = printRatio > 0 ? printRatio : Window.current().getDevicePixelRatio();
         CssSize size = cssSize(canvas, layout);

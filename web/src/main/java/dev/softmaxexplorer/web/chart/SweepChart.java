@@ -27,12 +27,13 @@ public final class SweepChart {
     }
 
     /**
+     * The chart without its T marker ({@link #markProbabilities}): what stays while T moves.
+     *
      * @param probabilities {@code probabilities[j][i]}: class i at the j-th of equally log-spaced
      *     temperatures from MIN to MAX
-     * @param temperature the current T (marked; outside the axis it is shown at the nearer end with an arrow)
      */
     public static void drawProbabilities(ChartSurface surface, Theme theme, double[][] probabilities, String[] names,
-            int target, double temperature) {
+            int target) {
         CanvasRenderingContext2D ctx = surface.context;
         double gutter = gutter(surface.width);
         double plotWidth = surface.width - LEFT - gutter;
@@ -68,19 +69,28 @@ public final class SweepChart {
         lineDash(ctx, 0, 0);
         ctx.setGlobalAlpha(1);
         endLabels(ctx, theme, names, target, ends, LEFT + plotWidth, gutter, plotHeight);
-        marker(ctx, theme, temperature, plotWidth, TOP, TOP + plotHeight, "T = " + Format.shortest(temperature));
+    }
+
+    /**
+     * The current T's marker over {@link #drawProbabilities}; outside the axis it is shown at the
+     * nearer end with an arrow.
+     */
+    public static void markProbabilities(ChartSurface surface, Theme theme, double temperature) {
+        double plotWidth = surface.width - LEFT - gutter(surface.width);
+        double plotHeight = surface.height - TOP - BOTTOM;
+        marker(surface.context, theme, temperature, plotWidth, TOP, TOP + plotHeight,
+                "T = " + Format.shortest(temperature));
     }
 
     /**
      * The entropy H(T) on the same x axis as {@link #drawProbabilities}, from 0 to log K (dashed
-     * line at the top), with the current T's point.
+     * line at the top), without the current T's point ({@link #markEntropy}).
      *
      * @param entropies H at the same temperatures as the probability lines
      * @param maxEntropy log K
-     * @param current H at the current T
      */
     public static void drawEntropy(ChartSurface surface, Theme theme, double[] entropies, double maxEntropy,
-            double temperature, double current, Messages words) {
+            Messages words) {
         CanvasRenderingContext2D ctx = surface.context;
         double gutter = gutter(surface.width);
         double plotWidth = surface.width - LEFT - gutter;
@@ -117,6 +127,20 @@ public final class SweepChart {
             }
         }
         ctx.stroke();
+    }
+
+    /**
+     * The current T's marker and point over {@link #drawEntropy}.
+     *
+     * @param current H at the current T
+     */
+    public static void markEntropy(ChartSurface surface, Theme theme, double maxEntropy, double temperature,
+            double current) {
+        CanvasRenderingContext2D ctx = surface.context;
+        double plotWidth = surface.width - LEFT - gutter(surface.width);
+        double plotHeight = surface.height - TOP - BOTTOM;
+        double base = TOP + plotHeight;
+        double scale = maxEntropy > 0 ? plotHeight / maxEntropy : 0;
         double x = markerX(temperature, plotWidth);
         marker(ctx, theme, temperature, plotWidth, TOP, base, "H = " + Format.significant(current, 3));
         ctx.setFillStyle(theme.predicted());

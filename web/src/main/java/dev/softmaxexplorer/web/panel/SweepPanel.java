@@ -3,6 +3,7 @@ package dev.softmaxexplorer.web.panel;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.TemperatureSweep;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.Backdrop;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.Motion;
 import dev.softmaxexplorer.web.chart.SweepChart;
@@ -57,8 +58,15 @@ public final class SweepPanel implements Panel {
     private double[][] tableRows;
     private double[] tableEntropies;
     private final Motion motion = new Motion(this::drawCurves);
+    private final Backdrop curvesBackdrop = new Backdrop();
+    private final Backdrop entropyBackdrop = new Backdrop();
     /** The frame the moving curves belong to. */
     private Frame drawn;
+    /**
+     * What the table shows: its numbers depend on the logits, names, true class and language, not
+     * on T, so a T drag (the chain's, the strip's) does not rewrite them.
+     */
+    private List<Object> tableShows;
 
     @Override
     public void render(Frame frame) {
@@ -103,13 +111,34 @@ public final class SweepPanel implements Panel {
         State state = drawn.state();
         double t = state.get(Fields.TEMPERATURE);
         Theme theme = Theme.of(chart);
-        SweepChart.drawProbabilities(ChartSurface.of(chart), theme, Arrays.copyOf(curves, curves.length - 1),
-                state.get(Fields.NAMES).toArray(new String[0]), state.get(Fields.TARGET), t);
-        SweepChart.drawEntropy(ChartSurface.of(entropyChart), theme, curves[curves.length - 1],
-                TemperatureSweep.maxEntropy(state.classCount()), t, drawn.exact().entropy(), drawn.words());
+        List<String> names = state.get(Fields.NAMES);
+        int target = state.get(Fields.TARGET);
+        double[][] classCurves = Arrays.copyOf(curves, curves.length - 1);
+        ChartSurface surface = ChartSurface.of(chart);
+        List<Object> drawnFrom = List.of(Arrays.asList(classCurves), names, target, theme);
+        if (!curvesBackdrop.restore(chart, drawnFrom)) {
+            SweepChart.drawProbabilities(surface, theme, classCurves, names.toArray(new String[0]), target);
+            curvesBackdrop.keep(chart, drawnFrom);
+        }
+        SweepChart.markProbabilities(surface, theme, t);
+
+        double[] entropyCurve = curves[curves.length - 1];
+        double maxEntropy = TemperatureSweep.maxEntropy(state.classCount());
+        ChartSurface entropySurface = ChartSurface.of(entropyChart);
+        List<Object> entropyFrom = List.of(entropyCurve, maxEntropy, theme, drawn.words());
+        if (!entropyBackdrop.restore(entropyChart, entropyFrom)) {
+            SweepChart.drawEntropy(entropySurface, theme, entropyCurve, maxEntropy, drawn.words());
+            entropyBackdrop.keep(entropyChart, entropyFrom);
+        }
+        SweepChart.markEntropy(entropySurface, theme, maxEntropy, t, drawn.exact().entropy());
     }
 
     private void showTable(String[] names, int target, Messages words) {
+        List<Object> shows = List.of(tableRows, Arrays.asList(names), target, words);
+        if (shows.equals(tableShows)) {
+            return;
+        }
+        tableShows = shows;
         String[] headers = new String[TABLE_TEMPERATURES.length + 1];
         headers[0] = words.text("table.class");
         for (int c = 0; c < TABLE_TEMPERATURES.length; c++) {
