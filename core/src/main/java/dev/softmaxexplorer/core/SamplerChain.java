@@ -595,7 +595,19 @@ public final class SamplerChain {
          * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
          */
         public int[] counts(int n, int seed) {
-            return Sampling.counts(distribution(), alive.length == probabilities.length ? null : alive, n, seed);
+            return counts(n, seed, null);
+        }
+
+        /**
+         * {@link #counts(int, int)} into {@code reuse} if it holds K ints (what it held is
+         * overwritten), else into a new array: a page that draws again on every move of T hands
+         * back its last counts, for at K = 50,257 a new array a move cost more than the draws.
+         *
+         * @throws IllegalArgumentException for n outside [0, {@link Sampling#MAX_DRAWS}]
+         * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
+         */
+        public int[] counts(int n, int seed, int[] reuse) {
+            return Sampling.counts(distribution(), alive.length == probabilities.length ? null : alive, n, seed, reuse);
         }
 
         /**

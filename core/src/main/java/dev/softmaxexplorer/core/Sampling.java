@@ -68,25 +68,26 @@ public final class Sampling {
      */
     public static int[] counts(double[] probabilities, int n, int seed) {
         check(probabilities);
-        return counts(probabilities, null, n, seed);
+        return counts(probabilities, null, n, seed, null);
     }
 
     /**
      * {@link #counts(double[], int, int)} for weights already checked that are 0 outside
      * {@code support} (ascending class indices; null for every class): a sampler chain's stage,
-     * whose running sums need only the classes it kept. With fewer draws than classes the
+     * whose running sums need only the classes it kept. The counts go into {@code reuse} if it
+     * holds K ints (what it held is overwritten), else into a new array. With fewer draws than classes the
      * uniforms are sorted and one sweep of the running sums meets each in turn ({@link Swept}),
      * without the K-long guide table a few draws would not pay back.
      */
-    static int[] counts(double[] probabilities, int[] support, int n, int seed) {
+    static int[] counts(double[] probabilities, int[] support, int n, int seed, int[] reuse) {
         int classes = support == null ? probabilities.length : support.length;
         if (n <= classes) {
-            return new Swept(probabilities, support).counts(n, seed);
+            return new Swept(probabilities, support).counts(n, seed, reuse);
         }
         Inverse inverse = new Inverse(probabilities);
         checkCount(n);
         SeededGenerator generator = new SeededGenerator(seed);
-        int[] counts = new int[probabilities.length];
+        int[] counts = cleared(reuse, probabilities.length);
         for (int j = 0; j < n; j++) {
             counts[inverse.draw(generator.nextDouble())]++;
         }
@@ -314,9 +315,9 @@ public final class Sampling {
             return support == null ? r : support[r];
         }
 
-        int[] counts(int n, int seed) {
+        int[] counts(int n, int seed, int[] reuse) {
             checkCount(n);
-            int[] counts = new int[weights.length];
+            int[] counts = cleared(reuse, weights.length);
             double[] uniforms = sortedUniforms(n, seed);
             int r = 0;
             int i = classAt(0);
@@ -374,6 +375,18 @@ public final class Sampling {
         private static int bucket(double u, int n) {
             return Math.min(n - 1, (int) (u * n));
         }
+    }
+
+    /**
+     * {@code reuse} all 0 if it holds k ints, else a new array: in the browser a new array of
+     * K = 50,257 ints, written at the draws' classes, cost more than the draws themselves.
+     */
+    private static int[] cleared(int[] reuse, int k) {
+        if (reuse == null || reuse.length != k) {
+            return new int[k];
+        }
+        java.util.Arrays.fill(reuse, 0);
+        return reuse;
     }
 
     private static void checkCount(int n) {

@@ -102,8 +102,15 @@ class SamplerChainFastPathTest {
         // The draws from the last stage, over its survivors only, both ways of counting.
         Stage last = actual[actual.length - 1];
         for (int n : new int[] {100, last.survivors() + 1}) {
-            assertArrayEquals(Sampling.counts(expected[expected.length - 1].p, n, 7), last.counts(n, 7),
-                    "counts of " + n + " draws");
+            int[] counts = Sampling.counts(expected[expected.length - 1].p, n, 7);
+            assertArrayEquals(counts, last.counts(n, 7), "counts of " + n + " draws");
+            // Into an array handed back: what it held is overwritten; one of another length is not used.
+            int[] reuse = new int[z.length];
+            java.util.Arrays.fill(reuse, 3);
+            int[] into = last.counts(n, 7, reuse);
+            assertTrue(into == reuse, "the array of K ints handed back is used");
+            assertArrayEquals(counts, into, "counts of " + n + " draws into a used array");
+            assertArrayEquals(counts, last.counts(n, 7, new int[z.length + 1]), "counts beside an array too long");
         }
     }
 

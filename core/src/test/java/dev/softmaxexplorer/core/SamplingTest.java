@@ -163,7 +163,10 @@ class SamplingTest {
             }
             String where = "trial " + trial + ", K = " + classes + ", support " + size + ", n = " + n;
             assertArrayEquals(histogram, Sampling.counts(w, n, seed), where);
-            assertArrayEquals(histogram, Sampling.counts(w, support, n, seed), where);
+            assertArrayEquals(histogram, Sampling.counts(w, support, n, seed, null), where);
+            int[] used = new int[w.length];
+            java.util.Arrays.fill(used, trial + 1);
+            assertArrayEquals(histogram, Sampling.counts(w, support, n, seed, used), where + ", into a used array");
         }
         assertTrue(swept && guided, "both ways of counting");
     }

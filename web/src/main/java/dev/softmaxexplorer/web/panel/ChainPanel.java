@@ -292,7 +292,8 @@ public final class ChainPanel implements Panel {
         // The draws depend on the final distribution, N and the seed only: a move that leaves the
         // distribution as it was (a filter's parameter that keeps the same classes) keeps them.
         if (!last.sameDistributionAs(drawnFrom) || n != drawnCount || seedValue != drawnSeed) {
-            direct = last.counts(n, seedValue);
+            // Into the last draws' array: at K = 50,257 a new one a move cost more than the draws.
+            direct = last.counts(n, seedValue, direct);
             mostDrawn = Sampling.mostFrequent(direct);
             gumbel = affordable ? Sampling.gumbelMax(last.logits(), last.temperature(), n, seedValue) : null;
             drawnFrom = last;

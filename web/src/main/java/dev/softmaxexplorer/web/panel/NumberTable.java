@@ -7,12 +7,21 @@ import org.teavm.jso.dom.html.HTMLElement;
  * A view's text equivalent: one row a class (its name in a row header) and a few numeric columns,
  * plus optional footer rows. The rows are rebuilt only when the shape (headers, K, footers)
  * changes, so a repaint rewrites text, never the structure, and a screen reader keeps its place.
+ * A cell is written only when its text changed: most cells of a table keep theirs while T moves
+ * (the sampler chain's class table has hundreds), and handing a string to the DOM costs more than
+ * comparing it here.
  */
 public final class NumberTable {
     private final HTMLElement head;
     private final HTMLElement body;
     private final HTMLElement foot;
     private String shape = "";
+    /** What each cell shows (in body and footer rows column 0 is the row header); null before it is written. */
+    private String[][] headTexts = new String[0][];
+    private String[][] bodyTexts = new String[0][];
+    private String[][] footTexts = new String[0][];
+    /** Which body rows are marked as the true class's (new rows are not). */
+    private boolean[] trueRows = new boolean[0];
 
     /** @param table a {@code <table>} with {@code <thead>}, {@code <tbody>} and {@code <tfoot>} children */
     NumberTable(HTMLElement table) {
@@ -46,10 +55,13 @@ public final class NumberTable {
             for (int i = 0; i < footers; i++) {
                 foot.appendChild(row(headers.length));
             }
+            headTexts = new String[1][headers.length];
+            bodyTexts = new String[rows][headers.length];
+            trueRows = new boolean[rows];
+            footTexts = new String[footers][headers.length];
         }
-        HTMLElement headRow = head.getChildren().item(0).cast();
         for (int c = 0; c < headers.length; c++) {
-            Dom.text(headRow.getChildren().item(c).cast(), headers[c]);
+            write(head, headTexts, 0, c, headers[c]);
         }
     }
 
@@ -66,26 +78,31 @@ public final class NumberTable {
 
     /** The header cell of body row {@code row}; the true class's row is marked (the tick is in the CSS). */
     void rowHeader(int row, String text, boolean trueClass) {
-        HTMLElement tr = body.getChildren().item(row).cast();
-        String className = trueClass ? "true-class" : "";
-        if (!className.equals(tr.getClassName())) {
-            tr.setClassName(className);
+        if (trueRows[row] != trueClass) {
+            trueRows[row] = trueClass;
+            HTMLElement tr = body.getChildren().item(row).cast();
+            tr.setClassName(trueClass ? "true-class" : "");
         }
-        Dom.text(tr.getChildren().item(0).cast(), text);
+        write(body, bodyTexts, row, 0, text);
     }
 
     void cell(int row, int column, String text) {
-        HTMLElement tr = body.getChildren().item(row).cast();
-        Dom.text(tr.getChildren().item(column).cast(), text);
+        write(body, bodyTexts, row, column, text);
     }
 
     void footerHeader(int row, String text) {
-        HTMLElement tr = foot.getChildren().item(row).cast();
-        Dom.text(tr.getChildren().item(0).cast(), text);
+        write(foot, footTexts, row, 0, text);
     }
 
     void footerCell(int row, int column, String text) {
-        HTMLElement tr = foot.getChildren().item(row).cast();
-        Dom.text(tr.getChildren().item(column).cast(), text);
+        write(foot, footTexts, row, column, text);
+    }
+
+    private static void write(HTMLElement rows, String[][] texts, int row, int column, String text) {
+        if (!java.util.Objects.equals(text, texts[row][column]) || texts[row][column] == null) {
+            texts[row][column] = text;
+            HTMLElement tr = rows.getChildren().item(row).cast();
+            Dom.text(tr.getChildren().item(column).cast(), text);
+        }
     }
 }
