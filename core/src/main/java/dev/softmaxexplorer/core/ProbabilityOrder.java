@@ -27,17 +27,26 @@ final class ProbabilityOrder {
      * @param logitOrder every class index once, by descending logit
      */
     static int[] descending(double[] w, int[] logitOrder) {
-        int[] derived = derivedDescending(w, logitOrder);
+        return descending(w, logitOrder, null);
+    }
+
+    /** {@link #descending(double[], int[])}, into {@code into} (K long) where the order is derived; null for a new array. */
+    static int[] descending(double[] w, int[] logitOrder, int[] into) {
+        int[] derived = derivedDescending(w, logitOrder, into);
         return derived != null ? derived : TokenFilter.descendingOrder(w);
     }
 
     /** {@link #descending}'s order if the weights follow the logits' order, else null. */
     static int[] derivedDescending(double[] w, int[] logitOrder) {
+        return derivedDescending(w, logitOrder, null);
+    }
+
+    private static int[] derivedDescending(double[] w, int[] logitOrder, int[] into) {
         int classes = w.length;
         if (logitOrder.length != classes) {
             return null;
         }
-        int[] order = new int[classes];
+        int[] order = into != null && into.length == classes ? into : new int[classes];
         int n = 0;
         for (int i : logitOrder) {
             if (w[i] > 0.0) {

@@ -175,7 +175,8 @@ public final class SamplerChain {
         int[] alive = alive(z);
         Stage input = new Stage(null, null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
                 effective(entropy));
-        input.pass.set(pass);
+        input.reused = new Reused();
+        input.reused.pass.set(pass);
         return input;
     }
 
@@ -227,11 +228,19 @@ public final class SamplerChain {
         Stage[] stages = new Stage[order.length + 1];
         stages[0] = input;
         StageArrays arrays = new StageArrays(reusable ? previous : new Stage[0], stages, input.probabilities.length);
-        for (int s = 0; s < order.length; s++) {
-            Stage candidate = reusable && s + 1 < previous.length && previous[s] == stages[s] ? previous[s + 1] : null;
-            Stage earlier = candidate != null && !candidate.gone() && candidate.step == order[s] ? candidate : null;
-            arrays.from = s + 1;
-            stages[s + 1] = next(order[s], stages[s], input, earlier, arrays);
+        WorkArrays work = input.reused.work.getAndSet(null);
+        if (work == null) {
+            work = new WorkArrays(input.probabilities.length);
+        }
+        try {
+            for (int s = 0; s < order.length; s++) {
+                Stage candidate = reusable && s + 1 < previous.length && previous[s] == stages[s] ? previous[s + 1] : null;
+                Stage earlier = candidate != null && !candidate.gone() && candidate.step == order[s] ? candidate : null;
+                arrays.from = s + 1;
+                stages[s + 1] = next(order[s], stages[s], input, earlier, arrays, work);
+            }
+        } finally {
+            input.reused.work.set(work);
         }
         if (reusable) {
             arrays.retireAllBut(previous);
@@ -297,7 +306,7 @@ public final class SamplerChain {
      * The stage after {@code before}: {@code earlier} (the stage the same step made from the same
      * {@code before} in an earlier run, or null) where it is sure to be the same.
      */
-    private Stage next(Step step, Stage before, Stage input, Stage earlier, StageArrays arrays) {
+    private Stage next(Step step, Stage before, Stage input, Stage earlier, StageArrays arrays, WorkArrays work) {
         double setting = setting(step);
         if (earlier != null && earlier.setting == setting) {
             return earlier;
@@ -312,7 +321,7 @@ public final class SamplerChain {
             return new Stage(step, null, setting, input.logits, before.alive, temperature, p, before.originalMass,
                     entropy, effective(entropy));
         }
-        int[] kept = kept(step, before, input);
+        int[] kept = kept(step, before, input, work);
         if (kept.length == before.alive.length) {
             return passedThrough(step, setting, before, earlier);
         }
@@ -347,17 +356,17 @@ public final class SamplerChain {
     }
 
     /** The classes of {@code before} that the filter keeps, ascending; all of them if it is off. */
-    private int[] kept(Step step, Stage before, Stage input) {
+    private int[] kept(Step step, Stage before, Stage input, WorkArrays work) {
         double[] current = before.probabilities;
         int[] alive = before.alive;
         return switch (step) {
             case TOP_K -> topK == 0 || topK >= current.length ? alive
-                    : survivors(alive, TokenFilter.keptByTopK(current, topK, byProbability(current, input)));
+                    : survivors(alive, TokenFilter.keptByTopK(current, topK, byProbability(current, input, work), work.kept));
             case TOP_P -> topP == 1.0 ? alive
-                    : survivors(alive, TokenFilter.keptByTopP(current, topP, byProbability(current, input)));
+                    : survivors(alive, TokenFilter.keptByTopP(current, topP, byProbability(current, input, work), work.kept));
             case MIN_P -> minP == 0.0 ? alive : TokenFilter.keptByMinP(current, alive, minP);
             case TYPICAL -> typicalMass == 1.0 ? alive
-                    : survivors(alive, TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input)));
+                    : survivors(alive, TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input, work)));
             case TEMPERATURE -> throw new IllegalStateException(step.name());
         };
     }
@@ -381,8 +390,8 @@ public final class SamplerChain {
     }
 
     /** The classes by descending weight in {@code current}, from the input's order of the logits. */
-    private static int[] byProbability(double[] current, Stage input) {
-        return ProbabilityOrder.descending(current, input.logitOrder());
+    private static int[] byProbability(double[] current, Stage input, WorkArrays work) {
+        return ProbabilityOrder.descending(current, input.logitOrder(), work.order);
     }
 
     /** The classes of {@code alive} that {@code kept} keeps, in the same (ascending) order. */
@@ -417,7 +426,7 @@ public final class SamplerChain {
      */
     private static double softmaxOver(int[] alive, Stage input, double t, double[] p) {
         double[] logits = input.logits;
-        Softmax.Exponentials pass = input.pass.getAndSet(null);
+        Softmax.Exponentials pass = input.reused.pass.getAndSet(null);
         try {
             if (alive.length == logits.length) {
                 Softmax.validateTemperature(t);
@@ -435,7 +444,7 @@ public final class SamplerChain {
             }
         } finally {
             if (pass != null) {
-                input.pass.set(pass);
+                input.reused.pass.set(pass);
             }
         }
         double[] z = new double[alive.length];
@@ -464,6 +473,32 @@ public final class SamplerChain {
         return DoubleDouble.exp(DoubleDouble.of(entropy)).value();
     }
 
+    /**
+     * What an input stage keeps for the chains run on it, each taken out while a chain uses it
+     * (as {@code Softmax}'s spare arrays are), so chains on two threads never share one.
+     */
+    private static final class Reused {
+        /** The last pass over all the classes, at T = 1 or the latest T a chain applied to all of them. */
+        final AtomicReference<Softmax.Exponentials> pass = new AtomicReference<>();
+        final AtomicReference<WorkArrays> work = new AtomicReference<>();
+    }
+
+    /**
+     * The filters' work arrays, K long, used by one step at a time: in the browser a new K-long
+     * array a move cost more than the filter that wrote it.
+     */
+    private static final class WorkArrays {
+        /** A filter's classes by descending probability. */
+        final int[] order;
+        /** Which classes a filter keeps. */
+        final boolean[] kept;
+
+        WorkArrays(int k) {
+            order = new int[k];
+            kept = new boolean[k];
+        }
+    }
+
     /** One stage of the chain: the distribution after a step, and what it kept. */
     public static final class Stage {
         private final Step step;
@@ -484,11 +519,8 @@ public final class SamplerChain {
         private boolean retired;
         /** Of an input stage, made on first use: every class by descending logit, ties by index. */
         private int[] logitOrder;
-        /**
-         * Of an input stage: the last pass over all its classes, at T = 1 or the latest T a chain
-         * applied to all of them; empty while a chain uses it.
-         */
-        private final AtomicReference<Softmax.Exponentials> pass = new AtomicReference<>();
+        /** Of an input stage: what the chains run on it keep between runs. */
+        private Reused reused;
 
         Stage(Step step, Stage origin, double setting, double[] logits, int[] alive, double temperature,
                 double[] probabilities, double originalMass, double entropy, double effectiveClasses) {

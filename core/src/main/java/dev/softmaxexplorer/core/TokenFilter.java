@@ -51,7 +51,12 @@ public final class TokenFilter {
 
     /** {@link #keptByTopK(double[], int)} with the weights' {@link #descendingOrder} given. */
     static boolean[] keptByTopK(double[] probabilities, int k, int[] order) {
-        boolean[] kept = new boolean[probabilities.length];
+        return keptByTopK(probabilities, k, order, null);
+    }
+
+    /** {@link #keptByTopK(double[], int, int[])} into {@code into} if it is K long (null: a new array). */
+    static boolean[] keptByTopK(double[] probabilities, int k, int[] order, boolean[] into) {
+        boolean[] kept = cleared(into, probabilities.length);
         for (int r = 0; r < k; r++) {
             kept[order[r]] = true;
         }
@@ -91,7 +96,12 @@ public final class TokenFilter {
 
     /** {@link #keptByTopP(double[], double)} with the weights' {@link #descendingOrder} given. */
     static boolean[] keptByTopP(double[] probabilities, double topP, int[] order) {
-        return shortestPrefix(probabilities, order, topP);
+        return keptByTopP(probabilities, topP, order, null);
+    }
+
+    /** {@link #keptByTopP(double[], double, int[])} into {@code into} if it is K long (null: a new array). */
+    static boolean[] keptByTopP(double[] probabilities, double topP, int[] order, boolean[] into) {
+        return shortestPrefix(probabilities, order, topP, into);
     }
 
     /**
@@ -210,7 +220,7 @@ public final class TokenFilter {
         double[] distance = typicalDistances(probabilities, normalised);
         int[] order = descending == null ? ascendingOrder(distance)
                 : ProbabilityOrder.ascendingDistance(distance, descending);
-        return shortestPrefix(normalised, order, mass);
+        return shortestPrefix(normalised, order, mass, null);
     }
 
     /**
@@ -248,8 +258,8 @@ public final class TokenFilter {
      * The classes of the shortest prefix of {@code order} whose running sum of w, in double, is
      * {@code >= mass}; at least the first class; all of them if the sum never gets there.
      */
-    private static boolean[] shortestPrefix(double[] w, int[] order, double mass) {
-        boolean[] kept = new boolean[w.length];
+    private static boolean[] shortestPrefix(double[] w, int[] order, double mass, boolean[] into) {
+        boolean[] kept = cleared(into, w.length);
         double sum = 0.0;
         for (int r = 0; r < order.length; r++) {
             kept[order[r]] = true;
@@ -259,6 +269,15 @@ public final class TokenFilter {
             }
         }
         return kept;
+    }
+
+    /** {@code into} all false if it is k long, else a new array. */
+    private static boolean[] cleared(boolean[] into, int k) {
+        if (into == null || into.length != k) {
+            return new boolean[k];
+        }
+        java.util.Arrays.fill(into, false);
+        return into;
     }
 
     /**
