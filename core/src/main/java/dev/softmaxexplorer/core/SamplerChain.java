@@ -242,9 +242,7 @@ public final class SamplerChain {
         } finally {
             input.reused.work.set(work);
         }
-        if (reusable) {
-            arrays.retireAllBut(previous);
-        }
+        arrays.retireTheRest();
         return stages;
     }
 
@@ -293,10 +291,10 @@ public final class SamplerChain {
         }
 
         /** Retires every stage of the earlier run that the new run does not return. */
-        void retireAllBut(Stage[] earlier) {
-            for (int j = 1; j < earlier.length; j++) {
-                if (earlier[j] != null && !java.util.Arrays.asList(stages).contains(earlier[j])) {
-                    earlier[j].retired = true;
+        void retireTheRest() {
+            for (int j = 1; j < previous.length; j++) {
+                if (previous[j] != null && !java.util.Arrays.asList(stages).contains(previous[j])) {
+                    previous[j].retired = true;
                 }
             }
         }

@@ -19,9 +19,16 @@ public final class Backdrop {
 
     /**
      * Puts the kept part back on the canvas, just cleared by {@link ChartSurface#of}, if it was
-     * kept for this key at this size; false if the caller must draw it, then {@link #keep} it.
+     * kept for this key at this size; else draws it and keeps it.
      */
-    public boolean restore(HTMLCanvasElement canvas, Object drawnFrom) {
+    public void show(HTMLCanvasElement canvas, Object drawnFrom, Runnable draw) {
+        if (!restore(canvas, drawnFrom)) {
+            draw.run();
+            keep(canvas, drawnFrom);
+        }
+    }
+
+    private boolean restore(HTMLCanvasElement canvas, Object drawnFrom) {
         if (ChartSurface.printing() || copy == null || !drawnFrom.equals(key) || copy.getWidth() != canvas.getWidth()
                 || copy.getHeight() != canvas.getHeight()) {
             return false;
@@ -30,8 +37,7 @@ public final class Backdrop {
         return true;
     }
 
-    /** Keeps what the canvas shows now, drawn from {@code drawnFrom}. */
-    public void keep(HTMLCanvasElement canvas, Object drawnFrom) {
+    private void keep(HTMLCanvasElement canvas, Object drawnFrom) {
         if (ChartSurface.printing()) {
             return;
         }

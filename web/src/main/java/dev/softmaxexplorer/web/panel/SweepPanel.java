@@ -116,20 +116,16 @@ public final class SweepPanel implements Panel {
         double[][] classCurves = Arrays.copyOf(curves, curves.length - 1);
         ChartSurface surface = ChartSurface.of(chart);
         List<Object> drawnFrom = List.of(Arrays.asList(classCurves), names, target, theme);
-        if (!curvesBackdrop.restore(chart, drawnFrom)) {
-            SweepChart.drawProbabilities(surface, theme, classCurves, names.toArray(new String[0]), target);
-            curvesBackdrop.keep(chart, drawnFrom);
-        }
+        curvesBackdrop.show(chart, drawnFrom,
+                () -> SweepChart.drawProbabilities(surface, theme, classCurves, names.toArray(new String[0]), target));
         SweepChart.markProbabilities(surface, theme, t);
 
         double[] entropyCurve = curves[curves.length - 1];
         double maxEntropy = TemperatureSweep.maxEntropy(state.classCount());
         ChartSurface entropySurface = ChartSurface.of(entropyChart);
         List<Object> entropyFrom = List.of(entropyCurve, maxEntropy, theme, drawn.words());
-        if (!entropyBackdrop.restore(entropyChart, entropyFrom)) {
-            SweepChart.drawEntropy(entropySurface, theme, entropyCurve, maxEntropy, drawn.words());
-            entropyBackdrop.keep(entropyChart, entropyFrom);
-        }
+        entropyBackdrop.show(entropyChart, entropyFrom,
+                () -> SweepChart.drawEntropy(entropySurface, theme, entropyCurve, maxEntropy, drawn.words()));
         SweepChart.markEntropy(entropySurface, theme, maxEntropy, t, drawn.exact().entropy());
     }
 
