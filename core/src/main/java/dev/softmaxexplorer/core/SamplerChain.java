@@ -173,8 +173,8 @@ public final class SamplerChain {
         Softmax.Exponentials pass = Softmax.Exponentials.kept(z, 1.0, null);
         double entropy = Softmax.probabilitiesAndEntropy(pass, null, original);
         int[] alive = alive(z);
-        Stage input = new Stage(null, null, Double.NaN, z, alive, 1.0, original, massOf(alive, original), entropy,
-                effective(entropy));
+        Stage input = new Stage(null, null, Double.NaN, z, alive, alive.length, 1.0, original,
+                massOf(alive, alive.length, original), entropy, effective(entropy));
         input.reused = new Reused();
         input.reused.pass.set(pass);
         return input;
@@ -211,8 +211,9 @@ public final class SamplerChain {
      * <p>The earlier run is handed over: its stages that this run does not return are retired,
      * and a new stage may hold its numbers in the array of one of them (at K = 50,257 a new
      * 400 KB array per stage and move cost the browser more than the stage's arithmetic). A
-     * retired stage throws on reading its distribution; {@link Stage#sameDistributionAs} still
-     * answers, false for every stage of a later run.
+     * retired stage throws on reading its distribution or which classes it kept;
+     * {@link Stage#sameDistributionAs} and {@link Stage#survivors} still answer, the first false
+     * for every stage of a later run.
      *
      * @param previous the stages of an earlier run of any chain from the same input (one from
      *     another input is ignored and left as it was), or null
@@ -251,7 +252,8 @@ public final class SamplerChain {
      * the new run will not return, else new. When stage {@code from} is computed afresh, no stage
      * of the earlier run from that position on can be taken over any more (a stage is taken over
      * only after its predecessor was), so their arrays are free unless a stage of the new run
-     * shares one (a step that removed nothing shares its predecessor's).
+     * shares one (a step that removed nothing shares its predecessor's). An array is taken once:
+     * a stage retired by one run and handed to another gives only what the first left.
      */
     private static final class StageArrays {
         private final Stage[] previous;
@@ -265,12 +267,13 @@ public final class SamplerChain {
             this.k = k;
         }
 
-        /** An array for the stage at position {@code from}, all 0 if {@code zeroed}. */
+        /** A distribution's array for the stage at position {@code from}, all 0 if {@code zeroed}. */
         double[] fresh(boolean zeroed) {
             for (int j = Math.max(from, 1); j < previous.length; j++) {
                 Stage old = previous[j];
-                if (old != null && old.origin == old && !old.retired && old.probabilities.length == k
+                if (old != null && old.origin == old && !old.probabilitiesTaken && old.probabilities.length == k
                         && !inUse(old.probabilities)) {
+                    old.probabilitiesTaken = true;
                     old.retired = true;
                     if (zeroed) {
                         java.util.Arrays.fill(old.probabilities, 0.0);
@@ -281,9 +284,32 @@ public final class SamplerChain {
             return new double[k];
         }
 
+        /** A survivors' array (room for K classes) for the filter stage at position {@code from}. */
+        int[] freshClasses() {
+            for (int j = Math.max(from, 1); j < previous.length; j++) {
+                Stage old = previous[j];
+                if (old != null && old.ownsClasses() && !old.classesTaken && old.alive.length == k
+                        && !inUse(old.alive)) {
+                    old.classesTaken = true;
+                    old.retired = true;
+                    return old.alive;
+                }
+            }
+            return new int[k];
+        }
+
         private boolean inUse(double[] array) {
             for (int s = 0; s < from; s++) {
                 if (stages[s].probabilities == array) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean inUse(int[] array) {
+            for (int s = 0; s < from; s++) {
+                if (stages[s].alive == array) {
                     return true;
                 }
             }
@@ -314,23 +340,38 @@ public final class SamplerChain {
                 return passedThrough(step, setting, before, earlier);
             }
             // Only the temperature changes: the same classes, their mass shared.
-            double[] p = arrays.fresh(before.alive.length < input.probabilities.length);
-            double entropy = softmaxOver(before.alive, input, temperature, p);
-            return new Stage(step, null, setting, input.logits, before.alive, temperature, p, before.originalMass,
-                    entropy, effective(entropy));
+            double[] p = arrays.fresh(before.survivors < input.probabilities.length);
+            double entropy = softmaxOver(before.alive, before.survivors, input, temperature, p);
+            return new Stage(step, null, setting, input.logits, before.alive, before.survivors, temperature, p,
+                    before.originalMass, entropy, effective(entropy));
         }
-        int[] kept = kept(step, before, input, work);
-        if (kept.length == before.alive.length) {
+        int survivors = kept(step, before, input, work);
+        if (survivors == before.survivors) {
             return passedThrough(step, setting, before, earlier);
         }
-        if (earlier != null && java.util.Arrays.equals(kept, earlier.alive)) {
+        if (earlier != null && sameClasses(work.classes, survivors, earlier)) {
             // The same classes of the same stage: the same softmax, at the same temperature.
             return earlier;
         }
+        int[] kept = arrays.freshClasses();
+        System.arraycopy(work.classes, 0, kept, 0, survivors);
         double[] p = arrays.fresh(true);
-        double entropy = softmaxOver(kept, input, before.temperature, p);
-        return new Stage(step, null, setting, input.logits, kept, before.temperature, p,
-                massOf(kept, input.probabilities), entropy, effective(entropy));
+        double entropy = softmaxOver(kept, survivors, input, before.temperature, p);
+        return new Stage(step, null, setting, input.logits, kept, survivors, before.temperature, p,
+                massOf(kept, survivors, input.probabilities), entropy, effective(entropy));
+    }
+
+    /** Whether the first {@code count} of {@code classes} are the stage's survivors. */
+    private static boolean sameClasses(int[] classes, int count, Stage stage) {
+        if (count != stage.survivors) {
+            return false;
+        }
+        for (int j = 0; j < count; j++) {
+            if (classes[j] != stage.alive[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The step's parameter as this chain sets it (k as a double). */
@@ -349,22 +390,28 @@ public final class SamplerChain {
         if (earlier != null && earlier.origin == before.origin) {
             return earlier;
         }
-        return new Stage(step, before.origin, setting, before.logits, before.alive, before.temperature, before.probabilities,
-                before.originalMass, before.entropy, before.effectiveClasses);
+        return new Stage(step, before.origin, setting, before.logits, before.alive, before.survivors, before.temperature,
+                before.probabilities, before.originalMass, before.entropy, before.effectiveClasses);
     }
 
-    /** The classes of {@code before} that the filter keeps, ascending; all of them if it is off. */
-    private int[] kept(Step step, Stage before, Stage input, WorkArrays work) {
+    /**
+     * How many classes of {@code before} the filter keeps: all of them if it is off, else it
+     * writes them, ascending, into {@code work.classes}.
+     */
+    private int kept(Step step, Stage before, Stage input, WorkArrays work) {
         double[] current = before.probabilities;
-        int[] alive = before.alive;
+        int all = before.survivors;
         return switch (step) {
-            case TOP_K -> topK == 0 || topK >= current.length ? alive
-                    : survivors(alive, TokenFilter.keptByTopK(current, topK, byProbability(current, input, work), work.kept));
-            case TOP_P -> topP == 1.0 ? alive
-                    : survivors(alive, TokenFilter.keptByTopP(current, topP, byProbability(current, input, work), work.kept));
-            case MIN_P -> minP == 0.0 ? alive : TokenFilter.keptByMinP(current, alive, minP);
-            case TYPICAL -> typicalMass == 1.0 ? alive
-                    : survivors(alive, TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input, work)));
+            case TOP_K -> topK == 0 || topK >= current.length ? all
+                    : survivors(before, TokenFilter.keptByTopK(current, topK, byProbability(current, input, work), work.kept),
+                            work.classes);
+            case TOP_P -> topP == 1.0 ? all
+                    : survivors(before, TokenFilter.keptByTopP(current, topP, byProbability(current, input, work), work.kept),
+                            work.classes);
+            case MIN_P -> minP == 0.0 ? all : TokenFilter.keptByMinP(current, before.alive, all, minP, work.classes);
+            case TYPICAL -> typicalMass == 1.0 ? all
+                    : survivors(before, TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input, work)),
+                            work.classes);
             case TEMPERATURE -> throw new IllegalStateException(step.name());
         };
     }
@@ -392,28 +439,23 @@ public final class SamplerChain {
         return ProbabilityOrder.descending(current, input.logitOrder(), work.order);
     }
 
-    /** The classes of {@code alive} that {@code kept} keeps, in the same (ascending) order. */
-    private static int[] survivors(int[] alive, boolean[] kept) {
+    /** The survivors of {@code before} that {@code kept} keeps, ascending, into {@code into}; how many. */
+    private static int survivors(Stage before, boolean[] kept, int[] into) {
+        int[] alive = before.alive;
         int n = 0;
-        for (int i : alive) {
+        for (int j = 0; j < before.survivors; j++) {
+            int i = alive[j];
             if (kept[i]) {
-                n++;
+                into[n++] = i;
             }
         }
-        int[] out = new int[n];
-        n = 0;
-        for (int i : alive) {
-            if (kept[i]) {
-                out[n++] = i;
-            }
-        }
-        return out;
+        return n;
     }
 
     /**
      * {@link Softmax#softmaxAndEntropy} at T into p of the input's logits with every class
-     * outside {@code alive} (ascending) at -Infinity, computed over the classes in {@code alive}
-     * only (the others get p = 0). The input keeps the last pass over all its classes (at T = 1
+     * outside the first {@code count} of {@code alive} (ascending) at -Infinity, computed over
+     * those classes only (the others get p = 0). The input keeps the last pass over all its classes (at T = 1
      * from {@link #input}, then at the latest T a chain ran over all of them), and a subset at
      * its T takes its exponentials from there: in Hugging Face's order each filter after the
      * temperature, and in the order sentence's chain the temperature after the filters, then
@@ -422,11 +464,11 @@ public final class SamplerChain {
      * {@code Softmax}'s spare arrays are, so a chain on another thread never sees it change; a
      * new T's pass reuses its arrays.
      */
-    private static double softmaxOver(int[] alive, Stage input, double t, double[] p) {
+    private static double softmaxOver(int[] alive, int count, Stage input, double t, double[] p) {
         double[] logits = input.logits;
         Softmax.Exponentials pass = input.reused.pass.getAndSet(null);
         try {
-            if (alive.length == logits.length) {
+            if (count == logits.length) {
                 Softmax.validateTemperature(t);
                 if (pass == null || pass.temperature != t) {
                     pass = Softmax.Exponentials.kept(logits, t, pass);
@@ -434,7 +476,7 @@ public final class SamplerChain {
                 return Softmax.probabilitiesAndEntropy(pass, null, p);
             }
             if (pass != null && pass.temperature == t) {
-                try (Softmax.Exponentials subset = pass.over(alive)) {
+                try (Softmax.Exponentials subset = pass.over(alive, count)) {
                     if (subset != null) {
                         return Softmax.probabilitiesAndEntropy(subset, alive, p);
                     }
@@ -445,23 +487,23 @@ public final class SamplerChain {
                 input.reused.pass.set(pass);
             }
         }
-        double[] z = new double[alive.length];
-        for (int j = 0; j < alive.length; j++) {
+        double[] z = new double[count];
+        for (int j = 0; j < count; j++) {
             z[j] = logits[alive[j]];
         }
-        double[] q = new double[alive.length];
+        double[] q = new double[count];
         double entropy = Softmax.softmaxAndEntropy(z, t, q);
-        for (int j = 0; j < alive.length; j++) {
+        for (int j = 0; j < count; j++) {
             p[alive[j]] = q[j];
         }
         return entropy;
     }
 
-    /** The classes' total mass under {@code original}, summed in double-double in class order. */
-    private static double massOf(int[] alive, double[] original) {
+    /** The total mass of the first {@code count} of {@code alive} under {@code original}, summed in double-double in class order. */
+    private static double massOf(int[] alive, int count, double[] original) {
         MutableDoubleDouble mass = new MutableDoubleDouble();
-        for (int i : alive) {
-            mass.add(original[i]);
+        for (int j = 0; j < count; j++) {
+            mass.add(original[alive[j]]);
         }
         return mass.hi;
     }
@@ -490,22 +532,31 @@ public final class SamplerChain {
         final int[] order;
         /** Which classes a filter keeps. */
         final boolean[] kept;
+        /** The classes a filter keeps, ascending, before they become a stage's. */
+        final int[] classes;
 
         WorkArrays(int k) {
             order = new int[k];
             kept = new boolean[k];
+            classes = new int[k];
         }
     }
 
     /** One stage of the chain: the distribution after a step, and what it kept. */
     public static final class Stage {
+        private static final String GONE = "a stage handed to a later run as its previous stages and not returned by it:"
+                + " its distribution and survivors are gone";
         private final Step step;
         /** The step's parameter that made the stage (NaN for the input). */
         private final double setting;
         /** The input's logits, shared by every stage of a run; the removed classes are not in alive. */
         private final double[] logits;
-        /** The classes still in the chain, ascending (shared with the stage before where it removed none). */
+        /**
+         * The classes still in the chain, ascending, in the first {@link #survivors} elements
+         * (shared with the stage before where it removed none; a filter's array has room for K).
+         */
         private final int[] alive;
+        private final int survivors;
         private final double temperature;
         private final double[] probabilities;
         private final double originalMass;
@@ -513,20 +564,25 @@ public final class SamplerChain {
         private final double effectiveClasses;
         /** The stage that computed the distribution: this one, or the one a step that removed nothing passed on. */
         private final Stage origin;
-        /** Handed to a later run that did not return it: its array may hold another stage's numbers. */
+        /** Handed to a later run that did not return it: its arrays may hold another stage's numbers. */
         private boolean retired;
+        /** Its distribution's array was taken by a later run's stage. */
+        private boolean probabilitiesTaken;
+        /** Its survivors' array was taken by a later run's stage. */
+        private boolean classesTaken;
         /** Of an input stage, made on first use: every class by descending logit, ties by index. */
         private int[] logitOrder;
         /** Of an input stage: what the chains run on it keep between runs. */
         private Reused reused;
 
-        Stage(Step step, Stage origin, double setting, double[] logits, int[] alive, double temperature,
+        Stage(Step step, Stage origin, double setting, double[] logits, int[] alive, int survivors, double temperature,
                 double[] probabilities, double originalMass, double entropy, double effectiveClasses) {
             this.step = step;
             this.origin = origin == null ? this : origin;
             this.setting = setting;
             this.logits = logits;
             this.alive = alive;
+            this.survivors = survivors;
             this.temperature = temperature;
             this.probabilities = probabilities;
             this.originalMass = originalMass;
@@ -555,8 +611,8 @@ public final class SamplerChain {
         public double[] logits() {
             double[] masked = new double[logits.length];
             java.util.Arrays.fill(masked, Double.NEGATIVE_INFINITY);
-            for (int i : alive) {
-                masked[i] = logits[i];
+            for (int j = 0; j < survivors(); j++) {
+                masked[alive[j]] = logits[alive[j]];
             }
             return masked;
         }
@@ -584,14 +640,26 @@ public final class SamplerChain {
             return distribution()[i];
         }
 
-        /** Whether class i is still in the chain. */
+        /**
+         * Whether class i is still in the chain.
+         *
+         * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
+         */
         public boolean kept(int i) {
-            return java.util.Arrays.binarySearch(alive, i) >= 0;
+            if (gone()) {
+                throw new IllegalStateException(GONE);
+            }
+            return java.util.Arrays.binarySearch(alive, 0, survivors, i) >= 0;
         }
 
         /** How many classes are still in the chain. */
         public int survivors() {
-            return alive.length;
+            return survivors;
+        }
+
+        /** Whether its survivors' array is its own: a filter's stage that computed them. */
+        private boolean ownsClasses() {
+            return origin == this && step != null && step != Step.TEMPERATURE;
         }
 
         /**
@@ -611,8 +679,7 @@ public final class SamplerChain {
 
         private double[] distribution() {
             if (gone()) {
-                throw new IllegalStateException("a stage handed to a later run as its previous stages and not"
-                        + " returned by it: its distribution is gone");
+                throw new IllegalStateException(GONE);
             }
             return probabilities;
         }
@@ -637,7 +704,8 @@ public final class SamplerChain {
          * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
          */
         public int[] counts(int n, int seed, int[] reuse) {
-            return Sampling.counts(distribution(), alive.length == probabilities.length ? null : alive, n, seed, reuse);
+            double[] distribution = distribution();
+            return Sampling.counts(distribution, survivors == distribution.length ? null : alive, survivors, n, seed, reuse);
         }
 
         /**

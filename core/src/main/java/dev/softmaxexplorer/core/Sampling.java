@@ -80,9 +80,17 @@ public final class Sampling {
      * without the K-long guide table a few draws would not pay back.
      */
     static int[] counts(double[] probabilities, int[] support, int n, int seed, int[] reuse) {
-        int classes = support == null ? probabilities.length : support.length;
+        return counts(probabilities, support, support == null ? probabilities.length : support.length, n, seed, reuse);
+    }
+
+    /**
+     * {@link #counts(double[], int[], int, int, int[])} with the support the first
+     * {@code supportSize} elements of {@code support} (what follows is not read).
+     */
+    static int[] counts(double[] probabilities, int[] support, int supportSize, int n, int seed, int[] reuse) {
+        int classes = support == null ? probabilities.length : supportSize;
         if (n <= classes) {
-            return new Swept(probabilities, support).counts(n, seed, reuse);
+            return new Swept(probabilities, support, classes).counts(n, seed, reuse);
         }
         Inverse inverse = new Inverse(probabilities);
         checkCount(n);
@@ -290,10 +298,10 @@ public final class Sampling {
         private final double total;
         private final int last;
 
-        Swept(double[] weights, int[] support) {
+        Swept(double[] weights, int[] support, int classes) {
             this.weights = weights;
             this.support = support;
-            classes = support == null ? weights.length : support.length;
+            this.classes = classes;
             double sum = 0.0;
             int lastPositive = -1;
             for (int r = 0; r < classes; r++) {

@@ -762,23 +762,23 @@ public final class Softmax {
 
         /**
          * The pass {@link #kept} would make over the logits {@code z_c} of the classes c in
-         * {@code classes} (ascending), with each d_i and e_i taken from this kept pass: the same
+         * the first {@code count} of {@code classes} (ascending), with each d_i and e_i taken from this kept pass: the same
          * operations on the same operands (the same top class and T) formed them, so every
          * result has the bits of a pass of its own. Null when the top class is not among them
          * (then the top of the subset is another class, and every d_i another number).
          */
-        Exponentials over(int[] classes) {
-            if (shifted == null || java.util.Arrays.binarySearch(classes, top) < 0) {
+        Exponentials over(int[] classes, int count) {
+            if (shifted == null || java.util.Arrays.binarySearch(classes, 0, count, top) < 0) {
                 return null;
             }
             // Arrays as long as this pass's, so that the one spare fits every subset of it: a
             // chain's subsets grow and shrink as T moves, and new arrays cost more than the pass.
-            Storage arrays = Storage.take(classes.length, size);
+            Storage arrays = Storage.take(count, size);
             double[] z = arrays.logits();
-            for (int j = 0; j < classes.length; j++) {
+            for (int j = 0; j < count; j++) {
                 z[j] = logits[classes[j]];
             }
-            return new Exponentials(z, classes.length, temperature, NONE, arrays, true, this, classes);
+            return new Exponentials(z, count, temperature, NONE, arrays, true, this, classes);
         }
 
         private Exponentials(double[] z, double t, int[] apart, boolean keep,

@@ -147,30 +147,25 @@ public final class TokenFilter {
     }
 
     /**
-     * {@link #keptByMinP(double[], double)}'s classes among {@code among} (ascending), for weights
-     * that are 0 outside it (such a class neither raises the top weight nor passes): a chain's
-     * stage after a filter, without a pass over all K.
+     * {@link #keptByMinP(double[], double)}'s classes among the first {@code count} of
+     * {@code among} (ascending), for weights that are 0 outside them (such a class neither raises
+     * the top weight nor passes): a chain's stage after a filter, without a pass over all K. They
+     * go, ascending, into {@code into}, which has room for {@code count}; returns how many.
      */
-    static int[] keptByMinP(double[] probabilities, int[] among, double minP) {
+    static int keptByMinP(double[] probabilities, int[] among, int count, double minP, int[] into) {
         double top = 0.0;
-        for (int i : among) {
-            top = Math.max(top, probabilities[i]);
+        for (int j = 0; j < count; j++) {
+            top = Math.max(top, probabilities[among[j]]);
         }
         double threshold = minP * top;
         int n = 0;
-        for (int i : among) {
+        for (int j = 0; j < count; j++) {
+            int i = among[j];
             if (probabilities[i] >= threshold && probabilities[i] > 0.0) {
-                n++;
+                into[n++] = i;
             }
         }
-        int[] kept = new int[n];
-        n = 0;
-        for (int i : among) {
-            if (probabilities[i] >= threshold && probabilities[i] > 0.0) {
-                kept[n++] = i;
-            }
-        }
-        return kept;
+        return n;
     }
 
     /**

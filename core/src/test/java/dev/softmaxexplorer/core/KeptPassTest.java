@@ -57,7 +57,9 @@ class KeptPassTest {
         try (Softmax.Exponentials full = Softmax.Exponentials.kept(z, 1.0, null)) {
             // The top class is the first of the two largest logits, class 1.
             assertEquals(1, full.top);
-            assertNull(full.over(new int[] {0, 2, 3}));
+            assertNull(full.over(new int[] {0, 2, 3}, 3));
+            // What follows the count is not among the classes, the top class there included.
+            assertNull(full.over(new int[] {0, 2, 3, 1}, 3));
             check(z, 1.0, full, new int[] {1, 3});
         }
     }
@@ -71,8 +73,23 @@ class KeptPassTest {
         double expectedEntropy = Softmax.softmaxAndEntropy(own, t, expected);
         double[] actual = new double[z.length];
         double actualEntropy;
-        try (Softmax.Exponentials subset = full.over(classes)) {
-            actualEntropy = Softmax.probabilitiesAndEntropy(subset, classes, actual);
+        // The classes at the start of a longer array, as a sampler chain keeps them: what
+        // follows (here the other classes, then the top class) must not be read.
+        int[] roomy = Arrays.copyOf(classes, z.length + 1);
+        int next = classes.length;
+        for (int i = 0; i < z.length && next < z.length; i++) {
+            if (Arrays.binarySearch(classes, i) < 0) {
+                roomy[next++] = i;
+            }
+        }
+        roomy[next] = full.top;
+        try (Softmax.Exponentials subset = full.over(roomy, classes.length)) {
+            actualEntropy = Softmax.probabilitiesAndEntropy(subset, roomy, actual);
+        }
+        for (int i = 0; i < z.length; i++) {
+            if (Arrays.binarySearch(classes, i) < 0) {
+                assertEquals(0L, Double.doubleToRawLongBits(actual[i]), "p of class " + i + " outside the subset");
+            }
         }
         String where = "K = " + z.length + ", T = " + t + ", classes " + Arrays.toString(classes).substring(0,
                 Math.min(80, Arrays.toString(classes).length()));

@@ -38,6 +38,7 @@ class SamplerChainHandOverTest {
         for (int s = 0; s < fresh.length; s++) {
             assertArrayEquals(fresh[s].probabilities(), actual[s].probabilities(), 0.0, "stage " + s);
             assertEquals(fresh[s].survivors(), actual[s].survivors(), "stage " + s);
+            assertArrayEquals(fresh[s].logits(), actual[s].logits(), 0.0, "the survivors of stage " + s);
             assertEquals(Double.doubleToLongBits(fresh[s].entropy()), Double.doubleToLongBits(actual[s].entropy()),
                     "stage " + s);
         }
@@ -61,6 +62,7 @@ class SamplerChainHandOverTest {
             assertThrows(IllegalStateException.class, () -> old.probability(0));
             assertThrows(IllegalStateException.class, old::probabilities);
             assertThrows(IllegalStateException.class, () -> old.counts(10, 1));
+            assertThrows(IllegalStateException.class, () -> old.kept(0));
             // What does not read the distribution still answers.
             assertEquals(a[s].survivors(), old.survivors());
             for (Stage now : b) {
@@ -120,6 +122,7 @@ class SamplerChainHandOverTest {
             double[] z = logits(random, 2 + random.nextInt(200));
             Stage input = SamplerChain.input(z);
             Stage[] previous = null;
+            SamplerChain previousChain = null;
             Stage[] beforePrevious = null;
             for (int move = 0; move < 15; move++) {
                 SamplerChain chain = new SamplerChain(orders[random.nextInt(orders.length)],
@@ -130,8 +133,21 @@ class SamplerChainHandOverTest {
                 Stage[] handed = random.nextInt(4) == 0 && beforePrevious != null ? beforePrevious : previous;
                 Stage[] stages = chain.stages(input, handed);
                 assertSameAsFresh(stages, chain, z);
+                if (handed != previous) {
+                    // The last run was not handed over: its stages that are not the older run's
+                    // (nor pass an older stage's distribution on) keep their arrays.
+                    Stage[] fresh = previousChain.stages(z);
+                    for (int s = 1; s < previous.length; s++) {
+                        Stage kept = previous[s];
+                        if (java.util.Arrays.stream(handed).noneMatch(h -> kept.sameDistributionAs(h))) {
+                            assertArrayEquals(fresh[s].probabilities(), kept.probabilities(), 0.0, "stage " + s);
+                            assertArrayEquals(fresh[s].logits(), kept.logits(), 0.0, "the survivors of stage " + s);
+                        }
+                    }
+                }
                 beforePrevious = previous;
                 previous = stages;
+                previousChain = chain;
             }
         }
     }

@@ -630,6 +630,19 @@ public final class Benchmark {
      */
     private void chainOnVector() {
         System.err.println("benchmark: chain on a vector");
+        driver.get(target.resolve("probe/probe.html").toUri().toString());
+        for (String[] chain : new String[][] {{"1", "0", "default chain"}, {"0.9", "0.05", "minp=0.05&topp=0.9"}}) {
+            int frames = 40;
+            List<Double> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String answer = (String) driver.executeScript("return window.softmaxProbe(arguments[0]);",
+                        "benchChain;50257;" + frames + ";" + chain[0] + ";" + chain[1]);
+                runs.add(Double.parseDouble(answer.trim().split("\\|")[0]) / frames);
+            }
+            row("chain core per T move (Chromium)", "K = 50,257, " + chain[2], "median %.1f ms, fastest %.1f ms"
+                    + " (both orders' runs handed the last, 1,000 draws)", median(runs.subList(2, runs.size())),
+                    pct(runs.subList(2, runs.size()), 0));
+        }
         for (String chain : new String[] {"", "minp=0.05&topp=0.9"}) {
             openPage("");
             paste(50_257);

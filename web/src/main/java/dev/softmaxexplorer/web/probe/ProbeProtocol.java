@@ -146,6 +146,8 @@ public final class ProbeProtocol {
                     return bench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "benchWorkbench":
                     return benchWorkbench(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
+                case "benchChain":
+                    return benchChain(Integer.parseInt(a[1]), Integer.parseInt(a[2]), Double.parseDouble(a[3]), Double.parseDouble(a[4]));
                 case "slowPath":
                     return slowPath(Integer.parseInt(a[1]), Integer.parseInt(a[2]));
                 case "slowPathCost":
@@ -199,6 +201,36 @@ public final class ProbeProtocol {
             for (MachineVerdict v : verdicts) {
                 checksum += v.stableSurvivors(logits, t);
             }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e6;
+        return elapsed + "|" + checksum;
+    }
+
+    /**
+     * Benchmark only: core's work of a chain view's frame as T moves, {@code reps} times on
+     * seeded logits of length {@code k} at temperatures from 0.25 to 14: Hugging Face's order
+     * with the given top-p and min-p, each run handed the last, the same chain with the
+     * temperature last (the view's order sentence) and 1,000 draws from the final stage into the
+     * last draws' array, as the view does them; answers {@code elapsed ms|checksum}.
+     */
+    private static String benchChain(int k, int reps, double topP, double minP) {
+        SamplerChain.Stage input = SamplerChain.input(benchLogits(k));
+        SamplerChain.Stage[] ran = null;
+        SamplerChain.Stage[] ranMoved = null;
+        int[] counts = null;
+        double checksum = 0;
+        long start = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            double t = Math.pow(2, (r % 40) / 10.0 - 2);
+            SamplerChain chain = new SamplerChain(SamplerChain.HUGGING_FACE_ORDER, t, 0, topP, minP, 1.0);
+            ran = chain.stages(input, ran);
+            SamplerChain.Stage last = ran[ran.length - 1];
+            if (chain.filters()) {
+                ranMoved = chain.withTemperatureMoved().stages(input, ranMoved);
+                checksum += ranMoved[ranMoved.length - 1].entropy();
+            }
+            counts = last.counts(1000, r, counts);
+            checksum += last.entropy() + counts[0];
         }
         double elapsed = (System.nanoTime() - start) / 1e6;
         return elapsed + "|" + checksum;
