@@ -50,7 +50,7 @@ public final class Motion {
     public void show(double[][] values, boolean moves) {
         if (running && sameValues(values, to)) {
             // The same target drawn again (a resize, a catch-up): the motion goes on from where it is.
-            draw.accept(shown);
+            drawLater(shown);
             return;
         }
         boolean canMove = moves && shown != null && !reducedMotion() && sameShape(shown, values)
@@ -58,13 +58,13 @@ public final class Motion {
         if (!canMove) {
             stop();
             shown = values;
-            draw.accept(values);
+            drawLater(values);
             return;
         }
         from = shown;
         to = values;
         started = Timing.now();
-        draw.accept(shown);
+        drawLater(shown);
         if (!running) {
             running = true;
             if (moving++ == 0) {
@@ -72,6 +72,11 @@ public final class Motion {
             }
             Window.requestAnimationFrame(timestamp -> tick());
         }
+    }
+
+    /** Draws these values after the frame's text ({@link ChartQueue}). */
+    private void drawLater(double[][] values) {
+        ChartQueue.later(() -> draw.accept(values));
     }
 
     private void tick() {

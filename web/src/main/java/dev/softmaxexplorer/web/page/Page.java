@@ -6,6 +6,7 @@ import dev.softmaxexplorer.web.browser.MissingElement;
 import dev.softmaxexplorer.web.browser.Timing;
 import dev.softmaxexplorer.web.browser.Translation;
 import dev.softmaxexplorer.web.browser.Visibility;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.check.Fuzzer;
 import dev.softmaxexplorer.web.check.Invariants;
@@ -224,12 +225,14 @@ public final class Page implements Editor {
         guarded(() -> {
             draw();
             Frame frame = currentFrame();
-            for (PanelSlot slot : slots) {
-                if (state.shows(slot.view())) {
-                    slot.draw(frame);
-                    slot.markBusy(frame, true);
+            ChartQueue.collect(() -> {
+                for (PanelSlot slot : slots) {
+                    if (state.shows(slot.view())) {
+                        slot.draw(frame);
+                        slot.markBusy(frame, true);
+                    }
                 }
-            }
+            });
         });
     }
 
@@ -260,28 +263,30 @@ public final class Page implements Editor {
         for (PanelSlot slot : slots) {
             slot.isNear();
         }
-        boolean behind = false;
-        boolean deferred = false;
-        for (PanelSlot slot : slots) {
-            boolean shown = state.shows(slot.view());
-            if (shown && slot.isNear()) {
-                if (slot.isMade() || Timing.now() - start < MAKING_BUDGET_MS) {
-                    slot.drawNear(frame);
-                } else {
-                    deferred = true;
+        boolean[] behind = {false};
+        boolean[] deferred = {false};
+        ChartQueue.collect(() -> {
+            for (PanelSlot slot : slots) {
+                boolean shown = state.shows(slot.view());
+                if (shown && slot.isNear()) {
+                    if (slot.isMade() || Timing.now() - start < MAKING_BUDGET_MS) {
+                        slot.drawNear(frame);
+                    } else {
+                        deferred[0] = true;
+                    }
                 }
+                slot.markBusy(frame, shown);
+                behind[0] |= shown && slot.isApproaching() && slot.isStale(frame);
             }
-            slot.markBusy(frame, shown);
-            behind |= shown && slot.isApproaching() && slot.isStale(frame);
-        }
-        for (Panel panel : chrome) {
-            panel.render(frame);
-        }
+            for (Panel panel : chrome) {
+                panel.render(frame);
+            }
+        });
         runChecks(frame);
         Timing.measure("softmax-explorer-render", start);
-        if (deferred) {
+        if (deferred[0]) {
             requestRender();
-        } else if (behind) {
+        } else if (behind[0]) {
             requestCatchUp();
         } else if (!translation.waiting()) {
             Timing.settled();

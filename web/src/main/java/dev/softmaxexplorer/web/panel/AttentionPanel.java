@@ -8,6 +8,7 @@ import dev.softmaxexplorer.web.browser.Dom;
 import dev.softmaxexplorer.web.browser.Timing;
 import dev.softmaxexplorer.web.browser.Visibility;
 import dev.softmaxexplorer.web.chart.AttentionHeatmap;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.SaturationChart;
 import dev.softmaxexplorer.web.chart.Theme;
@@ -111,8 +112,8 @@ public final class AttentionPanel implements Panel {
                 }
             }
         }
-        AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), shown.names, shown.weights, shown.visible,
-                shown.heatmapCells, shown.entropyCells, "H", AttentionHeatmap.background(heatmap));
+        ChartQueue.later(() -> AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), shown.names, shown.weights, shown.visible,
+                    shown.heatmapCells, shown.entropyCells, "H", AttentionHeatmap.background(heatmap)));
         renderSweep(words, n, masked, seedValue, d);
     }
 
@@ -260,8 +261,8 @@ public final class AttentionPanel implements Panel {
             saturationTable.cell(p, 4, Format.fixed(sweepLargest[1][p], 3));
         }
         tabledRows = sweepDone;
-        SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart), sweepDimensions, sweepLargest,
-                sweepEntropy, sweepDone, sweepMaxEntropy, markedDimension, sweepTitles, sweepLines);
+        ChartQueue.later(() -> SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart), sweepDimensions, sweepLargest,
+                    sweepEntropy, sweepDone, sweepMaxEntropy, markedDimension, sweepTitles, sweepLines));
     }
 
     /** The entropies of rows of v equal weights, by v, computed once each (they do not change with d_k). */

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.CalibrationResult;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.ValidationSet;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.ReliabilityChart;
 import dev.softmaxexplorer.web.chart.Theme;
@@ -148,7 +149,7 @@ public final class CalibrationPanel implements Panel {
         Dom.text(verdict, words.format(t == 1.0 ? "calibration.verdict.at-one" : "calibration.verdict",
                 "accuracy", accuracyText, "t", tText, "ece", eceText, "nll", nllText, "ece1", oneEce,
                 "nll1", oneNll));
-        ReliabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), chosen, words);
+        ChartQueue.later(() -> ReliabilityChart.draw(ChartSurface.of(chart), Theme.of(chart), chosen, words));
         summary.cell(0, 3, tText);
         summary.cell(1, 3, eceText);
         summary.cell(2, 3, nllText);

@@ -4,6 +4,7 @@ import dev.softmaxexplorer.core.Distillation;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.PairedBarsChart;
 import dev.softmaxexplorer.web.chart.SmallMultiplesChart;
@@ -84,9 +85,10 @@ public final class DistillationPanel implements Panel {
         Theme theme = Theme.of(chart);
         String[] labels = names.toArray(new String[0]);
         Dom.attribute(chart, "aria-label", words.format("distillation.distillation-chart.label.current", "t", tText));
-        PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target, words);
-        SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target, currentSoft,
-                words.text("chart.current-temperature"));
+        int markedSoft = currentSoft;
+        ChartQueue.later(() -> PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target, words));
+        ChartQueue.later(() -> SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target,
+                markedSoft, words.text("chart.current-temperature")));
 
         table.shape(new String[] {words.text("table.class"), words.text("distillation.table.teacher-z"),
             words.text("distillation.table.student-z"), "q", "p", words.format("distillation.table.q-at", "t", "1"),

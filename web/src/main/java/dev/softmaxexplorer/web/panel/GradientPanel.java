@@ -6,6 +6,7 @@ import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.core.SoftmaxResult;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.GradientChart;
 import dev.softmaxexplorer.web.chart.Motion;
@@ -123,9 +124,9 @@ public final class GradientPanel implements Panel {
     private void drawBars(double[] heights) {
         State state = drawn.state();
         int k = state.classCount();
-        GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]),
-                drawn.exact().gradient(), LabelSmoothing.target(k, state.get(Fields.TARGET),
-                        state.get(Fields.LABEL_SMOOTHING)), heights, state.get(Fields.TARGET));
+        ChartQueue.later(() -> GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]),
+                    drawn.exact().gradient(), LabelSmoothing.target(k, state.get(Fields.TARGET),
+                            state.get(Fields.LABEL_SMOOTHING)), heights, state.get(Fields.TARGET)));
     }
 
     private static String stepsLabel(Messages words) {

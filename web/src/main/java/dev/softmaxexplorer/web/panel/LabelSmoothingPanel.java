@@ -3,6 +3,7 @@ package dev.softmaxexplorer.web.panel;
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.LabelSmoothing;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.TargetChart;
 import dev.softmaxexplorer.web.chart.Theme;
@@ -40,7 +41,7 @@ public final class LabelSmoothingPanel implements Panel {
         } else {
             Dom.text(why, frame.words().text("loss.smoothing-why.zero"));
         }
-        TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]), y,
-                frame.exact().probabilities(), state.get(Fields.TARGET));
+        ChartQueue.later(() -> TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]), y,
+                    frame.exact().probabilities(), state.get(Fields.TARGET)));
     }
 }

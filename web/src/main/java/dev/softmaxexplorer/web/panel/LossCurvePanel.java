@@ -2,6 +2,7 @@ package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
 import dev.softmaxexplorer.web.chart.NegativeLogChart;
 import dev.softmaxexplorer.web.chart.Theme;
@@ -36,6 +37,6 @@ public final class LossCurvePanel implements Panel {
         Dom.text(sentence, frame.words().format(key, "className", name, "p", Format.significant(p, 3),
                 "logP", Format.significant(logP, 3), "loss", Format.significant(value, 3),
                 "smoothedLoss", Format.significant(frame.exact().crossEntropy(), 3)));
-        NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, frame.words());
+        ChartQueue.later(() -> NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, frame.words()));
     }
 }
