@@ -112,8 +112,9 @@ public final class AttentionPanel implements Panel {
                 }
             }
         }
-        ChartQueue.later(() -> AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), shown.names, shown.weights, shown.visible,
-                    shown.heatmapCells, shown.entropyCells, "H", AttentionHeatmap.background(heatmap)));
+        ChartQueue.later(() -> AttentionHeatmap.draw(ChartSurface.of(heatmap), Theme.of(heatmap), shown.names,
+                shown.weights, shown.visible, shown.heatmapCells, shown.entropyCells, "H",
+                AttentionHeatmap.background(heatmap)));
         renderSweep(words, n, masked, seedValue, d);
     }
 
@@ -261,8 +262,9 @@ public final class AttentionPanel implements Panel {
             saturationTable.cell(p, 4, Format.fixed(sweepLargest[1][p], 3));
         }
         tabledRows = sweepDone;
-        ChartQueue.later(() -> SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart), sweepDimensions, sweepLargest,
-                    sweepEntropy, sweepDone, sweepMaxEntropy, markedDimension, sweepTitles, sweepLines));
+        ChartQueue.later(() -> SaturationChart.draw(ChartSurface.of(saturationChart), Theme.of(saturationChart),
+                sweepDimensions, sweepLargest, sweepEntropy, sweepDone, sweepMaxEntropy, markedDimension, sweepTitles,
+                sweepLines));
     }
 
     /** The entropies of rows of v equal weights, by v, computed once each (they do not change with d_k). */

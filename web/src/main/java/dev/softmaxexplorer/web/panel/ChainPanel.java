@@ -175,8 +175,8 @@ public final class ChainPanel implements Panel {
                 "kept", Numbers.grouped(stages[s].survivors()),
                 "removed", Numbers.grouped(k - stages[s].survivors()))};
         }
-        ChartQueue.later(() -> ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept, probabilities[0],
-                    shown.position(shown.target())));
+        ChartQueue.later(() -> ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept,
+                probabilities[0], shown.position(shown.target())));
         fillStageTable(stages, numbers, state, words, k);
         fillClassTable(stages, numbers, state, words, shown);
         Dom.text(verdict, orderSentence(chain, last, numbers[stages.length - 1], state, words, shown.input(), k));
@@ -312,8 +312,8 @@ public final class ChainPanel implements Panel {
         }
         int target = shown.position(shown.target());
         String[] labels = shown.names();
-        ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(drawsChart), Theme.of(drawsChart), labels, input, p, directShares, target,
-                    words));
+        ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(drawsChart), Theme.of(drawsChart), labels, input, p,
+                directShares, target, words));
         String draws = Integer.toString(n);
         String seedText = Integer.toString(seedValue);
         int most = mostDrawn;
@@ -332,8 +332,8 @@ public final class ChainPanel implements Panel {
             for (int j = 0; j < classes.length; j++) {
                 gumbelShares[j] = (double) gumbel[classes[j]] / n;
             }
-            ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(gumbelChart), Theme.of(gumbelChart), labels, input, p, gumbelShares,
-                        target, words));
+            ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(gumbelChart), Theme.of(gumbelChart), labels,
+                    input, p, gumbelShares, target, words));
             double gap = 0;
             double spread = 0;
             for (int i = 0; i < p.length; i++) {

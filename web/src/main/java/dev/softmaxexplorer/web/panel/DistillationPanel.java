@@ -86,9 +86,10 @@ public final class DistillationPanel implements Panel {
         String[] labels = names.toArray(new String[0]);
         Dom.attribute(chart, "aria-label", words.format("distillation.distillation-chart.label.current", "t", tText));
         int markedSoft = currentSoft;
-        ChartQueue.later(() -> PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target, words));
-        ChartQueue.later(() -> SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft, target,
-                markedSoft, words.text("chart.current-temperature")));
+        ChartQueue.later(() -> PairedBarsChart.draw(ChartSurface.of(chart), theme, labels, q, "q", p, "p", target,
+                words));
+        ChartQueue.later(() -> SmallMultiplesChart.draw(ChartSurface.of(softChart), theme, SOFT_TEMPERATURES, soft,
+                target, markedSoft, words.text("chart.current-temperature")));
 
         table.shape(new String[] {words.text("table.class"), words.text("distillation.table.teacher-z"),
             words.text("distillation.table.student-z"), "q", "p", words.format("distillation.table.q-at", "t", "1"),

@@ -124,9 +124,10 @@ public final class GradientPanel implements Panel {
     private void drawBars(double[] heights) {
         State state = drawn.state();
         int k = state.classCount();
-        ChartQueue.later(() -> GradientChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]),
-                    drawn.exact().gradient(), LabelSmoothing.target(k, state.get(Fields.TARGET),
-                            state.get(Fields.LABEL_SMOOTHING)), heights, state.get(Fields.TARGET)));
+        ChartQueue.later(() -> GradientChart.draw(ChartSurface.of(chart), Theme.of(chart),
+                state.get(Fields.NAMES).toArray(new String[0]), drawn.exact().gradient(),
+                LabelSmoothing.target(k, state.get(Fields.TARGET), state.get(Fields.LABEL_SMOOTHING)), heights,
+                state.get(Fields.TARGET)));
     }
 
     private static String stepsLabel(Messages words) {

@@ -41,7 +41,8 @@ public final class LabelSmoothingPanel implements Panel {
         } else {
             Dom.text(why, frame.words().text("loss.smoothing-why.zero"));
         }
-        ChartQueue.later(() -> TargetChart.draw(ChartSurface.of(chart), Theme.of(chart), state.get(Fields.NAMES).toArray(new String[0]), y,
-                    frame.exact().probabilities(), state.get(Fields.TARGET)));
+        ChartQueue.later(() -> TargetChart.draw(ChartSurface.of(chart), Theme.of(chart),
+                state.get(Fields.NAMES).toArray(new String[0]), y, frame.exact().probabilities(),
+                state.get(Fields.TARGET)));
     }
 }

@@ -37,6 +37,7 @@ public final class LossCurvePanel implements Panel {
         Dom.text(sentence, frame.words().format(key, "className", name, "p", Format.significant(p, 3),
                 "logP", Format.significant(logP, 3), "loss", Format.significant(value, 3),
                 "smoothedLoss", Format.significant(frame.exact().crossEntropy(), 3)));
-        ChartQueue.later(() -> NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name, frame.words()));
+        ChartQueue.later(() -> NegativeLogChart.draw(ChartSurface.of(chart), Theme.of(chart), p, value, name,
+                frame.words()));
     }
 }

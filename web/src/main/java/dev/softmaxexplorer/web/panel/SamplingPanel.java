@@ -109,8 +109,8 @@ public final class SamplingPanel implements Panel {
         Dom.attribute(chart, "aria-label", words.format(one ? "sampling.sampling-chart.label.one"
                 : "sampling.sampling-chart.label.other", "n", draws));
 
-        ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]), p, filtered, shares,
-                    target, words));
+        ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]),
+                p, filtered, shares, target, words));
         table.shape(new String[] {words.text("table.class"), "p", words.text("sampling.table.filtered"),
             words.text("sampling.table.count"), words.text("sampling.table.share")}, k, 1);
         for (int i = 0; i < k; i++) {

@@ -67,8 +67,9 @@ public final class SparsePanel implements Panel {
 
         List<String> names = state.get(Fields.NAMES);
         int target = state.get(Fields.TARGET);
-        ChartQueue.later(() -> SparseBarsChart.draw(ChartSurface.of(chart), Theme.of(chart), names.toArray(new String[0]),
-                    new double[][] {softmax, entmax, sparsemax}, new String[] {"s", "e", "m"}, target, words));
+        ChartQueue.later(() -> SparseBarsChart.draw(ChartSurface.of(chart), Theme.of(chart),
+                names.toArray(new String[0]), new double[][] {softmax, entmax, sparsemax}, new String[] {"s", "e", "m"},
+                target, words));
 
         table.shape(new String[] {words.text("table.class"), words.text("sparse.table.softmax"),
             words.text("sparse.table.entmax"), words.text("sparse.table.sparsemax")}, k, 3);
