@@ -75,9 +75,9 @@ public final class Sampling {
      * {@link #counts(double[], int, int)} for weights already checked that are 0 outside
      * {@code support} (ascending class indices; null for every class): a sampler chain's stage,
      * whose running sums need only the classes it kept. The counts go into {@code reuse} if it
-     * holds K ints (what it held is overwritten), else into a new array. With fewer draws than classes the
-     * uniforms are sorted and one sweep of the running sums meets each in turn ({@link Swept}),
-     * without the K-long guide table a few draws would not pay back.
+     * holds K ints (what it held is overwritten), else into a new array. With fewer draws than classes,
+     * or with a support, the uniforms are sorted and one sweep of the running sums meets each in
+     * turn ({@link Swept}), without the K-long guide table a few draws would not pay back.
      */
     static int[] counts(double[] probabilities, int[] support, int n, int seed, int[] reuse) {
         return counts(probabilities, support, support == null ? probabilities.length : support.length, n, seed, reuse);
@@ -89,7 +89,9 @@ public final class Sampling {
      */
     static int[] counts(double[] probabilities, int[] support, int supportSize, int n, int seed, int[] reuse) {
         int classes = support == null ? probabilities.length : supportSize;
-        if (n <= classes) {
+        // Over a support, one sweep of its running sums costs O(n + support) whatever n is,
+        // where the guide table would cost O(K): a chain's last stage may keep 290 of 50,257.
+        if (n <= classes || support != null) {
             return new Swept(probabilities, support, classes).counts(n, seed, reuse);
         }
         Inverse inverse = new Inverse(probabilities);

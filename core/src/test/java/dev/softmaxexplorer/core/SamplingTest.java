@@ -121,9 +121,10 @@ class SamplingTest {
 
     /**
      * Counts are the histogram of the same plain inverse-CDF search, whichever way they are
-     * formed: fewer draws than classes (the uniforms sorted, one sweep of the running sums) or
-     * more (the guide table), over every class or over a support outside which the weights are
-     * 0 (a sampler chain's stage), on the distributions of the test above.
+     * formed: the uniforms sorted and one sweep of the running sums (fewer draws than classes, or
+     * any number over a support outside which the weights are 0, a sampler chain's stage) or the
+     * guide table (more draws than classes over every class), on the distributions of the test
+     * above.
      */
     @Test
     void countsAreTheHistogramOfTheInverseCdfWithOrWithoutASupport() {
@@ -153,8 +154,8 @@ class SamplingTest {
             }
             w[support[random.nextInt(size)]] = trial % 7 == 0 ? Double.MIN_VALUE : 1.0;
             int n = random.nextInt(3) == 0 ? random.nextInt(2 * size + 2) : random.nextInt(size + 1);
-            swept |= n <= size && n > 0;
-            guided |= n > size;
+            swept |= n > size;
+            guided |= n > classes;
             int seed = random.nextInt();
             int[] histogram = new int[classes];
             SeededGenerator g = new SeededGenerator(seed);
@@ -167,8 +168,12 @@ class SamplingTest {
             int[] used = new int[w.length];
             java.util.Arrays.fill(used, trial + 1);
             assertArrayEquals(histogram, Sampling.counts(w, support, n, seed, used), where + ", into a used array");
+            // The support at the start of a longer array, as a chain's stage keeps it: the rest is not read.
+            int[] roomy = Arrays.copyOf(support, classes + 1);
+            Arrays.fill(roomy, size, roomy.length, classes - 1);
+            assertArrayEquals(histogram, Sampling.counts(w, roomy, size, n, seed, null), where + ", support in a longer array");
         }
-        assertTrue(swept && guided, "both ways of counting");
+        assertTrue(swept && guided, "more draws than classes over a support, and over every class");
     }
 
     private static int linearInverseCdf(double[] w, double u) {
