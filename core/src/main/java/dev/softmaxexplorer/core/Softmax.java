@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * test passes without more work).
  *
  * <p>The fast path's bounds, relative to the result unless said otherwise, with
- * {@code errorScale = (1 + K 2^-14) 2^-89} (set in Exponentials): the double-double division,
+ * {@code errorScale = (1 + K 2^-14) 2^-89} (set in Exponentials; a sampler chain's subset that
+ * takes its sums as a pass's minus those it leaves out has a wider one, see
+ * {@code Exponentials.Complement}): the double-double division,
  * product and accurate sum err by at most 2^-103, 2^-104 and 3 * 2^-106 (Joldes, Muller and
  * Popescu 2017), exp by 2^-100 (its polynomial and tables, DoubleDouble), log1p by 2^-100; the
  * shift {@code d_i} by 2^-102, which exp turns into an absolute error below 1600 * 2^-102 <
@@ -832,6 +834,11 @@ public final class Softmax {
             double[] sourceShifted = source == null ? null : source.shifted;
             double[] sourceMantissas = source == null ? null : source.mantissas;
             int[] sourceExponents = source == null ? null : source.termExponent;
+            // A subset keeping most of its source's classes takes its sums as the source's minus
+            // those of the classes it leaves out (see Complement): fewer terms, a wider bound.
+            Complement complement = source != null && source.entropyTermsScaled != null && 2 * k > source.size
+                    ? Complement.of(source, classes, k) : null;
+            boolean summing = complement == null;
             // Every element is written: the arrays hold the previous call's values.
             for (int i = 0; i < k; i++) {
                 double dHi;
@@ -920,6 +927,9 @@ public final class Softmax {
                         exponentsOut[i] = exponent;
                         mantissasOut[2 * i] = eHi;
                         mantissasOut[2 * i + 1] = eLo;
+                    }
+                    if (!summing) {
+                        continue;
                     }
                     if (exponent > scale) {
                         if (scale != Integer.MIN_VALUE) {
@@ -1016,6 +1026,11 @@ public final class Softmax {
             }
             rest.set(restHi, restLo);
             entropyTerms.set(termsHi, termsLo);
+            if (complement != null) {
+                rest.set(complement.rest);
+                entropyTerms.set(complement.entropyTerms);
+                scale = source.restExponent;
+            }
             // Set after the loop, so that TeaVM keeps t live through it: otherwise it reuses the
             // parameter's variable for the loop's doubles, and V8 boxes each double written to a
             // parameter (some 50 bytes a class, measured with a sampling heap profile).
@@ -1039,13 +1054,82 @@ public final class Softmax {
             DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
-            errorScale = (k * 0x1p-14 + 1.0) * 0x1p-89;
+            errorScale = complement != null ? complement.errorScale : (k * 0x1p-14 + 1.0) * 0x1p-89;
         }
 
         @Override
         public void close() {
             if (storage != null) {
                 storage.giveBack();
+            }
+        }
+
+        /**
+         * The sums of a subset of a kept pass formed as the pass's sums minus those of the
+         * classes the subset leaves out, at the pass's scale: for a subset holding most of the
+         * classes (top-p 0.9 at a high T keeps 42,000 of 50,257) that adds the few left out
+         * instead of the many kept. Each of R_pass and R_out is within errorScale(K) of its exact
+         * value (K terms at most, see the class comment of Softmax) and the difference adds
+         * 3 2^-106 of itself, so {@code R = R_pass - R_out} is within
+         * {@code F errorScale(K) + 2^-104} with {@code F = (R_pass + R_out) / R}, and the
+         * entropy's sum likewise with {@code G = (T_pass + T_out) / T}. With
+         * {@code errorScale = (max(F, G) + 1) errorScale(K)}, R, S, 1 / S and log S are within
+         * errorScale, the slack of one errorScale(K) >= 2^-89 covering the addition of 1, the
+         * division and log1p as it does for a pass of its own, and every bound derived from them
+         * holds. Every result is correctly rounded, so the subset's results are the bits of a
+         * pass of its own. Null (the subset sums its own terms) when the difference cancels: F
+         * or G above 16, or R or T not positive.
+         */
+        private static final class Complement {
+            final DoubleDouble rest;
+            final DoubleDouble entropyTerms;
+            final double errorScale;
+
+            private Complement(DoubleDouble rest, DoubleDouble entropyTerms, double errorScale) {
+                this.rest = rest;
+                this.entropyTerms = entropyTerms;
+                this.errorScale = errorScale;
+            }
+
+            /** The subset of the first {@code k} of {@code classes} (ascending, the top among them). */
+            static Complement of(Exponentials source, int[] classes, int k) {
+                MutableDoubleDouble out = new MutableDoubleDouble();
+                MutableDoubleDouble outTerms = new MutableDoubleDouble();
+                MutableDoubleDouble e = new MutableDoubleDouble();
+                MutableDoubleDouble d = new MutableDoubleDouble();
+                int scale = source.restExponent;
+                int next = 0;
+                for (int c = 0; c < source.size; c++) {
+                    if (next < k && classes[next] == c) {
+                        next++;
+                        continue;
+                    }
+                    // A class left out: its term as the pass added it (none for a 0 mantissa).
+                    double h = source.mantissas[2 * c];
+                    if (h == 0.0) {
+                        continue;
+                    }
+                    e.set(h, source.mantissas[2 * c + 1]).mulPow2(source.termExponent[c] - scale);
+                    out.add(e.hi, e.lo);
+                    load(source.shifted, c, d);
+                    e.mul(-d.hi, -d.lo);
+                    outTerms.add(e.hi, e.lo);
+                }
+                MutableDoubleDouble rest = new MutableDoubleDouble().set(source.restScaled).sub(out.hi, out.lo);
+                MutableDoubleDouble terms = new MutableDoubleDouble().set(source.entropyTermsScaled)
+                        .sub(outTerms.hi, outTerms.lo);
+                if (!(rest.hi > 0.0 && terms.hi > 0.0)) {
+                    return null;
+                }
+                // The hi parts are within far less than 1 % of the exact sums.
+                double f = (source.restScaled.hi + out.hi) / rest.hi * 1.01;
+                double g = (source.entropyTermsScaled.hi + outTerms.hi) / terms.hi * 1.01;
+                double factor = Math.max(f, g);
+                if (!(factor <= 16.0)) {
+                    return null;
+                }
+                double full = (source.size * 0x1p-14 + 1.0) * 0x1p-89;
+                return new Complement(rest.toDoubleDouble(), terms.toDoubleDouble(), (factor + 1.0) * full);
             }
         }
 

@@ -2,6 +2,7 @@ package dev.softmaxexplorer.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -28,7 +29,7 @@ class KeptPassTest {
             Softmax.Exponentials full = null;
             for (double t : TEMPERATURES) {
                 full = Softmax.Exponentials.kept(z, t, full);
-                for (int subset = 0; subset < 4; subset++) {
+                for (int subset = 0; subset < 6; subset++) {
                     check(z, t, full, classes(random, z, full.top, subset));
                 }
             }
@@ -42,11 +43,15 @@ class KeptPassTest {
         for (int i = 0; i < z.length; i++) {
             z[i] = Math.round(random.nextGaussian() * 3.0 * 1e4) / 1e4;
         }
-        for (double t : new double[] {0.3, 1.0, 1.7}) {
+        for (double t : new double[] {0.3, 1.0, 1.7, 20.0}) {
             try (Softmax.Exponentials full = Softmax.Exponentials.kept(z, t, null)) {
                 int[] classes = java.util.stream.IntStream.range(0, z.length)
                         .filter(i -> i == full.top || z[i] > 3.8).toArray();
                 check(z, t, full, classes);
+                // Most classes, as top-p keeps them at a high T: the sums by what is left out.
+                int[] most = java.util.stream.IntStream.range(0, z.length)
+                        .filter(i -> i == full.top || z[i] > -2.0).toArray();
+                check(z, t, full, most);
             }
         }
     }
@@ -101,14 +106,65 @@ class KeptPassTest {
         }
     }
 
-    /** Ascending classes holding top: all, top alone, a random half, or those near the top. */
+    /**
+     * A subset's sums formed as the pass's minus those left out agree with the subset's own sums
+     * within the two passes' bounds (each is within its errorScale of the exact sum), and the
+     * bound is the wider one: a class left out twice or not at all would miss by far more.
+     */
+    @Test
+    void sumsByWhatIsLeftOutAgreeWithTheSubsetsOwnWithinBothBounds() {
+        SplittableRandom random = new SplittableRandom(1765);
+        int complements = 0;
+        for (int vector = 0; vector < 200; vector++) {
+            double[] z = SeededLogits.of(random, 2 + random.nextInt(2000), vector % SeededLogits.KINDS);
+            for (double t : TEMPERATURES) {
+                try (Softmax.Exponentials full = Softmax.Exponentials.kept(z, t, null)) {
+                    int[] classes = classes(random, z, full.top, 4);
+                    double[] own = new double[classes.length];
+                    for (int j = 0; j < classes.length; j++) {
+                        own[j] = z[classes[j]];
+                    }
+                    try (Softmax.Exponentials subset = full.over(classes, classes.length);
+                            Softmax.Exponentials alone = Softmax.Exponentials.withEntropy(own, t, -1)) {
+                        if (subset.errorScale > alone.errorScale) {
+                            complements++;
+                        }
+                        double bound = subset.errorScale + alone.errorScale;
+                        assertWithin(alone.restScaled.mulPow2(alone.restExponent),
+                                subset.restScaled.mulPow2(subset.restExponent), bound, "R");
+                        assertWithin(alone.entropyTermsScaled.mulPow2(alone.restExponent),
+                                subset.entropyTermsScaled.mulPow2(subset.restExponent), bound, "entropy's sum");
+                    }
+                }
+            }
+        }
+        assertTrue(complements > 100, "sums by what is left out: " + complements);
+    }
+
+    private static void assertWithin(DoubleDouble expected, DoubleDouble actual, double relative, String what) {
+        double scale = Math.abs(expected.hi);
+        double gap = Math.abs(actual.sub(expected).hi);
+        assertTrue(gap <= relative * scale, what + ": " + actual.hi + " vs " + expected.hi + ", gap "
+                + gap / scale + " relative, bound " + relative);
+    }
+
+    /**
+     * Ascending classes holding top: all, top alone, a random half, those near the top, all but a
+     * few, or all but the lowest logits (the last two, and many halves, keep most classes: their
+     * sums are the pass's minus those left out).
+     */
     private static int[] classes(SplittableRandom random, double[] z, int top, int kind) {
         java.util.stream.IntStream all = java.util.stream.IntStream.range(0, z.length);
+        double[] sorted = z.clone();
+        Arrays.sort(sorted);
+        double low = sorted[z.length / 4];
         return switch (kind) {
             case 0 -> all.toArray();
             case 1 -> new int[] {top};
             case 2 -> all.filter(i -> i == top || random.nextBoolean()).toArray();
-            default -> all.filter(i -> i == top || z[i] >= z[top] - 1.5).toArray();
+            case 3 -> all.filter(i -> i == top || z[i] >= z[top] - 1.5).toArray();
+            case 4 -> all.filter(i -> i == top || random.nextInt(12) > 0).toArray();
+            default -> all.filter(i -> i == top || z[i] > low).toArray();
         };
     }
 }
