@@ -169,9 +169,10 @@ final class DecimalDigits {
      * exactly half an ulp away, where the reader's tie rule would decide: such a midpoint below
      * 10^9 (where ulps are 2^-23 or finer) is a dyadic fraction with a denominator of at least
      * 2^24, and a decimal N / 10^j reduces to one only if 5^j divides N, so j >= 24 and N > 10^16:
-     * far more than nine digits.
-     * Not for powers of two, whose lower neighbour is nearer than the upper: there a decimal of
-     * the same length farther above x than the nearest one below could read back too.
+     * far more than nine digits. A power of two reads back from only half an ulp of the next
+     * smaller power below it (its lower neighbour is nearer), and the nearest decimal is still
+     * the only candidate of its length: decimals of nine digits or fewer lie at least 10^-9 x
+     * apart, the values that read back as x within 2^-52 x.
      */
     private static DecimalDigits shortestByProduct(double x) {
         if (!(x >= SMALLEST_QUICK)) {
@@ -179,16 +180,17 @@ final class DecimalDigits {
         }
         // Not Math.ulp, which reads the bits as a long (a slow BigInt in TeaVM's script).
         int exponent = DoubleDouble.exponent(x);
-        if (x == DoubleDouble.powerOfTwo(exponent)) {
-            return null;
-        }
         double halfUlp = DoubleDouble.powerOfTwo(exponent - 53);
+        // Below a power of two the doubles lie twice as densely, so only half as far reads back
+        // there. (With at most nine digits, decimals lie too far apart for two of them to read
+        // back as x, so the nearest one is the only candidate on either side.)
+        double halfUlpBelow = x == DoubleDouble.powerOfTwo(exponent) ? halfUlp * 0.5 : halfUlp;
         for (int count = 1; count <= MAX_QUICK_DIGITS; count++) {
             ScaledToDigits scaled = ScaledToDigits.of(x, count);
             if (scaled == null) {
                 return null;
             }
-            if (scaled.readsBack(halfUlp)) {
+            if (scaled.readsBack(halfUlp, halfUlpBelow)) {
                 return scaled.digits();
             }
         }
@@ -254,11 +256,12 @@ final class DecimalDigits {
         }
 
         /**
-         * Whether the rounded decimal reads back as x: |rounded - (p + e)| below half an ulp of
-         * x times the scale, both exact double-doubles (rounded - p is exact: both lie in
-         * [1, 2^31) within one of each other), compared by their normalized parts.
+         * Whether the rounded decimal reads back as x: |rounded - (p + e)| below half the gap to
+         * x's neighbour on its side ({@code halfUlpBelow} below x) times the scale, both exact
+         * double-doubles (rounded - p is exact: both lie in [1, 2^31) within one of each other),
+         * compared by their normalized parts.
          */
-        boolean readsBack(double halfUlp) {
+        boolean readsBack(double halfUlp, double halfUlpBelow) {
             // TwoSum of (rounded - p) and -e: the distance as an exact pair.
             double a = rounded - p;
             double b = -e;
@@ -268,12 +271,14 @@ final class DecimalDigits {
             double distanceLo = a - aa;
             double bError = b - bb;
             distanceLo = distanceLo + bError;
+            double half = halfUlp;
             if (distanceHi < 0.0 || distanceHi == 0.0 && distanceLo < 0.0) {
                 distanceHi = -distanceHi;
                 distanceLo = -distanceLo;
+                half = halfUlpBelow;
             }
-            double boundHi = halfUlp * scale;
-            double boundLo = ErrorFree.productError(halfUlp, scale, boundHi);
+            double boundHi = half * scale;
+            double boundLo = ErrorFree.productError(half, scale, boundHi);
             if (distanceHi != boundHi) {
                 return distanceHi < boundHi;
             }
