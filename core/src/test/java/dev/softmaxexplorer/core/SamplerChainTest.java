@@ -38,6 +38,53 @@ class SamplerChainTest {
      * 0.120]; the threshold 0.2 * 0.379 = 0.076 keeps all four. llama.cpp (T last) applies min-p
      * to p itself: 0.2 * 0.5 = 0.1 removes 0.05, three survive with original mass 0.95.
      */
+    /**
+     * Two logits an ulp apart at T = 1e6 round to one probability: d = -2^-52 / 1e6 makes
+     * exp(d) differ from 1 by 2e-22, far below half an ulp of p = 1/3. Class 1 has the larger
+     * logit, but top-p goes by probability with ties to the lower index, so at top-p 0.3 (one
+     * class of 1/3 reaches it) class 0 is the one kept, as in Hugging Face's stable sort.
+     */
+    @Test
+    void topPAfterTheTemperatureBreaksEqualProbabilitiesByIndexNotByLogit() {
+        double[] z = {1.0, Math.nextUp(1.0), 0.5};
+        SamplerChain chain = new SamplerChain(SamplerChain.HUGGING_FACE_ORDER, 1e6, 0, 0.3, 0.0, 1.0);
+        Stage[] stages = chain.stages(z);
+        assertEquals(stages[1].probability(0), stages[1].probability(1), 0.0, "one probability");
+        assertTrue(stages[1].probability(2) < stages[1].probability(0));
+        Stage topP = stages[3];
+        assertEquals(1, topP.survivors());
+        assertTrue(topP.kept(0));
+        assertFalse(topP.kept(1));
+    }
+
+    /**
+     * The temperature's stage over every class is read from the input's pass until formed: read
+     * class by class before and after another chain moved that pass to another T, and whole,
+     * it gives the plain softmax's bits.
+     */
+    @Test
+    void aStageReadClassByClassAfterAnotherChainMovedThePassIsStillItsOwn() {
+        double[] z = new double[500];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = random.nextGaussian() * 4;
+        }
+        Stage input = SamplerChain.input(z);
+        SamplerChain cool = new SamplerChain(SamplerChain.HUGGING_FACE_ORDER, 0.7, 0, 0.9, 0.0, 1.0);
+        Stage[] first = cool.stages(input);
+        double[] expected = Softmax.softmax(z, 0.7);
+        assertEquals(Double.doubleToLongBits(expected[3]), Double.doubleToLongBits(first[1].probability(3)));
+        // Another chain on the same input at another T, not handed the first run.
+        Stage[] other = new SamplerChain(SamplerChain.HUGGING_FACE_ORDER, 1.6, 0, 0.5, 0.0, 1.0).stages(input);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(first[1].probability(i)),
+                    "class " + i);
+        }
+        assertArrayEquals(expected, first[1].probabilities(), 0.0);
+        assertArrayEquals(Softmax.softmax(z, 1.6), other[1].probabilities(), 0.0);
+        assertArrayEquals(expected, cool.stages(z)[1].probabilities(), 0.0);
+    }
+
     @Test
     void minPKeepsMoreWhenTemperatureComesFirst() {
         Stage[] hf = chain(SamplerChain.HUGGING_FACE_ORDER, 2, 0, 1, 0.2, 1).stages(Z);
