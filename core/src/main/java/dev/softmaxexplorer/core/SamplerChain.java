@@ -175,7 +175,8 @@ public final class SamplerChain {
         int[] alive = alive(z);
         Stage input = new Stage(null, null, Double.NaN, z, alive, alive.length, 1.0, original,
                 massOf(alive, alive.length, original), entropy, effective(entropy));
-        input.reused = new Reused(pass);
+        input.reused = new Reused();
+        input.reused.pass.set(pass);
         return input;
     }
 
@@ -339,10 +340,7 @@ public final class SamplerChain {
                 return passedThrough(step, setting, before, earlier);
             }
             // Only the temperature changes: the same classes, their mass shared.
-            if (before.survivors == input.probabilities.length) {
-                return overEveryClass(step, setting, before, input, arrays.fresh(false));
-            }
-            double[] p = arrays.fresh(true);
+            double[] p = arrays.fresh(before.survivors < input.probabilities.length);
             double entropy = softmaxOver(before.alive, before.survivors, input, temperature, p);
             return new Stage(step, null, setting, input.logits, before.alive, before.survivors, temperature, p,
                     before.originalMass, entropy, effective(entropy));
@@ -376,24 +374,6 @@ public final class SamplerChain {
         return true;
     }
 
-    /**
-     * The temperature's stage over every class: its entropy from the input's pass at T, its
-     * distribution read from that pass until it is formed (see {@link Reused}), so that a top-p
-     * after it computes only the probabilities it sums and the page only those it shows.
-     */
-    private Stage overEveryClass(Step step, double setting, Stage before, Stage input, double[] p) {
-        Softmax.validateTemperature(temperature);
-        Reused reused = input.reused;
-        synchronized (reused) {
-            Softmax.Exponentials pass = reused.passAt(input.logits, temperature);
-            double entropy = pass.entropy();
-            Stage stage = new Stage(step, null, setting, input.logits, before.alive, before.survivors, temperature, p,
-                    before.originalMass, entropy, effective(entropy));
-            reused.readFrom(pass, stage);
-            return stage;
-        }
-    }
-
     /** The step's parameter as this chain sets it (k as a double). */
     private double setting(Step step) {
         return switch (step) {
@@ -419,105 +399,21 @@ public final class SamplerChain {
      * writes them, ascending, into {@code work.classes}.
      */
     private int kept(Step step, Stage before, Stage input, WorkArrays work) {
+        double[] current = before.probabilities;
         int all = before.survivors;
         return switch (step) {
-            case TOP_K -> topK == 0 || topK >= before.probabilities.length ? all
-                    : survivors(before, TokenFilter.keptByTopK(before.distribution(), topK,
-                            byProbability(before.distribution(), input, work), work.kept), work.classes);
-            case TOP_P -> topP == 1.0 ? all : keptByTopP(before, input, work);
-            case MIN_P -> minP == 0.0 ? all : TokenFilter.keptByMinP(before.distribution(), before.alive, all, minP,
-                    work.classes);
+            case TOP_K -> topK == 0 || topK >= current.length ? all
+                    : survivors(before, TokenFilter.keptByTopK(current, topK, byProbability(current, input, work), work.kept),
+                            work.classes);
+            case TOP_P -> topP == 1.0 ? all
+                    : survivors(before, TokenFilter.keptByTopP(current, topP, byProbability(current, input, work), work.kept),
+                            work.classes);
+            case MIN_P -> minP == 0.0 ? all : TokenFilter.keptByMinP(current, before.alive, all, minP, work.classes);
             case TYPICAL -> typicalMass == 1.0 ? all
-                    : survivors(before, TokenFilter.keptByTypical(before.distribution(), typicalMass,
-                            byProbability(before.distribution(), input, work)), work.classes);
+                    : survivors(before, TokenFilter.keptByTypical(current, typicalMass, byProbability(current, input, work)),
+                            work.classes);
             case TEMPERATURE -> throw new IllegalStateException(step.name());
         };
-    }
-
-    /**
-     * Top-p's survivors of {@code before} into {@code work.classes}, how many. Of a distribution
-     * still read from its pass, only the probabilities along the logits' order up to the mass
-     * are formed ({@link #keptByTopPAlongLogits}); otherwise, or where that way cannot decide,
-     * TokenFilter's rule on the whole distribution.
-     */
-    private int keptByTopP(Stage before, Stage input, WorkArrays work) {
-        Stage computed = before.origin;
-        if (computed.lazy != null) {
-            synchronized (computed.owner) {
-                if (computed.lazy != null) {
-                    int n = keptByTopPAlongLogits(computed.lazy, before, input.logitOrder(), work);
-                    if (n >= 0) {
-                        return n;
-                    }
-                }
-            }
-        }
-        double[] current = before.distribution();
-        return survivors(before, TokenFilter.keptByTopP(current, topP, byProbability(current, input, work), work.kept),
-                work.classes);
-    }
-
-    /**
-     * {@link TokenFilter#keptByTopP}'s classes of a stage over every class whose probabilities
-     * come from {@code pass}, forming them along the logits' order only until the running sum
-     * reaches top-p: along that order they never increase (each is the correctly rounded softmax
-     * of a larger or equal logit), so it is {@link ProbabilityOrder#descending}'s order but
-     * within runs of equal probability, which go by index, and the shortest prefix is the same.
-     * -1 where the plain way must decide: a weight of 0 or a rise before the mass is reached.
-     */
-    private int keptByTopPAlongLogits(Softmax.Exponentials pass, Stage before, int[] order, WorkArrays work) {
-        double[] p = before.probabilities;
-        boolean[] kept = work.kept;
-        java.util.Arrays.fill(kept, false);
-        int[] run = work.order;
-        int k = order.length;
-        int formed = 0;
-        double sum = 0.0;
-        double previous = Double.POSITIVE_INFINITY;
-        int r = 0;
-        while (r < k) {
-            formed = formAlong(pass, order, formed, r, p);
-            double w = p[order[r]];
-            if (w == 0.0 || w > previous) {
-                return -1;
-            }
-            int end = r + 1;
-            while (end < k) {
-                formed = formAlong(pass, order, formed, end, p);
-                if (p[order[end]] != w) {
-                    break;
-                }
-                end++;
-            }
-            int n = end - r;
-            System.arraycopy(order, r, run, 0, n);
-            if (n > 1) {
-                java.util.Arrays.sort(run, 0, n);
-            }
-            for (int j = 0; j < n; j++) {
-                kept[run[j]] = true;
-                sum = sum + w;
-                if (sum >= topP) {
-                    return survivors(before, kept, work.classes);
-                }
-            }
-            previous = w;
-            r = end;
-        }
-        return -1;
-    }
-
-    /**
-     * Forms the probabilities of {@code order[formed]} on, at least up to {@code order[needed]},
-     * in growing blocks; returns how many of the order are formed.
-     */
-    private static int formAlong(Softmax.Exponentials pass, int[] order, int formed, int needed, double[] p) {
-        if (needed < formed) {
-            return formed;
-        }
-        int to = Math.min(order.length, Math.max(needed + 1, formed + Math.max(256, formed)));
-        pass.probabilities(order, formed, to, null, p);
-        return to;
     }
 
     /** The classes whose logit is not -Infinity, ascending. */
@@ -564,18 +460,31 @@ public final class SamplerChain {
      * its T takes its exponentials from there: in Hugging Face's order each filter after the
      * temperature, and in the order sentence's chain the temperature after the filters, then
      * costs no exponential (the filters keep the top class; typical-p may not, and then the
-     * subset has its own pass). The kept pass is read under the input's lock ({@link Reused}).
+     * subset has its own pass). The kept pass is taken out of the input while in use, as
+     * {@code Softmax}'s spare arrays are, so a chain on another thread never sees it change; a
+     * new T's pass reuses its arrays.
      */
     private static double softmaxOver(int[] alive, int count, Stage input, double t, double[] p) {
         double[] logits = input.logits;
-        synchronized (input.reused) {
-            Softmax.Exponentials pass = input.reused.pass;
-            if (pass.temperature == t) {
+        Softmax.Exponentials pass = input.reused.pass.getAndSet(null);
+        try {
+            if (count == logits.length) {
+                Softmax.validateTemperature(t);
+                if (pass == null || pass.temperature != t) {
+                    pass = Softmax.Exponentials.kept(logits, t, pass);
+                }
+                return Softmax.probabilitiesAndEntropy(pass, null, p);
+            }
+            if (pass != null && pass.temperature == t) {
                 try (Softmax.Exponentials subset = pass.over(alive, count)) {
                     if (subset != null) {
                         return Softmax.probabilitiesAndEntropy(subset, alive, p);
                     }
                 }
+            }
+        } finally {
+            if (pass != null) {
+                input.reused.pass.set(pass);
             }
         }
         double[] z = new double[count];
@@ -605,46 +514,13 @@ public final class SamplerChain {
     }
 
     /**
-     * What an input stage keeps for the chains run on it. The work arrays are taken out while a
-     * chain uses them (as {@code Softmax}'s spare arrays are), so chains on two threads never
-     * share them; the pass, and every distribution still read from it, only under this object's
-     * lock.
+     * What an input stage keeps for the chains run on it, each taken out while a chain uses it
+     * (as {@code Softmax}'s spare arrays are), so chains on two threads never share one.
      */
     private static final class Reused {
         /** The last pass over all the classes, at T = 1 or the latest T a chain applied to all of them. */
-        private Softmax.Exponentials pass;
-        /** The stages whose distribution is still read from {@link #pass}, or that are retired. */
-        private final java.util.List<Stage> readers = new java.util.ArrayList<>();
+        final AtomicReference<Softmax.Exponentials> pass = new AtomicReference<>();
         final AtomicReference<WorkArrays> work = new AtomicReference<>();
-
-        Reused(Softmax.Exponentials pass) {
-            this.pass = pass;
-        }
-
-        /**
-         * The pass over every class at T: the kept one, or a new one in its arrays, after every
-         * stage still reading the old one has formed its distribution from it. Under the lock.
-         */
-        Softmax.Exponentials passAt(double[] logits, double t) {
-            if (pass.temperature != t) {
-                for (Stage reader : readers) {
-                    if (!reader.gone() && reader.lazy == pass) {
-                        reader.formFrom(pass);
-                    }
-                }
-                readers.clear();
-                pass = Softmax.Exponentials.kept(logits, t, pass);
-            }
-            return pass;
-        }
-
-        /** Lets the stage read its distribution from the pass until it is formed. Under the lock. */
-        void readFrom(Softmax.Exponentials from, Stage stage) {
-            readers.removeIf(reader -> reader.gone() || reader.lazy == null);
-            stage.lazy = from;
-            stage.owner = this;
-            readers.add(stage);
-        }
     }
 
     /**
@@ -698,14 +574,6 @@ public final class SamplerChain {
         private int[] logitOrder;
         /** Of an input stage: what the chains run on it keep between runs. */
         private Reused reused;
-        /**
-         * The pass this stage's distribution is read from until it is formed into
-         * {@link #probabilities} (null once formed, and for a stage formed when made); read and
-         * changed under {@link #owner}'s lock.
-         */
-        private volatile Softmax.Exponentials lazy;
-        /** The input's {@link Reused} whose lock guards {@link #lazy}. */
-        private Reused owner;
 
         Stage(Step step, Stage origin, double setting, double[] logits, int[] alive, int survivors, double temperature,
                 double[] probabilities, double originalMass, double entropy, double effectiveClasses) {
@@ -769,17 +637,6 @@ public final class SamplerChain {
          * @throws IllegalStateException for a retired stage (see {@link SamplerChain#stages(Stage, Stage[])})
          */
         public double probability(int i) {
-            Stage computed = origin;
-            if (computed.lazy != null) {
-                synchronized (computed.owner) {
-                    if (computed.lazy != null) {
-                        if (gone()) {
-                            throw new IllegalStateException(GONE);
-                        }
-                        return computed.lazy.probability(i, new MutableDoubleDouble());
-                    }
-                }
-            }
             return distribution()[i];
         }
 
@@ -824,21 +681,7 @@ public final class SamplerChain {
             if (gone()) {
                 throw new IllegalStateException(GONE);
             }
-            Stage computed = origin;
-            if (computed.lazy != null) {
-                synchronized (computed.owner) {
-                    if (computed.lazy != null) {
-                        computed.formFrom(computed.lazy);
-                    }
-                }
-            }
             return probabilities;
-        }
-
-        /** Forms the distribution from the pass it was read from. Under the owner's lock. */
-        private void formFrom(Softmax.Exponentials pass) {
-            pass.probabilities(null, probabilities);
-            lazy = null;
         }
 
         /**

@@ -1247,16 +1247,6 @@ public final class Softmax {
          * methods that is not inlined passes its doubles as new boxes. 1 / S is split once.
          */
         void probabilities(int[] classes, double[] p) {
-            probabilities(null, 0, size, classes, p);
-        }
-
-        /**
-         * {@link #probabilities(int[], double[])} of the classes {@code along[r]} for r from
-         * {@code from} to {@code to} (of j = r itself for a null {@code along}), in that order:
-         * a sampler chain's top-p reads a distribution along the logits' order only until its
-         * mass is reached.
-         */
-        void probabilities(int[] along, int from, int to, int[] classes, double[] p) {
             if (mantissas == null) {
                 throw new IllegalStateException("a pass without its arrays");
             }
@@ -1270,9 +1260,8 @@ public final class Softmax {
             int[] exponents = termExponent;
             int topClass = top;
             double relativeError = errorScale;
-            MutableDoubleDouble work = null;
-            for (int r = from; r < to; r++) {
-                int j = along == null ? r : along[r];
+            int k = size;
+            for (int j = 0; j < k; j++) {
                 double h = ms[2 * j];
                 int n = exponents[j];
                 boolean done = false;
@@ -1305,25 +1294,17 @@ public final class Softmax {
                     }
                 }
                 if (!done) {
-                    if (work == null) {
-                        work = new MutableDoubleDouble();
-                    }
-                    p[classes == null ? j : classes[j]] = probability(j, work);
+                    p[classes == null ? j : classes[j]] = probability(j);
                 }
             }
         }
 
         /** p_i, correctly rounded: e_i and 1 / S each within errorScale, their product 2^-104. */
         double probability(int i) {
-            return probability(i, scratch);
-        }
-
-        /** {@link #probability(int)} with the given work space. */
-        double probability(int i, MutableDoubleDouble work) {
-            probabilityScaled(work, i, 0);
-            double bound = Math.abs(work.hi) * 2.0 * errorScale;
-            if (CorrectRounding.decided(work.hi, work.lo, bound)) {
-                return work.hi;
+            probabilityScaled(scratch, i, 0);
+            double bound = Math.abs(scratch.hi) * 2.0 * errorScale;
+            if (CorrectRounding.decided(scratch.hi, scratch.lo, bound)) {
+                return scratch.hi;
             }
             return slow(level -> level.probability(i));
         }
