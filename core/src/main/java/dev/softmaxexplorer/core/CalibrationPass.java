@@ -187,7 +187,7 @@ final class CalibrationPass {
         scratch.add(-labelHi, -labelLo);
         w.lossHi = scratch.hi;
         w.lossLo = scratch.lo;
-        double errorScale = (k * 0x1p-14 + 1.0) * 0x1p-89;
+        double errorScale = Softmax.Exponentials.errorScaleOf(k);
         // 1 / S with S = R + 1, as Exponentials' top probability.
         e.set(rest.hi, rest.lo).add(1.0);
         scratch.set(1.0, 0.0).div(e.hi, e.lo);

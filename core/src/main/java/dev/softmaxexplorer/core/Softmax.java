@@ -763,10 +763,10 @@ public final class Softmax {
         }
 
         /**
-         * The pass {@link #kept} would make over the logits {@code z_c} of the classes c in
-         * the first {@code count} of {@code classes} (ascending), with each d_i and e_i taken from this kept pass: the same
-         * operations on the same operands (the same top class and T) formed them, so every
-         * result has the bits of a pass of its own. Null when the top class is not among them
+         * The pass {@link #kept} would make over the logits {@code z_c} of the classes c in the
+         * first {@code count} of {@code classes} (ascending), with each d_i and e_i taken from
+         * this kept pass: the same operations on the same operands (the same top class and T)
+         * formed them, so every result has the bits of a pass of its own. Null when the top class is not among them
          * (then the top of the subset is another class, and every d_i another number).
          */
         Exponentials over(int[] classes, int count) {
@@ -1054,7 +1054,12 @@ public final class Softmax {
             DoubleDouble r = restScaled.mulPow2(restExponent);
             denominator = r.add(1.0);
             logDenominator = DoubleDouble.log1p(r);
-            errorScale = complement != null ? complement.errorScale : (k * 0x1p-14 + 1.0) * 0x1p-89;
+            errorScale = complement != null ? complement.errorScale : errorScaleOf(k);
+        }
+
+        /** The relative error bound of the sums of a pass over k classes: {@code (1 + k 2^-14) 2^-89}. */
+        static double errorScaleOf(int k) {
+            return (k * 0x1p-14 + 1.0) * 0x1p-89;
         }
 
         @Override
@@ -1128,8 +1133,8 @@ public final class Softmax {
                 if (!(factor <= 16.0)) {
                     return null;
                 }
-                double full = (source.size * 0x1p-14 + 1.0) * 0x1p-89;
-                return new Complement(rest.toDoubleDouble(), terms.toDoubleDouble(), (factor + 1.0) * full);
+                return new Complement(rest.toDoubleDouble(), terms.toDoubleDouble(),
+                        (factor + 1.0) * errorScaleOf(source.size));
             }
         }
 
