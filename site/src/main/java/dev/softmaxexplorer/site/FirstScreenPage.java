@@ -23,6 +23,10 @@ final class FirstScreenPage {
      * Runs in the head before anything is painted: the page keeps itself hidden until the script's
      * first render (the style sheet reads {@code data-waiting}) when the build's page is not what
      * will be shown: a link with any state, or a browser whose language has a table of its own.
+     * Otherwise a person can use the build's controls before the script has loaded (a second or
+     * more on a slow phone), so it notes each input and change event until the script takes the
+     * list ({@code window.softmaxExplorerEarlyEdits()}, which also stops the noting) and hears them
+     * again ({@code EarlyEdits} in web).
      */
     static final String BOOT;
 
@@ -35,7 +39,11 @@ final class FirstScreenPage {
         }
         BOOT = "(function(){var l=(navigator.language||'').toLowerCase().split('-')[0];"
                 + "if(location.hash.length>1||[" + languages + "].indexOf(l)>=0)"
-                + "{document.documentElement.setAttribute('data-waiting','');}})();";
+                + "{document.documentElement.setAttribute('data-waiting','');}"
+                + "var edits=[],d=document;function note(e){edits.push([e.type,e.target]);}"
+                + "d.addEventListener('input',note,true);d.addEventListener('change',note,true);"
+                + "window.softmaxExplorerEarlyEdits=function(){d.removeEventListener('input',note,true);"
+                + "d.removeEventListener('change',note,true);delete window.softmaxExplorerEarlyEdits;return edits;};})();";
     }
 
     private FirstScreenPage() {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 
 /**
  * Issue 16: the browser can paint the complete first screen from the HTML alone, before the
@@ -48,6 +50,34 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
         List<String> after = (List<String>) browser.script(READ);
         assertEquals(before, after, "the script's first frames change nothing the build wrote");
         assertEquals(rowStructure(), rowStructureOf(html), "the rows the script builds are the build's");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void whatAPersonDidBeforeTheScriptLoadedIsKept() throws IOException {
+        Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
+        browser.driver.get("about:blank");
+        browser.open(page, "");
+        // A person on a slow phone types T = 2.5 and chooses Class 2 as the true class, with real
+        // keys and a click, before the script has arrived.
+        browser.driver.findElement(By.id("temperature")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
+        browser.driver.findElement(By.id("target2")).click();
+        // The script arrives (as the deferred one would, once the page is parsed).
+        browser.script("var s = document.createElement('script'); s.src = 'app.js'; document.head.appendChild(s);");
+        browser.waiting().until(d -> (Boolean) browser.script(
+                "return performance.getEntriesByName('softmax-explorer-settled').length > 0;"));
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) browser.script(READ);
+        // z / T = [0.8, 0.4, 0]: S = e^0.8 + e^0.4 + 1 = 4.717366, p1 = e^0.8 / S = 47.2 %, p2 = e^0.4 / S
+        // = 31.6 %, and the loss of Class 2 is ln S - 0.4 = 1.151251 (mpmath: 1.1512505137...).
+        assertEquals(List.of("Class 1", "Class 2", "Class 3", "2", "1", "0", "2", "false", "true", "2.5", "0",
+                "1.15125", "Class 1 \u2717",
+                "Predicted Class 1 with probability 47.2%; true class Class 2 has 31.6%; loss 1.15.", "visible"), after);
+        // The address follows when the page is idle.
+        browser.waiting().until(d -> {
+            String hash = (String) browser.script("return location.hash;");
+            return hash.contains("t=2.5") && hash.contains("c=1");
+        });
         assertEquals(List.of(), browser.consoleErrors());
     }
 

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web.page;
 
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.browser.EarlyEdits;
 import dev.softmaxexplorer.web.browser.Embedding;
 import dev.softmaxexplorer.web.browser.MissingElement;
 import dev.softmaxexplorer.web.browser.Timing;
@@ -89,6 +90,8 @@ public final class Page implements Editor {
         Window.current().addEventListener("beforeprint", e -> print(true));
         Window.current().addEventListener("afterprint", e -> print(false));
         readAddress();
+        // Before the first frame writes the state into the controls a person may have used already.
+        EarlyEdits.replay();
         requestRender();
         Embedding.announceReady(HashCodec.encode(state));
         Embedding.reportHeight();

@@ -24,9 +24,13 @@ final class ClassRows {
     private final List<Row> rows = new ArrayList<>();
     private final NearRows nearRows = new NearRows();
 
+    /** Takes over the rows the build wrote, so that their controls answer from the start. */
     ClassRows(HTMLElement container, Editor editor) {
         this.container = container;
         this.editor = editor;
+        while (rows.size() < container.getChildNodes().getLength()) {
+            adopt();
+        }
     }
 
     /**
@@ -39,9 +43,6 @@ final class ClassRows {
         State state = frame.state();
         double[] shownProbabilities = frame.trace().probabilities();
         int k = state.classCount();
-        while (rows.size() < container.getChildNodes().getLength()) {
-            adopt();
-        }
         if (rows.size() < k) {
             StringBuilder added = new StringBuilder();
             for (int i = rows.size(); i < k; i++) {
