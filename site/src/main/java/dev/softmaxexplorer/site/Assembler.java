@@ -71,7 +71,7 @@ public final class Assembler {
                 && source.contains(BODY_END), "index.html must link style.css and app.js and declare its charset");
         StringTables tables = StringTables.load(Path.of(args[2]));
         String page = FirstScreenPage.render(source, tables.english()).replace(SCRIPT_TAG, BOOT_TAG + SCRIPT_TAG);
-        String html = tables.apply(page, BODY_END, false);
+        String html = FirstScreenPage.withOtherLanguages(tables.apply(page, BODY_END, false), source, tables);
 
         Path site = Files.createDirectories(output.resolve("site"));
         Files.writeString(site.resolve("index.html"), withPolicy(html, folderPolicy(html)), StandardCharsets.UTF_8);
@@ -81,7 +81,8 @@ public final class Assembler {
             Files.writeString(site.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
         }
 
-        String single = inline(tables.apply(page, BODY_END, true), css, js);
+        String single = inline(FirstScreenPage.withOtherLanguages(tables.apply(page, BODY_END, true), source, tables),
+                css, js);
         Files.writeString(output.resolve("softmax-explorer.html"), withPolicy(single, singleFilePolicy(single)),
                 StandardCharsets.UTF_8);
         zip(site, output.resolve("softmax-explorer.zip"));
@@ -96,13 +97,17 @@ public final class Assembler {
                 .replace(BODY_END, "<script>" + js + "</script>\n" + BODY_END);
     }
 
-    /** Files of the folder by name and the boot script by hash; nothing else inline, nothing from the network. */
+    /**
+     * Files of the folder by name and the boot and swap scripts by hash; nothing else inline,
+     * nothing from the network.
+     */
     static String folderPolicy(String html) {
         Matcher inline = INLINE_SCRIPT.matcher(html);
-        require(inline.find() && inline.group(1).equals(FirstScreenPage.BOOT) && !inline.find(),
-                "the folder's index.html must have no inline script but the boot script");
-        return "default-src 'none'; script-src 'self' 'sha256-" + sha256(FirstScreenPage.BOOT) + "'; style-src 'self'; "
-                + "img-src data:; base-uri 'none'; form-action 'none'";
+        require(inline.find() && inline.group(1).equals(FirstScreenPage.BOOT) && inline.find()
+                && inline.group(1).equals(FirstScreenPage.SWAP) && !inline.find(),
+                "the folder's index.html must have no inline script but the boot and swap scripts");
+        return "default-src 'none'; script-src 'self' 'sha256-" + sha256(FirstScreenPage.BOOT) + "' 'sha256-"
+                + sha256(FirstScreenPage.SWAP) + "'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'";
     }
 
     /** Only the inline blocks, by hash: no file, no connection, no frame, no form. */

@@ -12,34 +12,59 @@ import java.util.regex.Pattern;
 
 /**
  * The page's first screen rendered at build time, by the panels' own code run on the JVM
- * ({@link FirstScreen}) for the default state in English: the class rows, the values of T and
- * the label smoothing, the loss, the prediction and the summary are in index.html, so that a
- * browser paints the complete inputs and results words from the HTML alone, before the script
- * has loaded. A link with a state of its own, or a browser asking for another language, waits for
- * the script instead ({@link #BOOT}).
+ * ({@link FirstScreen}) for the default state: the class rows, the values of T and the label
+ * smoothing, the loss, the prediction and the summary are in index.html, so that a browser paints
+ * the complete inputs and results words from the HTML alone, before the script has loaded. The
+ * page is English; the first screen of each other language with a table of its own waits in a
+ * template ({@code first-screen-ja}) that an inline script ({@link #SWAP}) puts in place, before
+ * anything is painted, for a browser in that language or a link that names only the language.
+ * A link with a state of its own waits for the script instead ({@link #BOOT}).
  */
 final class FirstScreenPage {
+    /** Where the first screen ends: the render-blocking expect link in the head waits for it. */
+    static final String MARK = "<template id=\"first-screen-parsed\"></template>";
+    private static final Pattern BODY_START = Pattern.compile("<body[^>]*>");
+
     /**
-     * Runs in the head before anything is painted: the page keeps itself hidden until the script's
-     * first render (the style sheet reads {@code data-waiting}) when the build's page is not what
-     * will be shown: a link with any state, or a browser whose language has a table of its own.
-     * Otherwise a person can use the build's controls before the script has loaded (a second or
-     * more on a slow phone), so it notes each input and change event until the script takes the
-     * list ({@code window.softmaxExplorerEarlyEdits()}, which also stops the noting) and hears them
-     * again ({@code EarlyEdits} in web).
+     * Runs in the head before anything is painted and decides which first screen the page shows:
+     * the build's English one, another language's from its template ({@code data-first-screen},
+     * read by {@link #SWAP}), or, for a link with a state of its own, none before the script's
+     * first render (the style sheet reads {@code data-waiting}). A browser's language, or a link
+     * whose only setting is the language, chooses the language. Until the script is there a person
+     * can use the first screen's controls (a second or more on a slow phone), so it notes each
+     * input and change event until the script takes the list ({@code
+     * window.softmaxExplorerEarlyEdits()}, which also stops the noting) and hears them again
+     * ({@code EarlyEdits} in web).
      */
     static final String BOOT;
+    /**
+     * Runs where the first screen ends, before it is painted: for {@code data-first-screen}, moves
+     * the English first screen into a template of its own ({@code first-screen-en}) and the
+     * language's in its place, and gives each element with words its English twin
+     * ({@code softmaxExplorerEnglish}), from which the script switches back to English.
+     */
+    static final String SWAP = "(function(){var d=document,r=d.documentElement,l=r.getAttribute('data-first-screen'),"
+            + "t=l&&d.getElementById('first-screen-'+l);if(!t){return;}var b=d.body,e=d.createElement('template'),"
+            + "w='[data-i18n],[data-i18n-label],[data-i18n-content]';e.id='first-screen-en';"
+            + "while(b.firstChild!==t){e.content.appendChild(b.firstChild);}"
+            + "var x=t.content.querySelectorAll(w),y=e.content.querySelectorAll(w);"
+            + "for(var i=0;i<x.length;i++){x[i].softmaxExplorerEnglish=y[i];}"
+            + "b.insertBefore(t.content,t);b.insertBefore(e,t);r.setAttribute('lang',l);})();";
 
     static {
-        StringBuilder languages = new StringBuilder();
+        StringBuilder own = new StringBuilder();
+        StringBuilder linkable = new StringBuilder(Language.ENGLISH.key() + "|" + Language.AUTO.key());
         for (Language language : Language.values()) {
             if (language.ownTable()) {
-                languages.append(languages.length() == 0 ? "" : ",").append('\'').append(language.key()).append('\'');
+                own.append(own.length() == 0 ? "" : ",").append('\'').append(language.key()).append('\'');
+                linkable.append('|').append(language.key());
             }
         }
-        BOOT = "(function(){var l=(navigator.language||'').toLowerCase().split('-')[0];"
-                + "if(location.hash.length>1||[" + languages + "].indexOf(l)>=0)"
-                + "{document.documentElement.setAttribute('data-waiting','');}"
+        BOOT = "(function(){var r=document.documentElement,h=location.hash,"
+                + "m=/^#lang=(" + linkable + ")$/i.exec(h),w=m?m[1].toLowerCase():h.length>1?null:'auto';"
+                + "if(w==='auto'){w=(navigator.language||'').toLowerCase().split('-')[0];}"
+                + "if(w===null){r.setAttribute('data-waiting','');}"
+                + "else if([" + own + "].indexOf(w)>=0){r.setAttribute('data-first-screen',w);}"
                 + "var edits=[],d=document;function note(e){edits.push([e.type,e.target]);}"
                 + "d.addEventListener('input',note,true);d.addEventListener('change',note,true);"
                 + "window.softmaxExplorerEarlyEdits=function(){d.removeEventListener('input',note,true);"
@@ -51,8 +76,51 @@ final class FirstScreenPage {
 
     /** The page with the default state's first screen written in, in the English of this table. */
     static String render(String html, Map<String, String> english) {
-        Messages.Table table = english::get;
-        Frame frame = Frame.of(State.defaults(), null, Messages.of(table, table, Language.ENGLISH), false);
+        return render(html, english, english, Language.ENGLISH);
+    }
+
+    /**
+     * The page with each other language's first screen in a template before the mark, and the
+     * script that puts one in place; {@code source} is index.html as written, {@code page} the
+     * English page made from it.
+     */
+    static String withOtherLanguages(String page, String source, StringTables tables) {
+        StringBuilder templates = new StringBuilder();
+        for (Language language : Language.values()) {
+            if (language.ownTable()) {
+                String translated = chosen(tables.words(render(source, tables.table(language.key()), tables.english(),
+                        language), language.key()), language);
+                templates.append("<template id=\"first-screen-").append(language.key()).append("\">")
+                        .append(firstScreen(translated)).append("</template>\n");
+            }
+        }
+        if (!page.contains(MARK)) {
+            throw new IllegalStateException("index.html has no " + MARK + " where its first screen ends");
+        }
+        return page.replace(MARK, templates + "<script>" + SWAP + "</script>\n" + MARK);
+    }
+
+    /** The page with the toolbar's language menu on the language, as the script shows it. */
+    private static String chosen(String page, Language language) {
+        String option = "<option value=\"" + language.key() + "\" lang=\"" + language.key() + "\">";
+        if (!page.contains(option)) {
+            throw new IllegalStateException("index.html's language menu has no " + option);
+        }
+        return page.replace(option, option.substring(0, option.length() - 1) + " selected>");
+    }
+
+    /** What the body holds before the mark: the first screen, as the swap script moves it. */
+    private static String firstScreen(String page) {
+        Matcher body = BODY_START.matcher(page);
+        if (!body.find()) {
+            throw new IllegalStateException("index.html has no <body>");
+        }
+        return page.substring(body.end(), page.indexOf(MARK));
+    }
+
+    private static String render(String html, Map<String, String> words, Map<String, String> english,
+            Language language) {
+        Frame frame = Frame.of(State.defaults(), null, Messages.of(words::get, english::get, language), false);
         String out = html;
         for (Edit edit : FirstScreen.edits(frame)) {
             out = edit.attribute() == null ? withContent(out, edit.id(), edit.value())

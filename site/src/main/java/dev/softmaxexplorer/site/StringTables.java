@@ -69,27 +69,7 @@ final class StringTables {
      */
     String apply(String html, String before, boolean allTables) {
         Map<String, String> english = tables.get(DEFAULT_LANGUAGE);
-        StringBuilder out = new StringBuilder();
-        Matcher m = TEXT.matcher(html);
-        while (m.find()) {
-            if (!m.group(5).isEmpty()) {
-                throw new IllegalStateException("element with data-i18n=\"" + m.group(3)
-                        + "\" must be empty in index.html: its words come from the string table");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement("<" + m.group(1) + m.group(2) + " data-i18n=\""
-                    + m.group(3) + "\"" + m.group(4) + ">" + markup(english(english, m.group(3))) + "</" + m.group(1)
-                    + ">"));
-        }
-        m.appendTail(out);
-        Matcher a = ATTRIBUTE.matcher(out.toString());
-        StringBuilder withAttributes = new StringBuilder();
-        while (a.find()) {
-            String attribute = a.group(1).equals("label") ? "aria-label" : "content";
-            a.appendReplacement(withAttributes, Matcher.quoteReplacement(a.group() + " " + attribute + "=\""
-                    + escape(english(english, a.group(2))) + "\""));
-        }
-        a.appendTail(withAttributes);
-        String filled = withAttributes.toString();
+        String filled = words(html, DEFAULT_LANGUAGE);
         // The page's own keys are left out of the English table: their words are in the page
         // already, and the script keeps a copy of them when it leaves English.
         Map<String, String> englishForCode = new TreeMap<>(english);
@@ -112,6 +92,46 @@ final class StringTables {
     }
 
     /**
+     * The page with the words of a language in its static elements (those the build leaves empty
+     * in index.html), English where the language's table lacks a key, as the script shows them.
+     */
+    String words(String html, String language) {
+        Map<String, String> english = tables.get(DEFAULT_LANGUAGE);
+        Map<String, String> table = tables.get(language);
+        if (table == null) {
+            throw new IllegalStateException("no " + language + ".properties");
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher m = TEXT.matcher(html);
+        while (m.find()) {
+            if (!m.group(5).isEmpty()) {
+                throw new IllegalStateException("element with data-i18n=\"" + m.group(3)
+                        + "\" must be empty in index.html: its words come from the string table");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("<" + m.group(1) + m.group(2) + " data-i18n=\""
+                    + m.group(3) + "\"" + m.group(4) + ">" + markup(word(table, english, m.group(3))) + "</"
+                    + m.group(1) + ">"));
+        }
+        m.appendTail(out);
+        Matcher a = ATTRIBUTE.matcher(out.toString());
+        StringBuilder withAttributes = new StringBuilder();
+        while (a.find()) {
+            String attribute = a.group(1).equals("label") ? "aria-label" : "content";
+            a.appendReplacement(withAttributes, Matcher.quoteReplacement(a.group() + " " + attribute + "=\""
+                    + escape(word(table, english, a.group(2))) + "\""));
+        }
+        a.appendTail(withAttributes);
+        return withAttributes.toString();
+    }
+
+    /** A language's table, key to template, with English for the keys it lacks. */
+    Map<String, String> table(String language) {
+        Map<String, String> table = new TreeMap<>(tables.get(DEFAULT_LANGUAGE));
+        table.putAll(tables.get(language));
+        return table;
+    }
+
+    /**
      * The tables other than English as scripts by file name ({@code strings-ja.js}), each adding
      * its table to {@code window.softmaxExplorerStrings}, where the page's script reads it.
      */
@@ -126,8 +146,8 @@ final class StringTables {
         return files;
     }
 
-    private static String english(Map<String, String> english, String key) {
-        String text = english.get(key);
+    private static String word(Map<String, String> table, Map<String, String> english, String key) {
+        String text = table.containsKey(key) ? table.get(key) : english.get(key);
         if (text == null) {
             throw new IllegalStateException("index.html uses the key " + key + ", which "
                     + DEFAULT_LANGUAGE + ".properties lacks");

@@ -139,8 +139,8 @@ public final class Translation {
     }
 
     /**
-     * The English the build wrote into the static elements, kept when the page first leaves
-     * English: the inlined English table leaves those words out (they are in the page already),
+     * The English the build wrote into the static elements (or their English twins), kept when
+     * the page first leaves English: the inlined English table leaves those words out (they are in the page already),
      * so switching back, and the pseudo-locales, start from these copies.
      */
     private static final class EnglishPage {
@@ -154,7 +154,7 @@ public final class Translation {
             NodeList<HTMLElement> elements = withAttribute("data-i18n");
             for (int i = 0; i < elements.getLength(); i++) {
                 texts.add(elements.get(i));
-                originals.add(elements.get(i).cloneNode(true));
+                originals.add(english(elements.get(i)).cloneNode(true));
             }
             keep(withAttribute("data-i18n-label"), "aria-label");
             keep(withAttribute("data-i18n-content"), "content");
@@ -164,7 +164,7 @@ public final class Translation {
             for (int i = 0; i < elements.getLength(); i++) {
                 attributed.add(elements.get(i));
                 attributes.add(attribute);
-                values.add(elements.get(i).getAttribute(attribute));
+                values.add(english(elements.get(i)).getAttribute(attribute));
             }
         }
     }
@@ -238,6 +238,13 @@ public final class Translation {
     @JSBody(params = {"table", "key"}, script = "return table !== null"
             + " && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : null;")
     private static native String lookUp(JSObject table, String key);
+
+    /**
+     * The element as the build wrote it in English: itself, or for a first screen the build wrote in
+     * another language, its English twin (index.html's swap script).
+     */
+    @JSBody(params = "element", script = "return element.softmaxExplorerEnglish || element;")
+    private static native HTMLElement english(HTMLElement element);
 
     @JSBody(params = "attribute", script = "return document.querySelectorAll('[' + attribute + ']');")
     private static native NodeList<HTMLElement> withAttribute(String attribute);
