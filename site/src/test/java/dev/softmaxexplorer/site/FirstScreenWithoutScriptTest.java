@@ -54,6 +54,38 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
     }
 
     @Test
+    void aLinkInJapaneseShowsTheJapaneseFirstScreenFromTheHtmlAlone() throws IOException {
+        Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
+        browser.driver.get("about:blank");
+        browser.open(page, "lang=ja");
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) browser.script(READ);
+        // The words of ja.properties (inputs.class.default-name, results.predicted.right, results.summary)
+        // around the numbers of the English test above.
+        assertEquals(List.of("クラス1", "クラス2", "クラス3", "2", "1", "0", "2", "true", "false", "1", "0",
+                "0.407606", "クラス1 \u2713",
+                "予測は クラス1（確率 66.5%）。正解クラス クラス1 の確率は 66.5%、損失は 0.408。", "visible"), before);
+        assertEquals(List.of("ja", "ja", "入力", "温度 T", "hidden"), browser.script("return [document.documentElement.lang,"
+                + " document.getElementById('language').value, document.getElementById('inputs-title').textContent,"
+                + " document.getElementById('t-label').textContent,"
+                + " getComputedStyle(document.getElementById('views')).visibility];"),
+                "Japanese on the first screen; below it the page (English until the script) waits");
+        // Every word the build wrote on the first screen (the script adds the charts, and the step
+        // table with its caption's numbers).
+        String firstScreen = "return Array.prototype.map.call(document.querySelectorAll('.masthead [data-i18n],"
+                + " main [data-i18n]:not(#steps-caption)'), function (e) { return e.textContent; }).join('|');";
+        Object words = browser.script(firstScreen);
+
+        browser.load("lang=ja");
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) browser.script(READ);
+        assertEquals(before, after, "the script's first frames change nothing the build wrote");
+        assertEquals(words, browser.script(firstScreen));
+        assertEquals("visible", browser.script("return getComputedStyle(document.getElementById('views')).visibility;"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void whatAPersonDidBeforeTheScriptLoadedIsKept() throws IOException {
         Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
         browser.driver.get("about:blank");

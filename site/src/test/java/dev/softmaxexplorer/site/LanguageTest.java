@@ -44,6 +44,23 @@ class LanguageTest extends BrowserTest {
     }
 
     @Test
+    void fromTheBuildsJapaneseFirstScreenTheLanguageControlSwitchesToTheBuildsEnglish() {
+        String firstScreen = "return document.querySelector('.masthead').innerText + document.querySelector('main').innerText"
+                + " + Array.prototype.map.call(document.querySelectorAll('main [aria-label]'),"
+                + " function (e) { return e.getAttribute('aria-label'); }).join('|');";
+        browser.load("");
+        Object english = browser.script(firstScreen);
+        // A link that names only the language: the build's Japanese first screen, put in place before the script.
+        browser.load("lang=ja");
+        assertEquals("入力", browser.text("inputs-title"));
+        browser.choose("language", "en");
+        browser.waitForText("inputs-title", "Inputs");
+        assertEquals("en", browser.script("return document.documentElement.lang;"));
+        assertEquals(english, browser.script(firstScreen), "the same words as the build's English page");
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
     void theLanguageControlSwitchesWithoutReloadAndTheLinkFollows() {
         browser.load("z=3,1,0");
         browser.script("window.notReloaded = true;");
