@@ -128,6 +128,15 @@ class EngineSmokeTest {
         page.press("language", Keys.ARROW_UP);
         until(page, "the language control switches back to English",
                 () -> text(page, "inputs-title").equals("Inputs"));
+        // A link naming only the language: the build's Japanese first screen (its swap script and
+        // templates), then English again from it.
+        load(page, file, "lang=ja");
+        assertEquals(List.of("入力", "温度 T", "ja"), List.of(text(page, "inputs-title"), text(page, "t-label"),
+                (String) page.script("return document.documentElement.lang;")), "the Japanese first screen");
+        page.press("language", Keys.ARROW_UP);
+        until(page, "from the build's Japanese first screen back to English",
+                () -> text(page, "inputs-title").equals("Inputs") && text(page, "t-label").equals("Temperature T"));
+        load(page, file, hash);
 
         page.click("share");
         page.click("copy-link");
@@ -171,8 +180,9 @@ class EngineSmokeTest {
         assertNoErrorBox(page);
         assertEquals("visible", page.script("return getComputedStyle(document.body).visibility;"),
                 "the page shows itself once rendered");
-        if (hash.isEmpty()) {
-            // The build wrote the default first screen into the page: it may paint before the script.
+        if (hash.isEmpty() || hash.equals("lang=ja")) {
+            // The build wrote the default first screen into the page, in English and in Japanese:
+            // it may paint before the script.
             return;
         }
         // A link's state: not one contentful frame before the page's first render (docs/engines.md).
