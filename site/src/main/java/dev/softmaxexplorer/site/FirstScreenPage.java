@@ -41,10 +41,13 @@ final class FirstScreenPage {
      * Runs where the first screen ends, before it is painted: for {@code data-first-screen}, moves
      * the English first screen into a template of its own ({@code first-screen-en}) and the
      * language's in its place, and gives each element with words its English twin
-     * ({@code softmaxExplorerEnglish}), from which the script switches back to English.
+     * ({@code softmaxExplorerEnglish}), from which the script switches back to English. Until it
+     * has run the style sheet hides the body ({@code data-first-screen-placed}): Firefox paints
+     * a page half-parsed, before the render-blocking mark, which would show English words first.
      */
     static final String SWAP = "(function(){var d=document,r=d.documentElement,l=r.getAttribute('data-first-screen'),"
-            + "t=l&&d.getElementById('first-screen-'+l);if(!t){return;}var b=d.body,e=d.createElement('template'),"
+            + "t=l&&d.getElementById('first-screen-'+l);r.setAttribute('data-first-screen-placed','');if(!t){return;}"
+            + "var b=d.body,e=d.createElement('template'),"
             + "w='[data-i18n],[data-i18n-label],[data-i18n-content]';e.id='first-screen-en';"
             + "while(b.firstChild!==t){e.content.appendChild(b.firstChild);}"
             + "var x=t.content.querySelectorAll(w),y=e.content.querySelectorAll(w);"

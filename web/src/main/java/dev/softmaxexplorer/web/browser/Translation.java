@@ -30,6 +30,11 @@ public final class Translation {
     /** The style sheet's fallback for {@code --true-word} is the English word (see style.css). */
     private String trueWordShown = words.text("table.true");
     private EnglishPage englishPage;
+    /**
+     * The language of the first screen the build put in place (index.html's swap script), while
+     * the rest of the page is still English, or null.
+     */
+    private String placedFirstScreen = Dom.DOCUMENT.getDocumentElement().getAttribute("data-first-screen");
     /** The language whose table file is loading, or null. */
     private Language loading;
     /** Languages whose table file failed to load: shown in English. */
@@ -59,9 +64,11 @@ public final class Translation {
                 return;
             }
         }
-        if (shown != words.language()) {
+        boolean firstScreenDiffers = placedFirstScreen != null && !placedFirstScreen.equals(shown.key());
+        if (shown != words.language() || firstScreenDiffers) {
             words = Messages.of(lookUpIn(table), english, shown);
             translate(root, shown);
+            placedFirstScreen = null;
             Embedding.wordErrors(words.format("page.uncaught-error", "error", "{error}"));
         }
         // The tables' "true class" mark is generated content in style.css, which reads its word here;
@@ -188,9 +195,9 @@ public final class Translation {
 
     /** Replaces an element's content by a template's text and allowed inline elements, all as text. */
     private static void fill(HTMLElement element, String template) {
-        Dom.clear(element);
+        HTMLElement filled = (HTMLElement) element.cloneNode(false);
         List<Node> open = new ArrayList<>();
-        open.add(element);
+        open.add(filled);
         Markup.parse(template, new Markup.Sink() {
             @Override
             public void text(String text) {
@@ -212,6 +219,14 @@ public final class Translation {
                 }
             }
         });
+        // Words the build wrote already (a first screen in this language) stay the same nodes: new
+        // ones would be painted anew, a new largest contentful paint after the script.
+        if (!sameNode(filled, element)) {
+            Dom.clear(element);
+            while (filled.getFirstChild() != null) {
+                element.appendChild(filled.getFirstChild());
+            }
+        }
     }
 
     /**
@@ -245,6 +260,9 @@ public final class Translation {
      */
     @JSBody(params = "element", script = "return element.softmaxExplorerEnglish || element;")
     private static native HTMLElement english(HTMLElement element);
+
+    @JSBody(params = {"a", "b"}, script = "return a.isEqualNode(b);")
+    private static native boolean sameNode(Node a, Node b);
 
     @JSBody(params = "attribute", script = "return document.querySelectorAll('[' + attribute + ']');")
     private static native NodeList<HTMLElement> withAttribute(String attribute);
