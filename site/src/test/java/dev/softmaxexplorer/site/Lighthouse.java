@@ -15,13 +15,13 @@ import org.openqa.selenium.json.Json;
  */
 final class Lighthouse {
     /**
-     * Without paint holding: in about half of the runs on this Chromium (150, headless), holding
-     * the previous page (about:blank) on screen did not end with the page's first contentful paint
-     * but with its timeout, so the run observed the first paint about a second late (the build's
-     * page with or without its script, and with the part below the first screen not laid out,
-     * alike). Lighthouse then simulates every task before that late paint as if the paint needed
-     * it: the same build's largest contentful paint came out as 1.5 s or 4.0 s by chance. The
-     * trivial page runs with the same flags.
+     * Without paint holding: in most runs on this Chromium (150, headless), holding the previous
+     * page (about:blank) on screen did not end with the page's first contentful paint but with
+     * its timeout, so the run observed the first paint about a second late (the build's page with
+     * or without its script, and with the part below the first screen not laid out, alike).
+     * Lighthouse then simulates every task before that late paint as if the paint needed it: the
+     * same build's largest contentful paint came out as 1.5 s or 4.0 s by chance. The trivial page
+     * runs with the same flags.
      */
     private static final String CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-features=PaintHolding";
 
