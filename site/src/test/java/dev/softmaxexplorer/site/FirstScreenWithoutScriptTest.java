@@ -31,14 +31,8 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
 
     @Test
     void theHtmlAloneShowsTheDefaultFirstScreen() throws IOException {
-        String script = "<script src=\"app.js\" defer></script>";
         String html = Files.readString(Browser.siteFile("index.html"), StandardCharsets.UTF_8);
-        // The page as the browser has it before its script has loaded.
-        Path page = Browser.copyOfSite(folder, script, "");
-        browser.driver.get("about:blank");
-        browser.open(page, "");
-        @SuppressWarnings("unchecked")
-        List<String> before = (List<String>) browser.script(READ);
+        List<String> before = openWithoutScript("");
         // softmax([2, 1, 0]) at T = 1: p1 = e^2 / (e^2 + e + 1) = 0.665241, so the loss is -ln p1 = 0.407606;
         // p2 = e / (e^2 + e + 1) = 24.5 %.
         assertEquals(List.of("Class 1", "Class 2", "Class 3", "2", "1", "0", "2", "true", "false", "1", "0",
@@ -55,11 +49,7 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
 
     @Test
     void aLinkInJapaneseShowsTheJapaneseFirstScreenFromTheHtmlAlone() throws IOException {
-        Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
-        browser.driver.get("about:blank");
-        browser.open(page, "lang=ja");
-        @SuppressWarnings("unchecked")
-        List<String> before = (List<String>) browser.script(READ);
+        List<String> before = openWithoutScript("lang=ja");
         // The words of ja.properties (inputs.class.default-name, results.predicted.right, results.summary)
         // around the numbers of the English test above.
         assertEquals(List.of("クラス1", "クラス2", "クラス3", "2", "1", "0", "2", "true", "false", "1", "0",
@@ -87,9 +77,7 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
 
     @Test
     void whatAPersonDidBeforeTheScriptLoadedIsKept() throws IOException {
-        Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
-        browser.driver.get("about:blank");
-        browser.open(page, "");
+        openWithoutScript("");
         // A person on a slow phone types T = 2.5 and chooses Class 2 as the true class, with real
         // keys and a click, before the script has arrived.
         browser.driver.findElement(By.id("temperature")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2.5");
@@ -111,6 +99,15 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
             return hash.contains("t=2.5") && hash.contains("c=1");
         });
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** Opens the page as the browser has it before its script has loaded; what {@link #READ} reads there. */
+    @SuppressWarnings("unchecked")
+    private List<String> openWithoutScript(String hash) throws IOException {
+        Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
+        browser.driver.get("about:blank");
+        browser.open(page, hash);
+        return (List<String>) browser.script(READ);
     }
 
     /** The class rows' elements (tag, id, type, class) in the running page, after K went to 4 and back to 3. */
