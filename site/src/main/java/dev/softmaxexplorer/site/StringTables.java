@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -124,11 +125,9 @@ final class StringTables {
         return withAttributes.toString();
     }
 
-    /** A language's table, key to template, with English for the keys it lacks. */
+    /** A language's table: key to template (the script falls back to English for a key it lacks). */
     Map<String, String> table(String language) {
-        Map<String, String> table = new TreeMap<>(tables.get(DEFAULT_LANGUAGE));
-        table.putAll(tables.get(language));
-        return table;
+        return Collections.unmodifiableMap(tables.get(language));
     }
 
     /**
