@@ -24,6 +24,7 @@ final class FirstScreenPage {
     /** Where the first screen ends: the render-blocking expect link in the head waits for it. */
     static final String MARK = "<template id=\"first-screen-parsed\"></template>";
     private static final Pattern BODY_START = Pattern.compile("<body[^>]*>");
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>([^<]*)</title>");
 
     /**
      * Runs in the head before anything is painted and decides which first screen the page shows:
@@ -40,13 +41,16 @@ final class FirstScreenPage {
     /**
      * Runs where the first screen ends, before it is painted: for {@code data-first-screen}, moves
      * the English first screen into a template of its own ({@code first-screen-en}) and the
-     * language's in its place, and gives each element with words its English twin
+     * language's in its place, sets the document's title in that language, and gives each element
+     * with words (the title too) its English twin
      * ({@code softmaxExplorerEnglish}), from which the script switches back to English. Until it
      * has run the style sheet hides the body ({@code data-first-screen-placed}): Firefox paints
      * a page half-parsed, before the render-blocking mark, which would show English words first.
      */
     static final String SWAP = "(function(){var d=document,r=d.documentElement,l=r.getAttribute('data-first-screen'),"
             + "t=l&&d.getElementById('first-screen-'+l);r.setAttribute('data-first-screen-placed','');if(!t){return;}"
+            + "var n=d.querySelector('title');if(n){n.softmaxExplorerEnglish=n.cloneNode(true);"
+            + "n.textContent=t.getAttribute('data-title');}"
             + "var b=d.body,e=d.createElement('template'),"
             + "w='[data-i18n],[data-i18n-label],[data-i18n-content]';e.id='first-screen-en';"
             + "while(b.firstChild!==t){e.content.appendChild(b.firstChild);}"
@@ -93,8 +97,13 @@ final class FirstScreenPage {
             if (language.ownTable()) {
                 String translated = chosen(tables.words(render(source, tables.table(language.key()), tables.english(),
                         language), language.key()), language);
-                templates.append("<template id=\"first-screen-").append(language.key()).append("\">")
-                        .append(firstScreen(translated)).append("</template>\n");
+                Matcher title = TITLE.matcher(translated);
+                if (!title.find()) {
+                    throw new IllegalStateException("index.html has no <title>");
+                }
+                // The title's text is escaped already, as an attribute's value must be.
+                templates.append("<template id=\"first-screen-").append(language.key()).append("\" data-title=\"")
+                        .append(title.group(1)).append("\">").append(firstScreen(translated)).append("</template>\n");
             }
         }
         if (!page.contains(MARK)) {

@@ -55,10 +55,11 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
         assertEquals(List.of("クラス1", "クラス2", "クラス3", "2", "1", "0", "2", "true", "false", "1", "0",
                 "0.407606", "クラス1 \u2713",
                 "予測は クラス1（確率 66.5%）。正解クラス クラス1 の確率は 66.5%、損失は 0.408。", "visible"), before);
-        assertEquals(List.of("ja", "ja", "入力", "温度 T", "hidden"), browser.script("return [document.documentElement.lang,"
+        assertEquals(List.of("ja", "ja", "入力", "温度 T", "hidden",
+                "Softmax Explorer：ロジット、温度、確率と交差エントロピー誤差"), browser.script("return [document.documentElement.lang,"
                 + " document.getElementById('language').value, document.getElementById('inputs-title').textContent,"
                 + " document.getElementById('t-label').textContent,"
-                + " getComputedStyle(document.getElementById('views')).visibility];"),
+                + " getComputedStyle(document.getElementById('views')).visibility, document.title];"),
                 "Japanese on the first screen; below it the page (English until the script) waits");
         // Every word the build wrote on the first screen (the script adds the charts, and the step
         // table with its caption's numbers).

@@ -58,6 +58,8 @@ class LanguageTest extends BrowserTest {
         browser.waitForText("inputs-title", "Inputs");
         assertEquals("en", browser.script("return document.documentElement.lang;"));
         assertEquals(english, browser.script(firstScreen), "the same words as the build's English page");
+        assertEquals("Softmax Explorer: logits, temperature, probabilities and cross-entropy",
+                browser.script("return document.title;"));
         assertEquals(List.of(), browser.consoleErrors());
     }
 
