@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,6 +26,15 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
             + " String(document.getElementById('target1').checked), String(document.getElementById('target2').checked),"
             + " v('temperature'), v('eps'), t('loss'), t('predicted'), t('summary'),"
             + " getComputedStyle(document.body).visibility];";
+
+    /**
+     * What {@link #READ} reads on the default first screen in Japanese: the words of ja.properties
+     * (inputs.class.default-name, results.predicted.right, results.summary) around the numbers of
+     * the English test below.
+     */
+    private static final List<String> JAPANESE = List.of("クラス1", "クラス2", "クラス3", "2", "1", "0", "2", "true",
+            "false", "1", "0", "0.407606", "クラス1 \u2713",
+            "予測は クラス1（確率 66.5%）。正解クラス クラス1 の確率は 66.5%、損失は 0.408。", "visible");
 
     @TempDir
     Path folder;
@@ -50,11 +60,7 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
     @Test
     void aLinkInJapaneseShowsTheJapaneseFirstScreenFromTheHtmlAlone() throws IOException {
         List<String> before = openWithoutScript("lang=ja");
-        // The words of ja.properties (inputs.class.default-name, results.predicted.right, results.summary)
-        // around the numbers of the English test above.
-        assertEquals(List.of("クラス1", "クラス2", "クラス3", "2", "1", "0", "2", "true", "false", "1", "0",
-                "0.407606", "クラス1 \u2713",
-                "予測は クラス1（確率 66.5%）。正解クラス クラス1 の確率は 66.5%、損失は 0.408。", "visible"), before);
+        assertEquals(JAPANESE, before);
         assertEquals(List.of("ja", "ja", "入力", "温度 T", "hidden",
                 "Softmax Explorer：ロジット、温度、確率と交差エントロピー誤差"), browser.script("return [document.documentElement.lang,"
                 + " document.getElementById('language').value, document.getElementById('inputs-title').textContent,"
@@ -74,6 +80,21 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
         assertEquals(words, browser.script(firstScreen));
         assertEquals("visible", browser.script("return getComputedStyle(document.getElementById('views')).visibility;"));
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aBrowserInJapaneseShowsTheJapaneseFirstScreenFromTheHtmlAlone() throws IOException {
+        String userAgent = (String) browser.script("return navigator.userAgent;");
+        String language = (String) browser.script("return navigator.language;");
+        browser.driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                Map.of("userAgent", userAgent, "acceptLanguage", "ja-JP"));
+        try {
+            assertEquals(JAPANESE, openWithoutScript(""), "no link: the browser's language chooses");
+            assertEquals("ja", browser.script("return document.documentElement.lang;"));
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setUserAgentOverride",
+                    Map.of("userAgent", userAgent, "acceptLanguage", language));
+        }
     }
 
     @Test
@@ -108,6 +129,7 @@ class FirstScreenWithoutScriptTest extends BrowserTest {
         Path page = Browser.copyOfSite(folder, "<script src=\"app.js\" defer></script>", "");
         browser.driver.get("about:blank");
         browser.open(page, hash);
+        browser.waiting().until(d -> browser.script("return document.readyState;").equals("complete"));
         return (List<String>) browser.script(READ);
     }
 
