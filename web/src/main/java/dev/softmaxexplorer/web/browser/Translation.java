@@ -86,6 +86,14 @@ public final class Translation {
         return loading != null;
     }
 
+    /**
+     * True while that table is loading for a first screen the build already shows in its language:
+     * the page leaves it as it is until the words of the rest arrive.
+     */
+    public boolean waitingBehindPlacedFirstScreen() {
+        return waiting() && placedFirstScreen != null;
+    }
+
     /** Counts the table files that arrived or failed: each can change the words without a new state. */
     public int generation() {
         return generation;
@@ -147,8 +155,8 @@ public final class Translation {
 
     /**
      * The English the build wrote into the static elements (or their English twins), kept when
-     * the page first leaves English: the inlined English table leaves those words out (they are in the page already),
-     * so switching back, and the pseudo-locales, start from these copies.
+     * the page first leaves English: the inlined English table leaves those words out (they are
+     * in the page already), so switching back, and the pseudo-locales, start from these copies.
      */
     private static final class EnglishPage {
         final List<HTMLElement> texts = new ArrayList<>();

@@ -249,9 +249,7 @@ public final class Page implements Editor {
                 printing ? "light" : state.get(Fields.COLOR_SCHEME).key());
         // Before the panels, which take their words from the language shown.
         translation.show(state.get(Fields.LANGUAGE), this::requestRender);
-        if (!wordsShown && translation.waiting() && Dom.DOCUMENT.getDocumentElement().hasAttribute("data-first-screen")) {
-            // The build's first screen in that language is on screen already: it stays, untouched,
-            // until the words of the rest arrive.
+        if (!wordsShown && translation.waitingBehindPlacedFirstScreen()) {
             return;
         }
         if (!wordsShown) {
