@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -261,6 +263,44 @@ final class Browser implements AutoCloseable, Scripting {
 
     void stopEmulating() {
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
+    /** An element's box in viewport pixels: left, top, width, height. */
+    double[] box(String id) {
+        @SuppressWarnings("unchecked")
+        List<Number> r = (List<Number>) script("var r = document.getElementById(arguments[0])"
+                + ".getBoundingClientRect(); return [r.left, r.top, r.width, r.height];", id);
+        return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).doubleValue(), r.get(3).doubleValue()};
+    }
+
+    /**
+     * Presses at (fromX, fromY), moves in ten steps to (toX, toY) and, if asked, lets go, all in
+     * viewport pixels, with a mouse or a finger: real pointer input. chromedriver does not deliver
+     * a finger's lift sent in a later action call (no pointerup arrives), so a finger lets go in the
+     * same call; a mouse can hold between two ({@link #release}).
+     */
+    void drag(PointerInput.Kind kind, double fromX, double fromY, double toX, double toY, boolean letGo) {
+        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase());
+        Sequence moves = new Sequence(pointer, 0);
+        moves.addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), (int) fromX, (int) fromY));
+        moves.addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+        for (int step = 1; step <= 10; step++) {
+            double f = step / 10.0;
+            moves.addAction(pointer.createPointerMove(Duration.ofMillis(16), PointerInput.Origin.viewport(),
+                    (int) Math.round(fromX + (toX - fromX) * f), (int) Math.round(fromY + (toY - fromY) * f)));
+        }
+        if (letGo) {
+            moves.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        }
+        driver.perform(List.of(moves));
+    }
+
+    /** Lets go of what a held {@link #drag} holds. */
+    void release(PointerInput.Kind kind) {
+        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase());
+        Sequence up = new Sequence(pointer, 0);
+        up.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        driver.perform(List.of(up));
     }
 
     /** Console messages at level SEVERE (errors, uncaught exceptions) since the last call. */

@@ -7,14 +7,16 @@ import dev.softmaxexplorer.core.Sampling;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.PointerInput;
 
 /**
  * The sampler chain view as a person uses it: presets, parameters typed in its fields, steps moved
- * with the keyboard; the survivors and entropies it shows are checked against values worked out
+ * with the keyboard and dragged by their grips (mouse and finger); the survivors and entropies it shows are checked against values worked out
  * here from the definitions, independently of core, and its Gumbel-max counts against core's.
  *
  * <p>The worked example: logits z = 2, 1, 0, -1, -2, T = 2, min-p 0.2 (every other filter off).
@@ -100,6 +102,64 @@ class ChainViewTest extends BrowserTest {
     }
 
     @Test
+    void aStepDraggedByItsGripTakesItsPlaceWhenLetGo() {
+        browser.load(EXAMPLE + "&t=2&minp=0.2");
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(List.of("5", "5", "5", "5", "4", "4")));
+        browser.script("document.getElementById('chain-steps').scrollIntoView({block: 'center'});");
+        // Temperature's grip, let go a quarter of a row below min-p's middle: after min-p.
+        double[] grip = browser.box("chain-grip-temp");
+        double[] minP = browser.box("chain-row-minp");
+        double x = grip[0] + grip[2] / 2;
+        browser.drag(PointerInput.Kind.MOUSE, x, grip[1] + grip[3] / 2, x, minP[1] + 0.75 * minP[3], false);
+        // Still held: the list shows the new order, the chain still runs the old one.
+        assertEquals(List.of("chain-row-topk", "chain-row-topp", "chain-row-minp", "chain-row-temp", "chain-row-typical"),
+                rowsShown());
+        assertEquals(true, browser.script("return document.getElementById('chain-row-temp').classList.contains('lifted');"));
+        assertEquals(List.of("5", "5", "5", "5", "4", "4"), column("chain-stage-table", 1));
+        browser.release(PointerInput.Kind.MOUSE);
+        // Temperature after min-p, as in llama.cpp: min-p sees T = 1 and keeps 2 of 5.
+        browser.waiting().until(d -> browser.text("chain-order")
+                .equals("Order: top-k → top-p → min-p → temperature → typical-p. This is an order of your own."));
+        assertEquals(List.of("5", "5", "5", "2", "2", "2"), column("chain-stage-table", 1));
+        assertEntropies(new double[] {entropy(5, 1), entropy(5, 1), entropy(5, 1), entropy(2, 1), entropy(2, 2),
+            entropy(2, 2)});
+        assertEquals(false, browser.script("return document.getElementById('chain-row-temp').classList.contains('lifted');"));
+        browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("chain=topk,topp,minp,temp,typical"));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void aFingerDragsAStepOnAPhoneWithoutScrollingThePage() {
+        try {
+            browser.emulate(360, 640, 2);
+            browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+            browser.load(EXAMPLE + "&t=2&minp=0.2");
+            browser.waiting().until(d -> column("chain-stage-table", 1).equals(List.of("5", "5", "5", "5", "4", "4")));
+            browser.script("document.getElementById('chain-row-topk').scrollIntoView({block: 'center'});");
+            double scrolled = ((Number) browser.script("return window.scrollY;")).doubleValue();
+            // Top-p's grip, let go a quarter of a row below the top of the list: first.
+            double[] grip = browser.box("chain-grip-topp");
+            double[] first = browser.box("chain-row-temp");
+            double x = grip[0] + grip[2] / 2;
+            browser.drag(PointerInput.Kind.TOUCH, x, grip[1] + grip[3] / 2, x, first[1] + 0.25 * first[3], true);
+            browser.waiting().until(d -> browser.driver.getCurrentUrl().contains("chain=topp,temp,topk,minp,typical"));
+            // Read before anything below is read: reading scrolls an element into view, as a person would.
+            assertEquals(scrolled, ((Number) browser.script("return window.scrollY;")).doubleValue(),
+                    "a drag on a grip does not scroll the page");
+            assertEquals(List.of("chain-row-topp", "chain-row-temp", "chain-row-topk", "chain-row-minp", "chain-row-typical"),
+                    rowsShown());
+            browser.waiting().until(d -> browser.text("chain-order")
+                    .equals("Order: top-p → temperature → top-k → min-p → typical-p. This is an order of your own."));
+            // Top-p 1 keeps every class, so the stages are Hugging Face's: min-p after T = 2 keeps 4.
+            assertEquals(List.of("5", "5", "5", "5", "4", "4"), column("chain-stage-table", 1));
+            assertEquals(List.of(), browser.consoleErrors());
+        } finally {
+            browser.stopEmulating();
+            browser.driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+        }
+    }
+
+    @Test
     void gumbelMaxCountsAreCoresForTheSeed() {
         browser.load(EXAMPLE + "&t=2&minp=0.2&n=500&seed=9");
         // Hugging Face's order keeps classes 0..3 (see the class comment); the fifth is masked.
@@ -149,6 +209,12 @@ class ChainViewTest extends BrowserTest {
         assertTrue(browser.text("chain-verdict").contains("4 個を残すことになります"), browser.text("chain-verdict"));
         assertEquals(List.of("5", "5", "5", "5", "2", "2"), column("chain-stage-table", 1));
         assertEquals("llama.cpp の順", browser.text("chain-preset-llama"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> rowsShown() {
+        return (List<String>) browser.script("return Array.from(document.getElementById('chain-steps').children)"
+                + ".map(r => r.id);");
     }
 
     private void assertEntropies(double[] expected) {

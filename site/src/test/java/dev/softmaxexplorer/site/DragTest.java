@@ -8,14 +8,12 @@ import dev.softmaxexplorer.core.InverseSoftmax;
 import dev.softmaxexplorer.core.Softmax;
 import dev.softmaxexplorer.web.state.TemperatureScale;
 import dev.softmaxexplorer.web.text.Numbers;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
 
 /**
  * Grabbing the charts as a person does, with real pointer input (down, moves, up) from a mouse
@@ -66,7 +64,7 @@ class DragTest extends BrowserTest {
         // chromedriver does not deliver a finger's lift sent in a later action call (no pointerup
         // arrives), so a finger drags in one sequence; the mouse holds the bar between two.
         boolean hold = kind == PointerInput.Kind.MOUSE;
-        drag(kind, x, from, to, x, !hold);
+        browser.drag(kind, x, from, x, to, !hold);
         if (hold) {
             // Still holding the bar: the page follows the pointer before it is let go. The sentence
             // above the bars says it (class 2 is then the prediction), without scrolling away.
@@ -75,7 +73,7 @@ class DragTest extends BrowserTest {
                         .matcher((String) browser.script("return document.getElementById('summary').textContent;"));
                 return m.find() && Math.abs(Double.parseDouble(m.group(1)) / 100 - wanted) < 0.01;
             });
-            release(kind);
+            browser.release(kind);
         }
         String type = kind.name().toLowerCase();
         assertEquals(List.of("pointerdown:" + type, "pointerup:" + type),
@@ -100,7 +98,7 @@ class DragTest extends BrowserTest {
         double half = (box[3] - 18 - 22) / 2;
         double zero = box[1] + 18 + half;
         double x = box[0] + 36 + (box[2] - 36) / 3 * 2.5;
-        drag(PointerInput.Kind.MOUSE, x, zero, zero - 0.5 * half, x, true);
+        browser.drag(PointerInput.Kind.MOUSE, x, zero, x, zero - 0.5 * half, true);
         browser.waiting().until(d -> !"0".equals(browser.value("z3")));
         double z3 = Double.parseDouble(browser.value("z3"));
         assertTrue(Math.abs(z3 - 5) < 0.2, "the pointer asked for about 5, got " + z3);
@@ -118,7 +116,7 @@ class DragTest extends BrowserTest {
         double gutter = Math.min(110, Math.max(64, box[2] * 0.2));
         double plotWidth = box[2] - 36 - gutter;
         double y = box[1] + box[3] / 2;
-        drag(PointerInput.Kind.MOUSE, box[0] + 36 + plotWidth * 0.5, y, y, xAt(box, plotWidth, 5), true);
+        browser.drag(PointerInput.Kind.MOUSE, box[0] + 36 + plotWidth * 0.5, y, xAt(box, plotWidth, 5), y, true);
         browser.waiting().until(d -> !"1".equals(browser.value("temperature")));
         double t = Double.parseDouble(browser.value("temperature"));
         // A pixel is about one of the slider's 1000 steps, a factor 400^(1/1000) each.
@@ -133,7 +131,7 @@ class DragTest extends BrowserTest {
 
         double[] entropy = scrolledIntoView("sweep-entropy-chart");
         double entropyY = entropy[1] + entropy[3] / 2;
-        drag(PointerInput.Kind.MOUSE, xAt(entropy, plotWidth, 5), entropyY, entropyY, xAt(entropy, plotWidth, 0.5), true);
+        browser.drag(PointerInput.Kind.MOUSE, xAt(entropy, plotWidth, 5), entropyY, xAt(entropy, plotWidth, 0.5), entropyY, true);
         browser.waiting().until(d -> Double.parseDouble(browser.value("temperature")) < 1);
         double cooler = Double.parseDouble(browser.value("temperature"));
         assertTrue(Math.abs(Math.log(cooler / 0.5)) < 0.02, "the pointer asked for about T = 0.5, got " + cooler);
@@ -185,41 +183,11 @@ class DragTest extends BrowserTest {
 
     private double[] scrolledIntoView(String id) {
         browser.script("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
-        @SuppressWarnings("unchecked")
-        List<Number> r = (List<Number>) browser.script("var r = document.getElementById(arguments[0])"
-                + ".getBoundingClientRect(); return [r.left, r.top, r.width, r.height];", id);
-        return new double[] {r.get(0).doubleValue(), r.get(1).doubleValue(), r.get(2).doubleValue(), r.get(3).doubleValue()};
+        return browser.box(id);
     }
 
     private double scrollY() {
         return ((Number) browser.script("return window.scrollY;")).doubleValue();
-    }
-
-    /**
-     * Presses at (x, fromY), moves in ten steps to (toX, toY) and, if asked, lets go, all in
-     * viewport pixels, with a mouse or a finger.
-     */
-    private void drag(PointerInput.Kind kind, double x, double fromY, double toY, double toX, boolean letGo) {
-        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase());
-        Sequence moves = new Sequence(pointer, 0);
-        moves.addAction(pointer.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), (int) x, (int) fromY));
-        moves.addAction(pointer.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
-        for (int step = 1; step <= 10; step++) {
-            double f = step / 10.0;
-            moves.addAction(pointer.createPointerMove(Duration.ofMillis(16), PointerInput.Origin.viewport(),
-                    (int) Math.round(x + (toX - x) * f), (int) Math.round(fromY + (toY - fromY) * f)));
-        }
-        if (letGo) {
-            moves.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-        }
-        browser.driver.perform(List.of(moves));
-    }
-
-    private void release(PointerInput.Kind kind) {
-        PointerInput pointer = new PointerInput(kind, kind.name().toLowerCase());
-        Sequence up = new Sequence(pointer, 0);
-        up.addAction(pointer.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
-        browser.driver.perform(List.of(up));
     }
 
     private void assertShows(double[] p) {

@@ -31,8 +31,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * The sampler chain of a language model: temperature, top-k, top-p, min-p and typical in an order
- * the person chooses (buttons move a step up or down; two presets give Hugging Face's and
- * llama.cpp's orders), every stage drawn and tabulated, a sentence on what moving the temperature
+ * the person chooses (a step's grip drags it, its buttons move it up or down; two presets give
+ * Hugging Face's and llama.cpp's orders), every stage drawn and tabulated, a sentence on what moving the temperature
  * would change, and N seeded draws from the final distribution next to as many Gumbel-max draws.
  */
 public final class ChainPanel implements Panel {
@@ -101,6 +101,11 @@ public final class ChainPanel implements Panel {
             HTMLElement down = Dom.byId("chain-down-" + key);
             up.addEventListener("click", e -> move(editor, up, step, -1));
             down.addEventListener("click", e -> move(editor, down, step, 1));
+            HTMLElement grip = Dom.byId("chain-grip-" + key);
+            StepDrag.attach(grip, rows[s], list, to -> {
+                SamplerOrder order = editor.state().get(Fields.CHAIN);
+                check(editor, grip, Fields.CHAIN, order.movedTo(position(order, step), to).linkText());
+            });
         }
         HTMLElement hf = Dom.byId("chain-preset-hf");
         HTMLElement llama = Dom.byId("chain-preset-llama");
@@ -131,7 +136,8 @@ public final class ChainPanel implements Panel {
 
     private void move(Editor editor, HTMLElement button, Step step, int delta) {
         SamplerOrder order = editor.state().get(Fields.CHAIN);
-        check(editor, button, Fields.CHAIN, order.moved(position(order, step), delta).linkText());
+        int from = position(order, step);
+        check(editor, button, Fields.CHAIN, order.movedTo(from, from + delta).linkText());
     }
 
     /**

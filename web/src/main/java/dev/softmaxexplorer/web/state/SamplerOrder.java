@@ -88,18 +88,24 @@ public final class SamplerOrder {
         return new SamplerOrder(steps, next);
     }
 
-    /** The same chain with the steps at positions i and i + delta swapped (delta -1 or +1). */
-    public SamplerOrder moved(int i, int delta) {
-        int j = i + delta;
-        if (j < 0 || j >= steps.length) {
+    /**
+     * The same chain with the step at position {@code from} taken out and put back at position
+     * {@code to}, the steps between shifting by one, each keeping its on/off (a neighbour's
+     * position gives a swap); itself when either position is outside the chain.
+     */
+    public SamplerOrder movedTo(int from, int to) {
+        if (from < 0 || from >= steps.length || to < 0 || to >= steps.length) {
             return this;
         }
         Step[] s = steps.clone();
         boolean[] o = on.clone();
-        s[i] = steps[j];
-        s[j] = steps[i];
-        o[i] = on[j];
-        o[j] = on[i];
+        int direction = to > from ? 1 : -1;
+        for (int i = from; i != to; i += direction) {
+            s[i] = steps[i + direction];
+            o[i] = on[i + direction];
+        }
+        s[to] = steps[from];
+        o[to] = on[from];
         return new SamplerOrder(s, o);
     }
 
