@@ -1096,22 +1096,12 @@ public final class Softmax {
                 this.errorScale = errorScale;
             }
 
-            /**
-             * The subset of the first {@code k} of {@code classes} (ascending, the top among them).
-             * The steps of mulPow2, add and mul run on locals, each the operations of the method in
-             * the same order (as in the pass): at a high T top-p leaves out thousands of classes on
-             * every move, and each call of those methods that V8 does not inline passes its
-             * doubles as new boxes (220 KB a move with min-p 0.05 and top-p 0.9 at K = 50,257).
-             */
+            /** The subset of the first {@code k} of {@code classes} (ascending, the top among them). */
             static Complement of(Exponentials source, int[] classes, int k) {
+                MutableDoubleDouble out = new MutableDoubleDouble();
+                MutableDoubleDouble outTerms = new MutableDoubleDouble();
                 MutableDoubleDouble e = new MutableDoubleDouble();
-                double outHi = 0.0;
-                double outLo = 0.0;
-                double termsHi = 0.0;
-                double termsLo = 0.0;
-                double[] mantissas = source.mantissas;
-                double[] shifted = source.shifted;
-                int[] exponents = source.termExponent;
+                MutableDoubleDouble d = new MutableDoubleDouble();
                 int scale = source.restExponent;
                 int next = 0;
                 for (int c = 0; c < source.size; c++) {
@@ -1120,92 +1110,25 @@ public final class Softmax {
                         continue;
                     }
                     // A class left out: its term as the pass added it (none for a 0 mantissa).
-                    double eHi = mantissas[2 * c];
-                    if (eHi == 0.0) {
+                    double h = source.mantissas[2 * c];
+                    if (h == 0.0) {
                         continue;
                     }
-                    double eLo = mantissas[2 * c + 1];
-                    // mulPow2(exponent - scale): the pass's scale is its largest exponent.
-                    int n = exponents[c] - scale;
-                    if (n < -1022) {
-                        e.set(eHi, eLo).mulPow2(n);
-                        eHi = e.hi;
-                        eLo = e.lo;
-                    } else if (n != 0) {
-                        double factor = DoubleDouble.powerOfTwo(n);
-                        eHi = eHi * factor;
-                        eLo = eHi - eHi == 0.0 && eHi != 0.0 ? eLo * factor : 0.0;
-                    }
-                    // out.add(eHi, eLo)
-                    double s = outHi + eHi;
-                    if (s - s == 0.0) {
-                        double sb = s - outHi;
-                        double err = (outHi - (s - sb)) - (sb - eHi);
-                        double lo = outLo + eLo;
-                        double tb = lo - outLo;
-                        double negF = (tb - eLo) - (outLo - (lo - tb));
-                        err = err + lo;
-                        double s2 = s + err;
-                        double e2 = err - (s2 - s);
-                        e2 = e2 - negF;
-                        // fastTwoSum(s2, e2)
-                        outHi = s2 + e2;
-                        outLo = outHi - outHi == 0.0 ? e2 - (outHi - s2) : 0.0;
-                    } else {
-                        outHi = s;
-                        outLo = 0.0;
-                    }
-                    // mul(-d_c): e below 2 and |d_c| at most 1600 split without scaling.
-                    double mHi = -shifted[2 * c];
-                    double mLo = -shifted[2 * c + 1];
-                    double p = eHi * mHi;
-                    double pHi = p;
-                    double pLo = 0.0;
-                    if (p - p == 0.0 && p != 0.0) {
-                        double split = ErrorFree.SPLITTER * eHi;
-                        double aHigh = split - (split - eHi);
-                        double aLow = eHi - aHigh;
-                        split = ErrorFree.SPLITTER * mHi;
-                        double bHigh = split - (split - mHi);
-                        double bLow = mHi - bHigh;
-                        double pe = aHigh * bHigh - p;
-                        pe = pe + aHigh * bLow;
-                        pe = pe + aLow * bHigh;
-                        pe = pe + aLow * bLow;
-                        pe = pe + eHi * mLo;
-                        pe = pe + eLo * mHi;
-                        // fastTwoSum(p, pe)
-                        pHi = p + pe;
-                        pLo = pHi - pHi == 0.0 ? pe - (pHi - p) : 0.0;
-                    }
-                    // outTerms.add(pHi, pLo)
-                    s = termsHi + pHi;
-                    if (s - s == 0.0) {
-                        double sb = s - termsHi;
-                        double err = (termsHi - (s - sb)) - (sb - pHi);
-                        double lo = termsLo + pLo;
-                        double tb = lo - termsLo;
-                        double negF = (tb - pLo) - (termsLo - (lo - tb));
-                        err = err + lo;
-                        double s2 = s + err;
-                        double e2 = err - (s2 - s);
-                        e2 = e2 - negF;
-                        // fastTwoSum(s2, e2)
-                        termsHi = s2 + e2;
-                        termsLo = termsHi - termsHi == 0.0 ? e2 - (termsHi - s2) : 0.0;
-                    } else {
-                        termsHi = s;
-                        termsLo = 0.0;
-                    }
+                    e.set(h, source.mantissas[2 * c + 1]).mulPow2(source.termExponent[c] - scale);
+                    out.add(e.hi, e.lo);
+                    load(source.shifted, c, d);
+                    e.mul(-d.hi, -d.lo);
+                    outTerms.add(e.hi, e.lo);
                 }
-                MutableDoubleDouble rest = new MutableDoubleDouble().set(source.restScaled).sub(outHi, outLo);
-                MutableDoubleDouble terms = new MutableDoubleDouble().set(source.entropyTermsScaled).sub(termsHi, termsLo);
+                MutableDoubleDouble rest = new MutableDoubleDouble().set(source.restScaled).sub(out.hi, out.lo);
+                MutableDoubleDouble terms = new MutableDoubleDouble().set(source.entropyTermsScaled)
+                        .sub(outTerms.hi, outTerms.lo);
                 if (!(rest.hi > 0.0 && terms.hi > 0.0)) {
                     return null;
                 }
                 // The hi parts are within far less than 1 % of the exact sums.
-                double f = (source.restScaled.hi + outHi) / rest.hi * 1.01;
-                double g = (source.entropyTermsScaled.hi + termsHi) / terms.hi * 1.01;
+                double f = (source.restScaled.hi + out.hi) / rest.hi * 1.01;
+                double g = (source.entropyTermsScaled.hi + outTerms.hi) / terms.hi * 1.01;
                 double factor = Math.max(f, g);
                 if (!(factor <= 16.0)) {
                     return null;
