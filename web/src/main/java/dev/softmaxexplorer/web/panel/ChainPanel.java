@@ -32,8 +32,9 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 /**
  * The sampler chain of a language model: temperature, top-k, top-p, min-p and typical in an order
  * the person chooses (a step's grip drags it, its buttons move it up or down; two presets give
- * Hugging Face's and llama.cpp's orders), every stage drawn and tabulated, a sentence on what moving the temperature
- * would change, and N seeded draws from the final distribution next to as many Gumbel-max draws.
+ * Hugging Face's and llama.cpp's orders), every stage drawn and tabulated, a sentence on what
+ * moving the temperature would change, and N seeded draws from the final distribution next to as
+ * many Gumbel-max draws.
  */
 public final class ChainPanel implements Panel {
     /** Gumbel-max costs one noise value per surviving class per draw; above this the page skips it. */
