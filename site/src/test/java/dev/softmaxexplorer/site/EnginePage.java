@@ -23,6 +23,12 @@ interface EnginePage extends Scripting, AutoCloseable {
      */
     void press(String id, CharSequence... keys);
 
+    /**
+     * Scrolls the element into the middle of the view, presses the mouse on its centre, moves
+     * straight down by {@code dy} CSS pixels (up if negative) in ten steps and lets go.
+     */
+    void drag(String id, int dy);
+
     /** The console errors and uncaught exceptions seen since the last call, in the engine's words. */
     List<String> consoleErrors();
 

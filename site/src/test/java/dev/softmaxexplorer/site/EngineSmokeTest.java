@@ -26,8 +26,9 @@ import org.openqa.selenium.support.ui.FluentWait;
  * person would. One scenario, run in each: the page loads without an error, a typed logit and a
  * slider change the numbers (expected values from core, computed here on the JVM), the canvas
  * draws the bars, the link round-trips, the language control switches to Japanese, Share's "Copy
- * link" copies (or, where an engine refuses the clipboard, shows the link to copy by hand), and a
- * naive softmax in float16 overflows on the page. Each engine starts once for both files; one that
+ * link" copies (or, where an engine refuses the clipboard, shows the link to copy by hand), a
+ * naive softmax in float16 overflows on the page, and a step of the sampler chain dragged by its
+ * grip takes its new place. Each engine starts once for both files; one that
  * cannot start fails the test with what is missing (.ci/run installs all three).
  *
  * <p>How each engine is driven and where its console errors come from:
@@ -45,7 +46,7 @@ import org.openqa.selenium.support.ui.FluentWait;
  * </ul>
  *
  * <p>Input is real in all three: typing, the slider's End key, the language control's arrow keys
- * and the clicks on Share, Copy link and the naive checkbox are W3C input actions (WebDriver classic's Perform Actions,
+ * and the clicks on Share, Copy link and the naive checkbox and the chain's drag are W3C input actions (WebDriver classic's Perform Actions,
  * BiDi's {@code input.performActions}), so the page gets trusted pointer and key events. Two
  * things are done by script because actions cannot: scrolling an element into view before a click
  * (actions never scroll), and giving focus before a key press on the slider and the language
@@ -160,6 +161,22 @@ class EngineSmokeTest {
         assertEquals(Boolean.FALSE, page.script("return document.getElementById('overflow-explanation').hidden;"));
         String explanation = text(page, "overflow-explanation");
         assertTrue(explanation.startsWith("e^12 overflows float16"), explanation);
+
+        // The sampler chain's order by dragging a step's grip (pointer events and pointer capture):
+        // temperature from first to below min-p's middle, as in llama.cpp, where min-p 0.2 then
+        // sees T = 1 and keeps 2 of the 5 classes (ChainViewTest works the numbers).
+        load(page, file, "k=5&z=2,1,0,-1,-2&t=2&minp=0.2");
+        page.script("document.getElementById('chain-steps').scrollIntoView({block: 'center'});");
+        @SuppressWarnings("unchecked")
+        List<Number> rows = (List<Number>) page.script("var g = document.getElementById('chain-grip-temp')"
+                + ".getBoundingClientRect(), m = document.getElementById('chain-row-minp').getBoundingClientRect();"
+                + " return [g.top + g.height / 2, m.top + 0.75 * m.height];");
+        page.drag("chain-grip-temp", (int) Math.round(rows.get(1).doubleValue() - rows.get(0).doubleValue()));
+        until(page, "the dragged step takes its place in the chain's link",
+                () -> hash(page).contains("chain=topk,topp,minp,temp,typical"));
+        until(page, "the chain's stages follow the new order", () -> page.script("return Array.from(document"
+                + ".querySelectorAll('#chain-stage-table tbody tr')).map(r => r.cells[1].textContent).join(' ');")
+                .equals("5 5 5 2 2 2"));
 
         assertEquals(List.of(), page.consoleErrors(), "console errors");
         assertNoErrorBox(page);

@@ -126,6 +126,22 @@ final class Firefox implements EnginePage {
     }
 
     @Override
+    public void drag(String id, int dy) {
+        Node node = (Node) script("var e = document.getElementById(arguments[0]);"
+                + " e.scrollIntoView({block: 'center', inline: 'center'}); return e;", id);
+        List<Map<String, Object>> actions = new ArrayList<>();
+        actions.add(Map.of("type", "pointerMove", "x", 0, "y", 0, "origin", Map.of("type", "element", "element",
+                Map.of("sharedId", node.sharedId()))));
+        actions.add(Map.of("type", "pointerDown", "button", 0));
+        for (int step = 1; step <= 10; step++) {
+            actions.add(Map.of("type", "pointerMove", "x", 0, "y", dy * step / 10 - dy * (step - 1) / 10,
+                    "duration", 16, "origin", "pointer"));
+        }
+        actions.add(Map.of("type", "pointerUp", "button", 0));
+        perform(Map.of("type", "pointer", "id", "mouse", "parameters", Map.of("pointerType", "mouse"), "actions", actions));
+    }
+
+    @Override
     public void type(String id, String text) {
         click(id);
         List<Map<String, Object>> keys = new ArrayList<>();

@@ -81,6 +81,15 @@ final class SeleniumPage implements EnginePage {
     }
 
     @Override
+    public void drag(String id, int dy) {
+        Actions moves = new Actions(driver).moveToElement(inView(id)).clickAndHold();
+        for (int step = 1; step <= 10; step++) {
+            moves.moveByOffset(0, dy * step / 10 - dy * (step - 1) / 10);
+        }
+        moves.release().perform();
+    }
+
+    @Override
     public List<String> consoleErrors() {
         return console.errors(this);
     }
