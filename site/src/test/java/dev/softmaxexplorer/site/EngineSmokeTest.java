@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.FluentWait;
  * slider change the numbers (expected values from core, computed here on the JVM), the canvas
  * draws the bars, the link round-trips, the language control switches to Japanese, Share's "Copy
  * link" copies (or, where an engine refuses the clipboard, shows the link to copy by hand), a
- * naive softmax in float16 overflows on the page, and a step of the sampler chain dragged by its
- * grip takes its new place. Each engine starts once for both files; one that
+ * naive softmax in float16 overflows on the page, a probability bar dragged with the mouse follows
+ * the pointer, and a step of the sampler chain dragged by its grip takes its new place. Each engine starts once for both files; one that
  * cannot start fails the test with what is missing (.ci/run installs all three).
  *
  * <p>How each engine is driven and where its console errors come from:
@@ -46,7 +46,7 @@ import org.openqa.selenium.support.ui.FluentWait;
  * </ul>
  *
  * <p>Input is real in all three: typing, the slider's End key, the language control's arrow keys
- * and the clicks on Share, Copy link and the naive checkbox and the chain's drag are W3C input actions (WebDriver classic's Perform Actions,
+ * and the clicks on Share, Copy link and the naive checkbox and the two drags are W3C input actions (WebDriver classic's Perform Actions,
  * BiDi's {@code input.performActions}), so the page gets trusted pointer and key events. Two
  * things are done by script because actions cannot: scrolling an element into view before a click
  * (actions never scroll), and giving focus before a key press on the slider and the language
@@ -161,6 +161,25 @@ class EngineSmokeTest {
         assertEquals(Boolean.FALSE, page.script("return document.getElementById('overflow-explanation').hidden;"));
         String explanation = text(page, "overflow-explanation");
         assertTrue(explanation.startsWith("e^12 overflows float16"), explanation);
+
+        // A probability bar grabbed and pulled up (pointer capture on a canvas): class 2's bar, in the
+        // middle of the three columns, follows the pointer (ProbabilityChart's plot runs from 30 px
+        // below the top to 40 px above the bottom; DragTest checks the exact logit in Chromium).
+        load(page, file, "");
+        page.script("document.getElementById('probability-chart').scrollIntoView({block: 'center'});");
+        @SuppressWarnings("unchecked")
+        List<Number> chart = (List<Number>) page.script("var r = document.getElementById('probability-chart')"
+                + ".getBoundingClientRect(); return [r.top, r.height];");
+        double plotTop = chart.get(0).doubleValue() + 30;
+        double plotHeight = chart.get(1).doubleValue() - 70;
+        int up = (int) Math.round(0.2 * plotHeight);
+        double wanted = 1 - (chart.get(0).doubleValue() + chart.get(1).doubleValue() / 2 - up - plotTop) / plotHeight;
+        page.drag("probability-chart", -up);
+        until(page, "the dragged bar's class takes about the probability under the pointer (" + wanted + ")",
+                () -> Math.abs(Double.parseDouble(texts(page, PROBABILITIES).get(1)) - wanted) < 0.02);
+        assertEquals(List.of("2", "0"), values(page, List.of("z1", "z3")), "the other logits are kept");
+        until(page, "the link follows the dragged logit", () -> hash(page).contains("z=2," + values(page,
+                List.of("z2")).get(0) + ",0"));
 
         // The sampler chain's order by dragging a step's grip (pointer events and pointer capture):
         // temperature from first to below min-p's middle, as in llama.cpp, where min-p 0.2 then
