@@ -63,10 +63,9 @@ final class StepDrag implements PointerDrag.Gesture {
      * none does). The other rows move, not the dragged one: a browser ends a pointer capture whose
      * element leaves the document, and moving a node takes it out and puts it back. A row that
      * made room keeps its middle on the far side of the pointer, so the order does not flicker
-     * while the pointer rests.
+     * while the pointer rests. The script's locals have long names: TeaVM's minifier renames the
+     * parameters to one-letter names that a local such as {@code c} would capture (docs/teavm.md).
      */
-    // Locals with long names: TeaVM's minifier renames the parameters to short names that a
-    // local such as "c" could shadow.
     @JSBody(params = {"list", "row", "pointer"}, script = ""
             + "var others = [], rowIndex = -1, wanted = -1;"
             + "for (var child = list.firstElementChild; child; child = child.nextElementSibling) {"
