@@ -23,7 +23,8 @@ import java.util.zip.ZipOutputStream;
  * ({@link StringTables}) written in and inlined.
  * <ul>
  * <li>the folder {@code site/}: index.html gains a Content-Security-Policy that allows only its own
- *     script and stylesheet files, no inline script and no network at all; the string tables other
+ *     script and stylesheet files, no inline script and no network at all (and a worker made from
+ *     the page's own script, see {@link #WRAPPER}); the string tables other
  *     than English are files beside it, loaded when their language is shown;</li>
  * <li>{@code softmax-explorer.html}: one self-contained file with the stylesheet and the script
  *     inlined, each allowed by its SHA-256 hash, so it works by double-click and inside
@@ -46,6 +47,14 @@ public final class Assembler {
      * need not lengthen it (a tap between the two is handled in time).
      */
     private static final String START = "\nsetTimeout(function () { main([]); });\n";
+    /**
+     * The name of the function the build wraps the script in: its text is the sampler chain's
+     * worker ({@code ChainThread}), so neither the folder nor the single file needs another file.
+     * Parenthesized, so that the browser compiles it at once rather than parsing it twice.
+     */
+    static final String WRAPPER = "softmaxExplorerScript";
+    /** Blob URLs, for the chain's worker only: a worker's script is a blob made from {@link #WRAPPER}. */
+    static final String WORKERS = "worker-src blob:";
     private static final String BODY_END = "</body>";
     /** Before the first paint: whether the build's first screen is the page to show ({@link FirstScreenPage#BOOT}). */
     private static final String BOOT_TAG = "<script>" + FirstScreenPage.BOOT + "</script>";
@@ -66,7 +75,7 @@ public final class Assembler {
         Path output = Path.of(args[3]);
         String source = Files.readString(sources.resolve("index.html"), StandardCharsets.UTF_8);
         String css = Files.readString(sources.resolve("style.css"), StandardCharsets.UTF_8);
-        String js = Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8) + START;
+        String js = wrapped(Files.readString(Path.of(args[1]).resolve("app.js"), StandardCharsets.UTF_8)) + START;
         require(source.contains(STYLESHEET_TAG) && source.contains(SCRIPT_TAG) && source.contains(CHARSET_META)
                 && source.contains(BODY_END), "index.html must link style.css and app.js and declare its charset");
         StringTables tables = StringTables.load(Path.of(args[2]));
@@ -89,6 +98,11 @@ public final class Assembler {
         ScormPackage.write(output.resolve(ScormPackage.SCO), output.resolve("softmax-explorer-scorm.zip"));
     }
 
+    /** TeaVM's script inside the function named {@link #WRAPPER}, which it then calls. */
+    static String wrapped(String script) {
+        return "var " + WRAPPER + " = (function " + WRAPPER + "() {\n" + script + "\n});\n" + WRAPPER + "();";
+    }
+
     static String inline(String html, String css, String js) {
         require(!css.contains("</style"), "style.css must not contain </style");
         require(!js.contains("</script"), "app.js must not contain </script");
@@ -107,12 +121,12 @@ public final class Assembler {
                 && inline.group(1).equals(FirstScreenPage.SWAP) && !inline.find(),
                 "the folder's index.html must have no inline script but the boot and swap scripts");
         return "default-src 'none'; script-src 'self' 'sha256-" + sha256(FirstScreenPage.BOOT) + "' 'sha256-"
-                + sha256(FirstScreenPage.SWAP) + "'; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'";
+                + sha256(FirstScreenPage.SWAP) + "'; " + WORKERS + "; style-src 'self'; img-src data:; base-uri 'none'; form-action 'none'";
     }
 
     /** Only the inline blocks, by hash: no file, no connection, no frame, no form. */
     static String singleFilePolicy(String html) {
-        return "default-src 'none'; script-src " + hashes(INLINE_SCRIPT, html) + "; style-src "
+        return "default-src 'none'; script-src " + hashes(INLINE_SCRIPT, html) + "; " + WORKERS + "; style-src "
                 + hashes(Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL), html)
                 + "; img-src data:; base-uri 'none'; form-action 'none'";
     }

@@ -1,6 +1,7 @@
 package dev.softmaxexplorer.web;
 
 import dev.softmaxexplorer.web.browser.Embedding;
+import dev.softmaxexplorer.web.chain.ChainWorker;
 import dev.softmaxexplorer.web.browser.LearningSystem;
 import dev.softmaxexplorer.web.browser.MissingElement;
 import dev.softmaxexplorer.web.page.Page;
@@ -13,12 +14,17 @@ import java.util.List;
 /**
  * Entry point of {@code app.js}. The site's build ends the script with {@code main([])}, which runs
  * once the page is parsed (the script is deferred); the elements it wires are declared in index.html.
+ * In the sampler chain's worker the same script runs {@code main(["worker"])} ({@code ChainThread}).
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("worker")) {
+            ChainWorker.start();
+            return;
+        }
         Embedding.catchErrors();
         try {
             Page page = new Page();

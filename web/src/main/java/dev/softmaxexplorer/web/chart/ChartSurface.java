@@ -42,7 +42,7 @@ public final class ChartSurface {
     }
 
     /** Whether charts are being drawn for print. */
-    static boolean printing() {
+    public static boolean printing() {
         return printRatio > 0;
     }
 

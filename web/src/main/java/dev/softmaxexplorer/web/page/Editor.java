@@ -41,6 +41,12 @@ public interface Editor {
      */
     void load(Loaded loaded);
 
+    /**
+     * Draws the panel again in the next frame, for the state it last drew: what it shows has
+     * arrived since (a worker's answer).
+     */
+    void redraw(Panel panel);
+
     /** Applies a change built from parsed input, or explains why the input was refused. */
     <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change);
 

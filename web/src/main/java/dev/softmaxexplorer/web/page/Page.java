@@ -143,6 +143,16 @@ public final class Page implements Editor {
     }
 
     @Override
+    public void redraw(Panel panel) {
+        for (PanelSlot slot : slots) {
+            if (slot.holds(panel)) {
+                slot.invalidate();
+                requestRender();
+            }
+        }
+    }
+
+    @Override
     public <T> void edit(HTMLElement source, ParseResult<T> parsed, UnaryOperator<State> change) {
         if (parsed.isOk()) {
             edit(source, change);

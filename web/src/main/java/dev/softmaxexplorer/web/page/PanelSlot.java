@@ -75,6 +75,11 @@ public final class PanelSlot {
         });
     }
 
+    /** Whether this slot holds that panel. */
+    boolean holds(Panel other) {
+        return panel == other;
+    }
+
     View view() {
         return view;
     }

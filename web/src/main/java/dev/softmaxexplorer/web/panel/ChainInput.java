@@ -13,14 +13,15 @@ import java.util.List;
  * logits. Of a loaded vector (up to 131,072 classes) the charts and tables show the top classes
  * the workbench lists, in rank order, while counts, masses and entropies cover every class; of
  * the page's own logits they show every class in index order. The input stage (the softmax at
- * T = 1) depends on the vector alone, so a loaded vector's is computed once, not on every move of T.
+ * T = 1) depends on the vector alone, so a loaded vector's is computed once, when a run on this
+ * thread first needs it, not on every move of T.
  */
 final class ChainInput {
     private LogitVector keptVector;
     private Stage keptInput;
 
-    /** One frame's input: the stage to run the chain from and the classes to show. */
-    record Shown(Stage input, int size, int[] classes, String[] names, int target, Loaded loaded) {
+    /** One frame's input: the logits to run the chain on and the classes to show. */
+    record Shown(double[] own, int size, int[] classes, String[] names, int target, Loaded loaded) {
 
         /** The position of class i among the shown classes, or -1. */
         int position(int i) {
@@ -30,6 +31,15 @@ final class ChainInput {
                 }
             }
             return -1;
+        }
+
+        /** The workbench's vector, or null for the page's own logits. */
+        LogitVector vector() {
+            return loaded == null ? null : loaded.vector();
+        }
+
+        double[] logits() {
+            return loaded == null ? own.clone() : loaded.vector().logits();
         }
     }
 
@@ -42,12 +52,8 @@ final class ChainInput {
             for (int i = 0; i < classes.length; i++) {
                 classes[i] = i;
             }
-            return new Shown(SamplerChain.input(logits), logits.length, classes, names.toArray(new String[0]),
+            return new Shown(logits, logits.length, classes, names.toArray(new String[0]),
                     frame.state().get(Fields.TARGET), null);
-        }
-        if (loaded.vector() != keptVector) {
-            keptVector = loaded.vector();
-            keptInput = SamplerChain.input(keptVector.logits());
         }
         int[] classes = new int[loaded.top()];
         String[] names = new String[classes.length];
@@ -55,6 +61,18 @@ final class ChainInput {
             classes[r] = loaded.ranked(r);
             names[r] = loaded.name(classes[r]);
         }
-        return new Shown(keptInput, loaded.size(), classes, names, loaded.target(), loaded);
+        return new Shown(null, loaded.size(), classes, names, loaded.target(), loaded);
+    }
+
+    /** The input stage of the shown logits. */
+    Stage input(Shown shown) {
+        if (shown.loaded() == null) {
+            return SamplerChain.input(shown.own());
+        }
+        if (shown.vector() != keptVector) {
+            keptVector = shown.vector();
+            keptInput = SamplerChain.input(keptVector.logits());
+        }
+        return keptInput;
     }
 }

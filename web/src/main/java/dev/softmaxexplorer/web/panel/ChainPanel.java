@@ -2,10 +2,13 @@ package dev.softmaxexplorer.web.panel;
 
 import dev.softmaxexplorer.core.Format;
 import dev.softmaxexplorer.core.SamplerChain;
-import dev.softmaxexplorer.core.SamplerChain.Stage;
 import dev.softmaxexplorer.core.SamplerChain.Step;
-import dev.softmaxexplorer.core.Sampling;
 import dev.softmaxexplorer.web.browser.Dom;
+import dev.softmaxexplorer.web.chain.ChainReport;
+import dev.softmaxexplorer.web.chain.ChainRequest;
+import dev.softmaxexplorer.web.chain.ChainRun;
+import dev.softmaxexplorer.web.chain.ChainThread;
+import dev.softmaxexplorer.web.chain.StageNumbers;
 import dev.softmaxexplorer.web.chart.ChainChart;
 import dev.softmaxexplorer.web.chart.ChartQueue;
 import dev.softmaxexplorer.web.chart.ChartSurface;
@@ -37,8 +40,6 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * many Gumbel-max draws.
  */
 public final class ChainPanel implements Panel {
-    /** Gumbel-max costs one noise value per surviving class per draw; above this the page skips it. */
-    static final int GUMBEL_BUDGET = 2_000_000;
     /** The per-class table lists at most this many classes. */
     static final int TABLE_CLASSES = 64;
 
@@ -64,22 +65,14 @@ public final class ChainPanel implements Panel {
     private final HTMLElement source = Dom.byId("chain-source");
     private final ChainInput inputs = new ChainInput();
     private final StageTexts texts = new StageTexts();
+    private final ChainThread thread = new ChainThread();
+    private final Editor editor;
     private SamplerOrder shownOrder;
-
-    // The last runs of the chain and of the chain with the temperature moved, which the next runs
-    // take over where their inputs did not change; not a copy of the state.
-    private Stage[] ran;
-    private Stage[] ranMoved;
-
-    // The last draws and what they were drawn from: the final distribution, N and the seed.
-    private Stage drawnFrom;
-    private int drawnCount;
-    private int drawnSeed;
-    private int[] direct;
-    private int mostDrawn;
-    private int[] gumbel;
+    /** The answer the view shows. */
+    private ChainThread.Answer shownAnswer;
 
     public ChainPanel(Editor editor) {
+        this.editor = editor;
         for (Step step : Step.values()) {
             int s = step.ordinal();
             String key = SamplerOrder.key(step);
@@ -154,105 +147,112 @@ public final class ChainPanel implements Panel {
     @Override
     public void render(Frame frame) {
         State state = frame.state();
-        Messages words = frame.words();
         SamplerOrder order = state.get(Fields.CHAIN);
-        showControls(state, order, words);
-        SamplerChain chain = chain(state, order.running());
+        showControls(state, order, frame.words());
         ChainInput.Shown shown = inputs.of(frame);
-        Stage[] stages = chain.stages(shown.input(), ran);
-        ran = stages;
+        ChainRequest request = ChainRequest.of(order.running(), state.get(Fields.TEMPERATURE), state.get(Fields.TOP_K),
+                state.get(Fields.TOP_P), state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS), shown.classes(),
+                state.get(Fields.SAMPLE_COUNT), state.get(Fields.SAMPLING_SEED), shown.loaded() != null);
+        ChainThread.Answer answer = thread.answer(shown.vector(), shown::logits, () -> inputs.input(shown), shown.size(),
+                request, ChartSurface.printing(), () -> editor.redraw(this));
+        if (answer == shownAnswer && !answer.request().equals(request)) {
+            // The view shows the worker's latest answer already; this request's comes next.
+            return;
+        }
+        shownAnswer = answer;
+        show(frame, answer.request(), answer.report(), shown);
+    }
+
+    /** Draws a run's report, named by its own request: while T moves, a worker's answer trails by a frame. */
+    private void show(Frame frame, ChainRequest request, ChainReport report, ChainInput.Shown shown) {
+        Messages words = frame.words();
+        SamplerChain chain = request.chain();
+        StageNumbers[] stages = report.stages();
+        Step[] steps = request.order();
         int k = shown.size();
         int[] classes = shown.classes();
-        StageTexts.Texts[] numbers = texts.of(stages, Arrays.copyOf(classes, Math.min(classes.length, TABLE_CLASSES)));
-        Stage last = stages[stages.length - 1];
+        StageTexts.Texts[] numbers = texts.of(stages, Math.min(classes.length, TABLE_CLASSES));
         Loaded loaded = shown.loaded();
-        Dom.text(source, sourceText(state, chain, words, loaded, k, classes.length));
+        Dom.text(source, sourceText(request, words, loaded, k, classes.length));
 
+        String[] names = new String[stages.length];
         String[][] titles = new String[stages.length][];
         double[][] probabilities = new double[stages.length][];
         boolean[][] kept = new boolean[stages.length][];
         for (int s = 0; s < stages.length; s++) {
+            names[s] = stageName(s == 0 ? null : steps[s - 1], request, words);
             probabilities[s] = new double[classes.length];
             kept[s] = new boolean[classes.length];
             for (int j = 0; j < classes.length; j++) {
-                probabilities[s][j] = stages[s].probability(classes[j]);
-                kept[s][j] = stages[s].kept(classes[j]);
+                probabilities[s][j] = stages[s].probability(j);
+                kept[s][j] = stages[s].kept(j);
             }
-            titles[s] = new String[] {stageName(stages[s].step(), state, words), words.format("chain.chart.kept",
+            titles[s] = new String[] {names[s], words.format("chain.chart.kept",
                 "kept", Numbers.grouped(stages[s].survivors()),
                 "removed", Numbers.grouped(k - stages[s].survivors()))};
         }
         ChartQueue.later(() -> ChainChart.draw(ChartSurface.of(chart), Theme.of(chart), titles, probabilities, kept,
                 probabilities[0], shown.position(shown.target())));
-        fillStageTable(stages, numbers, state, words, k);
-        fillClassTable(stages, numbers, state, words, shown);
-        Dom.text(verdict, orderSentence(chain, last, numbers[stages.length - 1], state, words, shown.input(), k));
-        draw(frame, stages, numbers[stages.length - 1], shown);
+        fillStageTable(stages, names, numbers, words, k);
+        fillClassTable(names, numbers, words, shown);
+        Dom.text(verdict, orderSentence(chain, request, report, numbers[stages.length - 1], words, k));
+        draw(frame, request, report, numbers[stages.length - 1], shown);
     }
 
     /**
      * What the chain runs on, and a top-k the link keeps for a larger vector that keeps every
      * class of this input.
      */
-    private static String sourceText(State state, SamplerChain chain, Messages words, Loaded loaded, int k,
-            int shown) {
+    private static String sourceText(ChainRequest request, Messages words, Loaded loaded, int k, int shown) {
         String vector = loaded == null ? "" : words.format("chain.source.loaded", "k", Numbers.grouped(k),
                 "shown", Integer.toString(shown));
-        int topK = state.get(Fields.TOP_K);
-        if (topK <= k || !Arrays.asList(chain.order()).contains(Step.TOP_K)) {
+        int topK = request.topK();
+        if (topK <= k || !Arrays.asList(request.order()).contains(Step.TOP_K)) {
             return vector;
         }
         String above = words.format("chain.topk-above", "topk", Numbers.grouped(topK), "k", Numbers.grouped(k));
         return vector.isEmpty() ? above : vector + " " + above;
     }
 
-    private static SamplerChain chain(State state, Step[] running) {
-        return new SamplerChain(running, state.get(Fields.TEMPERATURE), state.get(Fields.TOP_K), state.get(Fields.TOP_P),
-                state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS));
-    }
-
     /** The step's name with its parameter, as the chart, the table and the sentences say it. */
-    private static String stageName(Step step, State state, Messages words) {
+    private static String stageName(Step step, ChainRequest request, Messages words) {
         if (step == null) {
             return words.text("chain.stage.input");
         }
         String value = switch (step) {
-            case TEMPERATURE -> Format.shortest(state.get(Fields.TEMPERATURE));
-            case TOP_K -> Integer.toString(state.get(Fields.TOP_K));
-            case TOP_P -> Format.shortest(state.get(Fields.TOP_P));
-            case MIN_P -> Format.shortest(state.get(Fields.MIN_P));
-            case TYPICAL -> Format.shortest(state.get(Fields.TYPICAL_MASS));
+            case TEMPERATURE -> Format.shortest(request.temperature());
+            case TOP_K -> Integer.toString(request.topK());
+            case TOP_P -> Format.shortest(request.topP());
+            case MIN_P -> Format.shortest(request.minP());
+            case TYPICAL -> Format.shortest(request.typicalMass());
         };
         return words.format("chain.stage." + SamplerOrder.key(step), "value", value);
     }
 
-    private void fillStageTable(Stage[] stages, StageTexts.Texts[] numbers, State state, Messages words, int k) {
+    private void fillStageTable(StageNumbers[] stages, String[] names, StageTexts.Texts[] numbers, Messages words,
+            int k) {
         stageTable.shape(new String[] {words.text("chain.table.stage"), words.text("chain.table.survivors"),
             words.text("chain.table.removed"), words.text("chain.table.mass"), words.text("chain.table.entropy"),
             words.text("chain.table.effective")}, stages.length, 0);
         for (int s = 0; s < stages.length; s++) {
-            Stage stage = stages[s];
-            stageTable.rowHeader(s, stageName(stage.step(), state, words), false);
-            stageTable.cell(s, 1, Numbers.grouped(stage.survivors()));
-            stageTable.cell(s, 2, Numbers.grouped(k - stage.survivors()));
+            stageTable.rowHeader(s, names[s], false);
+            stageTable.cell(s, 1, Numbers.grouped(stages[s].survivors()));
+            stageTable.cell(s, 2, Numbers.grouped(k - stages[s].survivors()));
             stageTable.cell(s, 3, numbers[s].mass());
             stageTable.cell(s, 4, numbers[s].entropy());
             stageTable.cell(s, 5, numbers[s].effective());
         }
     }
 
-    private void fillClassTable(Stage[] stages, StageTexts.Texts[] numbers, State state, Messages words,
-            ChainInput.Shown classes) {
+    private void fillClassTable(String[] names, StageTexts.Texts[] numbers, Messages words, ChainInput.Shown classes) {
         int k = classes.size();
         int shown = Math.min(classes.classes().length, TABLE_CLASSES);
-        String[] headers = new String[stages.length + 1];
+        String[] headers = new String[names.length + 1];
         headers[0] = words.text("table.class");
-        for (int s = 0; s < stages.length; s++) {
-            headers[s + 1] = stageName(stages[s].step(), state, words);
-        }
+        System.arraycopy(names, 0, headers, 1, names.length);
         classTable.shape(headers, shown, 0);
         String gone = words.text("chain.table.gone");
-        for (int s = 0; s < stages.length; s++) {
+        for (int s = 0; s < names.length; s++) {
             String[] p = numbers[s].probabilities();
             for (int j = 0; j < shown; j++) {
                 classTable.cell(j, s + 1, p[j] != null ? p[j] : gone);
@@ -267,77 +267,58 @@ public final class ChainPanel implements Panel {
     }
 
     /** What moving the temperature to the other end would change, computed, not asserted. */
-    private String orderSentence(SamplerChain chain, Stage last, StageTexts.Texts lastNumbers, State state,
-            Messages words, Stage input, int k) {
-        double t = state.get(Fields.TEMPERATURE);
-        SamplerChain moved = chain.withTemperatureMoved();
-        if (moved == chain || t == 1) {
+    private static String orderSentence(SamplerChain chain, ChainRequest request, ChainReport report,
+            StageTexts.Texts lastNumbers, Messages words, int k) {
+        double t = request.temperature();
+        StageNumbers last = report.last();
+        if (chain.withTemperatureMoved() == chain || t == 1) {
             return words.format("chain.verdict.no-temperature", "kept", Integer.toString(last.survivors()),
                     "k", Numbers.grouped(k));
         }
-        // Without a filter that can cut, both orders end with softmax(z / T) over every class.
-        Stage otherLast = last;
-        if (chain.filters()) {
-            // Its filters before T do not depend on T: a move of T takes them over from the last run.
-            ranMoved = moved.stages(input, ranMoved);
-            otherLast = ranMoved[ranMoved.length - 1];
-        }
+        double otherH = report.movedEntropy();
         return words.format(chain.temperatureFirst() ? "chain.verdict.first" : "chain.verdict.later",
                 "t", Format.shortest(t), "kept", Numbers.grouped(last.survivors()), "k", Numbers.grouped(k),
-                "h", lastNumbers.entropy(), "otherKept", Numbers.grouped(otherLast.survivors()),
-                "otherH", otherLast.sameDistributionAs(last) ? lastNumbers.entropy() : Numbers.compact(otherLast.entropy()));
+                "h", lastNumbers.entropy(), "otherKept", Numbers.grouped(report.movedSurvivors()),
+                "otherH", Double.compare(otherH, last.entropy()) == 0 ? lastNumbers.entropy() : Numbers.compact(otherH));
     }
 
-    private void draw(Frame frame, Stage[] stages, StageTexts.Texts lastNumbers, ChainInput.Shown shown) {
-        State state = frame.state();
+    private void draw(Frame frame, ChainRequest request, ChainReport report, StageTexts.Texts lastNumbers,
+            ChainInput.Shown shown) {
         Messages words = frame.words();
-        Stage last = stages[stages.length - 1];
-        int n = state.get(Fields.SAMPLE_COUNT);
-        int seedValue = state.get(Fields.SAMPLING_SEED);
-        // Gumbel-max scans every class for each draw (a removed one is skipped, but visited).
-        double work = (double) n * (shown.loaded() == null ? last.survivors() : shown.size());
-        boolean affordable = work <= GUMBEL_BUDGET;
-        // The draws depend on the final distribution, N and the seed only: a move that leaves the
-        // distribution as it was (a filter's parameter that keeps the same classes) keeps them.
-        if (!last.sameDistributionAs(drawnFrom) || n != drawnCount || seedValue != drawnSeed) {
-            // Into the last draws' array: at K = 50,257 a new one a move cost more than the draws.
-            direct = last.counts(n, seedValue, direct);
-            mostDrawn = Sampling.mostFrequent(direct);
-            gumbel = affordable ? Sampling.gumbelMax(last.logits(), last.temperature(), n, seedValue) : null;
-            drawnFrom = last;
-            drawnCount = n;
-            drawnSeed = seedValue;
-        }
+        StageNumbers last = report.last();
+        StageNumbers first = report.stages()[0];
+        int n = request.count();
         int[] classes = shown.classes();
         double[] input = new double[classes.length];
         double[] p = new double[classes.length];
         double[] directShares = new double[classes.length];
         for (int j = 0; j < classes.length; j++) {
-            input[j] = stages[0].probability(classes[j]);
-            p[j] = last.probability(classes[j]);
-            directShares[j] = (double) direct[classes[j]] / n;
+            input[j] = first.probability(j);
+            p[j] = last.probability(j);
+            directShares[j] = (double) report.direct(j) / n;
         }
         int target = shown.position(shown.target());
         String[] labels = shown.names();
         ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(drawsChart), Theme.of(drawsChart), labels, input, p,
                 directShares, target, words));
         String draws = Integer.toString(n);
-        String seedText = Integer.toString(seedValue);
-        int most = mostDrawn;
+        String seedText = Integer.toString(request.seed());
+        int most = report.mostDrawn();
         String mostName = shown.loaded() != null ? shown.loaded().name(most) : labels[most];
         Dom.text(drawsText, words.format("chain.draws", "n", draws, "seed", seedText, "most", mostName,
-                "share", Format.percent((double) direct[most] / n, 1), "p", Format.percent(last.probability(most), 1)));
-        Dom.hidden(gumbelChart, gumbel == null);
-        if (gumbel == null && shown.loaded() != null) {
+                "share", Format.percent((double) report.mostDrawnCount() / n, 1),
+                "p", Format.percent(report.mostDrawnProbability(), 1)));
+        Dom.hidden(gumbelChart, !report.hasGumbel());
+        if (!report.hasGumbel() && shown.loaded() != null) {
             Dom.text(gumbelText, words.format("chain.gumbel.skipped-vector", "n", draws,
-                    "k", Numbers.grouped(shown.size()), "budget", Format.shortest(GUMBEL_BUDGET)));
-        } else if (gumbel == null) {
+                    "k", Numbers.grouped(shown.size()), "budget", Format.shortest(ChainRun.GUMBEL_BUDGET)));
+        } else if (!report.hasGumbel()) {
             Dom.text(gumbelText, words.format("chain.gumbel.skipped", "n", draws,
-                    "kept", Integer.toString(last.survivors()), "budget", Format.shortest(GUMBEL_BUDGET)));
+                    "kept", Integer.toString(last.survivors()), "budget", Format.shortest(ChainRun.GUMBEL_BUDGET)));
         } else {
             double[] gumbelShares = new double[classes.length];
             for (int j = 0; j < classes.length; j++) {
-                gumbelShares[j] = (double) gumbel[classes[j]] / n;
+                gumbelShares[j] = (double) report.gumbel(j) / n;
             }
             ChartQueue.later(() -> SamplingChart.draw(ChartSurface.of(gumbelChart), Theme.of(gumbelChart), labels,
                     input, p, gumbelShares, target, words));
@@ -352,27 +333,27 @@ public final class ChainPanel implements Panel {
             Dom.text(gumbelText, words.format("chain.gumbel.agree", "gap", Format.fixed(100 * gap, 1),
                     "allowed", Format.fixed(100 * allowed, 1), "n", draws));
         }
-        fillDrawsTable(words, shown, lastNumbers, n);
-        Dom.attribute(link, "href", "#" + HashCodec.encode(state));
+        fillDrawsTable(words, shown, report, lastNumbers, n);
+        Dom.attribute(link, "href", "#" + HashCodec.encode(frame.state()));
         Dom.text(link, words.format("chain.link", "n", draws, "seed", seedText));
     }
 
-    private void fillDrawsTable(Messages words, ChainInput.Shown classes, StageTexts.Texts lastNumbers, int n) {
+    private void fillDrawsTable(Messages words, ChainInput.Shown classes, ChainReport report,
+            StageTexts.Texts lastNumbers, int n) {
         int shown = Math.min(classes.classes().length, TABLE_CLASSES);
         drawsTable.shape(new String[] {words.text("table.class"), words.text("chain.draws-table.p"),
             words.text("chain.draws-table.direct"), words.text("chain.draws-table.gumbel")}, shown, 1);
         for (int j = 0; j < shown; j++) {
-            int i = classes.classes()[j];
-            drawsTable.rowHeader(j, classes.names()[j], i == classes.target());
+            drawsTable.rowHeader(j, classes.names()[j], classes.classes()[j] == classes.target());
             // A class the chain removed has p = 0 in the final distribution.
             String p = lastNumbers.probabilities()[j];
             drawsTable.cell(j, 1, p != null ? p : Numbers.compact(0.0));
-            drawsTable.cell(j, 2, Integer.toString(direct[i]));
-            drawsTable.cell(j, 3, gumbel == null ? "\u2014" : Integer.toString(gumbel[i]));
+            drawsTable.cell(j, 2, Integer.toString(report.direct(j)));
+            drawsTable.cell(j, 3, report.hasGumbel() ? Integer.toString(report.gumbel(j)) : "\u2014");
         }
         drawsTable.footerHeader(0, words.text("sampling.table.all"));
         drawsTable.footerCell(0, 2, Integer.toString(n));
-        drawsTable.footerCell(0, 3, gumbel == null ? "\u2014" : Integer.toString(n));
+        drawsTable.footerCell(0, 3, report.hasGumbel() ? Integer.toString(n) : "\u2014");
     }
 
     private void showControls(State state, SamplerOrder order, Messages words) {
