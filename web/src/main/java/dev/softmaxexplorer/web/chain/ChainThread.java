@@ -21,8 +21,8 @@ public final class ChainThread {
     /** Below this many classes a run costs less than its messages: it runs on the page's thread. */
     public static final int WORKER_FROM = 4_096;
 
-    /** An answer: the request and the report of its run, for the vector it ran on. */
-    public record Answer(ChainRequest request, ChainReport report, Object vector) {
+    /** An answer: the request and the report of its run, for the vector it ran on, and whether the worker ran it. */
+    public record Answer(ChainRequest request, ChainReport report, Object vector, boolean worker) {
     }
 
     private final ChainRun here = new ChainRun();
@@ -35,6 +35,7 @@ public final class ChainThread {
     private Object inFlightVector;
     private ChainRequest waiting;
     private Answer latest;
+    private Supplier<double[]> latestLogits;
     private Runnable answered = () -> { };
 
     /**
@@ -51,13 +52,11 @@ public final class ChainThread {
     public Answer answer(Object vector, Supplier<double[]> logits, Supplier<Stage> input, int k, ChainRequest request,
             boolean here, Runnable answered) {
         this.answered = answered;
+        latestLogits = logits;
         if (here || vector == null || k < WORKER_FROM || !started()) {
             return runHere(vector, input, k, request);
         }
-        if (vector != sentVector) {
-            post(worker, logitsMessage(Float64Array.copyFromJavaArray(logits.get())));
-            sentVector = vector;
-        }
+        sendVector(vector, logits);
         if (latest == null || latest.vector() != vector) {
             // Nothing of this vector to show yet: this run is here, the next ones there.
             return runHere(vector, input, k, request);
@@ -73,9 +72,16 @@ public final class ChainThread {
     }
 
     private Answer runHere(Object vector, Supplier<Stage> input, int k, ChainRequest request) {
-        Answer answer = new Answer(request, here.run(input.get(), k, request), vector);
+        Answer answer = new Answer(request, here.run(input.get(), k, request), vector, false);
         latest = answer;
         return answer;
+    }
+
+    private void sendVector(Object vector, Supplier<double[]> logits) {
+        if (vector != sentVector) {
+            post(worker, logitsMessage(Float64Array.copyFromJavaArray(logits.get())));
+            sentVector = vector;
+        }
     }
 
     /** Whether the worker is listening, starting it on the first call. */
@@ -96,6 +102,12 @@ public final class ChainThread {
     private void receive(JSObject message) {
         if (isReady(message)) {
             ready = true;
+            // The view shows a run made here while the worker started: the worker runs it again,
+            // so that from now on what the view shows comes from there (the same numbers).
+            if (latest != null && latest.vector() != null && inFlight == null) {
+                sendVector(latest.vector(), latestLogits);
+                send(latest.request(), latest.vector());
+            }
             return;
         }
         String error = errorOf(message);
@@ -104,7 +116,8 @@ public final class ChainThread {
             fail();
             return;
         }
-        latest = new Answer(inFlight, ChainReport.fromNumbers(reportOf(message).copyToJavaArray()), inFlightVector);
+        latest = new Answer(inFlight, ChainReport.fromNumbers(reportOf(message).copyToJavaArray()), inFlightVector,
+                true);
         inFlight = null;
         if (waiting != null && sentVector == latest.vector()) {
             send(waiting, sentVector);

@@ -43,6 +43,7 @@ public final class ChainPanel implements Panel {
     /** The per-class table lists at most this many classes. */
     static final int TABLE_CLASSES = 64;
 
+    private final HTMLElement view = Dom.byId("chain-view");
     private final HTMLElement list = Dom.byId("chain-steps");
     private final HTMLElement[] rows = new HTMLElement[Step.values().length];
     private final HTMLInputElement[] switches = new HTMLInputElement[rows.length];
@@ -161,6 +162,7 @@ public final class ChainPanel implements Panel {
         }
         shownAnswer = answer;
         show(frame, answer.request(), answer.report(), shown);
+        Dom.attribute(view, "data-ran-in", answer.worker() ? "worker" : "page");
     }
 
     /** Draws a run's report, named by its own request: while T moves, a worker's answer trails by a frame. */
