@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.FluentWait;
  * draws the bars, the link round-trips, the language control switches to Japanese, Share's "Copy
  * link" copies (or, where an engine refuses the clipboard, shows the link to copy by hand), a
  * naive softmax in float16 overflows on the page, a probability bar dragged with the mouse follows
- * the pointer, and a step of the sampler chain dragged by its grip takes its new place. Each engine starts once for both files; one that
+ * the pointer, a step of the sampler chain dragged by its grip takes its new place, and the chain
+ * on a 5,000-class vector runs in its worker. Each engine starts once for both files; one that
  * cannot start fails the test with what is missing (.ci/run installs all three).
  *
  * <p>How each engine is driven and where its console errors come from:
@@ -196,6 +197,21 @@ class EngineSmokeTest {
         until(page, "the chain's stages follow the new order", () -> page.script("return Array.from(document"
                 + ".querySelectorAll('#chain-stage-table tbody tr')).map(r => r.cells[1].textContent).join(' ');")
                 .equals("5 5 5 2 2 2"));
+
+        // The chain on a 5,000-class vector runs in a worker made from the page's own script
+        // (ChainInWorkerTest works the numbers): ten logits of 8 and 4,990 of 0, min-p 0.05 before
+        // T keeps the ten. The 15,000 characters are set by script (typed they would take
+        // minutes); Read is clicked.
+        load(page, file, "views=workbench,chain&minp=0.05&t=4&chain=topk,typical,topp,minp,temp");
+        page.script("var z = []; for (var i = 0; i < 5000; i++) { z.push(i < 10 ? 8 : 0); }"
+                + " document.getElementById('workbench-text').value = z.join(', ');");
+        page.click("workbench-read");
+        until(page, "the chain on the vector runs in the worker", () -> "worker".equals(page.script(
+                "var view = document.getElementById('chain-view'); view.scrollIntoView();"
+                + " return view.getAttribute('data-ran-in');")));
+        until(page, "the worker's stages", () -> page.script("document.getElementById('chain-view').scrollIntoView();"
+                + " return Array.from(document.querySelectorAll('#chain-stage-table tbody tr'))"
+                + ".map(r => r.cells[1].textContent).join(' ');").equals("5,000 5,000 5,000 5,000 10 10"));
 
         assertEquals(List.of(), page.consoleErrors(), "console errors");
         assertNoErrorBox(page);
