@@ -1,5 +1,7 @@
 package dev.softmaxexplorer.site;
 
+import static dev.softmaxexplorer.site.ChainOnLoadedVectorTest.click;
+import static dev.softmaxexplorer.site.ChainOnLoadedVectorTest.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -93,19 +94,5 @@ class ChainInWorkerTest extends BrowserTest {
     private static void assertEntropy(double expected, int stage) {
         double shown = Double.parseDouble(column("chain-stage-table", 4).get(stage));
         assertEquals(expected, shown, 1e-5 * expected, "stage " + stage);
-    }
-
-    /** Clicks a button, scrolled to the middle of the screen first: clear of the control strip at the top. */
-    private static void click(String id) {
-        WebElement button = browser.driver.findElement(By.id(id));
-        browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> column(String table, int column) {
-        browser.reveal(List.of(table));
-        return (List<String>) browser.script("return Array.from(document.querySelectorAll('#' + arguments[0]"
-                + " + ' tbody tr')).map(r => r.cells[arguments[1]].textContent);", table, column);
     }
 }

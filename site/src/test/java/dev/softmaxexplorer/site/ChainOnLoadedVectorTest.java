@@ -176,14 +176,14 @@ class ChainOnLoadedVectorTest extends BrowserTest {
     }
 
     /** Clicks a button, scrolled to the middle of the screen first: clear of the control strip at the top. */
-    private static void click(String id) {
+    static void click(String id) {
         WebElement button = browser.driver.findElement(By.id(id));
         browser.script("arguments[0].scrollIntoView({block: 'center'});", button);
         button.click();
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> column(String table, int column) {
+    static List<String> column(String table, int column) {
         browser.reveal(java.util.List.of(table));
         return (List<String>) browser.script("return Array.from(document.querySelectorAll('#' + arguments[0]"
                 + " + ' tbody tr')).map(r => r.cells[arguments[1]].textContent);", table, column);

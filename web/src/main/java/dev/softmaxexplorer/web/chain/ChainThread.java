@@ -3,7 +3,6 @@ package dev.softmaxexplorer.web.chain;
 import dev.softmaxexplorer.core.SamplerChain.Stage;
 import java.util.function.Supplier;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float64Array;
 
@@ -79,7 +78,7 @@ public final class ChainThread {
 
     private void sendVector(Object vector, Supplier<double[]> logits) {
         if (vector != sentVector) {
-            post(worker, logitsMessage(Float64Array.copyFromJavaArray(logits.get())));
+            post(worker, ChainMessages.vector(Float64Array.copyFromJavaArray(logits.get())));
             sentVector = vector;
         }
     }
@@ -96,11 +95,11 @@ public final class ChainThread {
     private void send(ChainRequest request, Object vector) {
         inFlight = request;
         inFlightVector = vector;
-        post(worker, requestMessage(++sentId, Float64Array.copyFromJavaArray(request.numbers())));
+        post(worker, ChainMessages.request(++sentId, Float64Array.copyFromJavaArray(request.numbers())));
     }
 
     private void receive(JSObject message) {
-        if (isReady(message)) {
+        if (ChainMessages.isReady(message)) {
             ready = true;
             // The view shows a run made here while the worker started: the worker runs it again,
             // so that from now on what the view shows comes from there (the same numbers).
@@ -110,13 +109,13 @@ public final class ChainThread {
             }
             return;
         }
-        String error = errorOf(message);
-        if (error != null || idOf(message) != sentId || inFlight == null) {
+        String error = ChainMessages.errorOf(message);
+        if (error != null || ChainMessages.idOf(message) != sentId || inFlight == null) {
             // A run the worker could not do, or a worker gone wrong: every run is here from now on.
             fail();
             return;
         }
-        latest = new Answer(inFlight, ChainReport.fromNumbers(reportOf(message).copyToJavaArray()), inFlightVector,
+        latest = new Answer(inFlight, ChainReport.fromNumbers(ChainMessages.reportOf(message).copyToJavaArray()), inFlightVector,
                 true);
         inFlight = null;
         if (waiting != null && sentVector == latest.vector()) {
@@ -137,11 +136,6 @@ public final class ChainThread {
         answered.run();
     }
 
-    @JSFunctor
-    interface Receiver extends JSObject {
-        void receive(JSObject message);
-    }
-
     /**
      * A worker running the page's script, or null where there is none to be had (no Worker, no
      * wrapped script, a policy without {@code worker-src blob:}). An error in the worker (its
@@ -158,29 +152,11 @@ public final class ChainThread {
             + " started.onerror = function (event) { event.preventDefault(); receiver({error: String(event.message)}); };"
             + " started.onmessageerror = function () { receiver({error: 'messageerror'}); };"
             + " return started;")
-    private static native JSObject startWorker(Receiver receiver);
+    private static native JSObject startWorker(ChainMessages.Receiver receiver);
 
     @JSBody(params = {"worker", "message"}, script = "worker.postMessage(message);")
     private static native void post(JSObject worker, JSObject message);
 
     @JSBody(params = "worker", script = "worker.terminate();")
     private static native void terminate(JSObject worker);
-
-    @JSBody(params = "logits", script = "return {vector: logits};")
-    private static native JSObject logitsMessage(Float64Array logits);
-
-    @JSBody(params = {"id", "request"}, script = "return {id: id, request: request};")
-    private static native JSObject requestMessage(int id, Float64Array request);
-
-    @JSBody(params = "message", script = "return !!message.ready;")
-    private static native boolean isReady(JSObject message);
-
-    @JSBody(params = "message", script = "return message.error === undefined ? null : String(message.error);")
-    private static native String errorOf(JSObject message);
-
-    @JSBody(params = "message", script = "return message.id;")
-    private static native int idOf(JSObject message);
-
-    @JSBody(params = "message", script = "return message.report;")
-    private static native Float64Array reportOf(JSObject message);
 }

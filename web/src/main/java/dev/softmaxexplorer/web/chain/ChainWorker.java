@@ -3,16 +3,14 @@ package dev.softmaxexplorer.web.chain;
 import dev.softmaxexplorer.core.SamplerChain;
 import dev.softmaxexplorer.core.SamplerChain.Stage;
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Float64Array;
 
 /**
  * The chain in a worker: the same script as the page ({@code main(["worker"])}, see
  * {@link ChainThread}), so the same core and the same bits. It keeps one vector's input stage and
- * a {@link ChainRun}, answers each request with its report, and says when it is listening.
- * Messages: {@code {vector}} sets the logits, {@code {id, request}} asks; the answers are
- * {@code {ready}}, {@code {id, report}} and {@code {id, error}}.
+ * a {@link ChainRun}, answers each request with its report, and says when it is listening
+ * ({@link ChainMessages}).
  */
 public final class ChainWorker {
     private Stage input;
@@ -26,11 +24,11 @@ public final class ChainWorker {
     public static void start() {
         ChainWorker worker = new ChainWorker();
         listen(worker::receive);
-        postReady();
+        post(ChainMessages.ready());
     }
 
     private void receive(JSObject message) {
-        Float64Array vector = vectorOf(message);
+        Float64Array vector = ChainMessages.vectorOf(message);
         if (vector != null) {
             double[] logits = vector.copyToJavaArray();
             input = SamplerChain.input(logits);
@@ -38,38 +36,19 @@ public final class ChainWorker {
             run = new ChainRun();
             return;
         }
-        int id = idOf(message);
+        int id = ChainMessages.idOf(message);
         try {
-            ChainRequest request = ChainRequest.fromNumbers(requestOf(message).copyToJavaArray());
-            postReport(id, Float64Array.copyFromJavaArray(run.run(input, size, request).numbers()));
+            ChainRequest request = ChainRequest.fromNumbers(ChainMessages.requestOf(message).copyToJavaArray());
+            post(ChainMessages.report(id, Float64Array.copyFromJavaArray(run.run(input, size, request).numbers())));
         } catch (RuntimeException e) {
-            postError(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            post(ChainMessages.error(id, e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }
 
-    @JSFunctor
-    interface Receiver extends JSObject {
-        void receive(JSObject message);
-    }
-
     @JSBody(params = "receiver", script = "self.onmessage = function (event) { receiver(event.data); };")
-    private static native void listen(Receiver receiver);
+    private static native void listen(ChainMessages.Receiver receiver);
 
-    @JSBody(script = "self.postMessage({ready: true});")
-    private static native void postReady();
-
-    @JSBody(params = "message", script = "return message.vector || null;")
-    private static native Float64Array vectorOf(JSObject message);
-
-    @JSBody(params = "message", script = "return message.id;")
-    private static native int idOf(JSObject message);
-
-    @JSBody(params = "message", script = "return message.request;")
-    private static native Float64Array requestOf(JSObject message);
-
-    @JSBody(params = {"id", "report"}, script = "self.postMessage({id: id, report: report}, [report.buffer]);")
-    private static native void postReport(int id, Float64Array report);
-
-    @JSBody(params = {"id", "error"}, script = "self.postMessage({id: id, error: error});")
-    private static native void postError(int id, String error);
+    /** Posts to the page; a report's array is moved, not copied. */
+    @JSBody(params = "message", script = "self.postMessage(message, message.report ? [message.report.buffer] : []);")
+    private static native void post(JSObject message);
 }
