@@ -115,8 +115,8 @@ public final class ChainThread {
             fail();
             return;
         }
-        latest = new Answer(inFlight, ChainReport.fromNumbers(ChainMessages.reportOf(message).copyToJavaArray()), inFlightVector,
-                true);
+        ChainReport report = ChainReport.fromNumbers(ChainMessages.reportOf(message).copyToJavaArray());
+        latest = new Answer(inFlight, report, inFlightVector, true);
         inFlight = null;
         if (waiting != null && sentVector == latest.vector()) {
             send(waiting, sentVector);

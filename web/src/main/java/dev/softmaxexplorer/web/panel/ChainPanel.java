@@ -37,7 +37,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  * the person chooses (a step's grip drags it, its buttons move it up or down; two presets give
  * Hugging Face's and llama.cpp's orders), every stage drawn and tabulated, a sentence on what
  * moving the temperature would change, and N seeded draws from the final distribution next to as
- * many Gumbel-max draws.
+ * many Gumbel-max draws. On a large vector the runs happen in a worker ({@link ChainThread}) and
+ * the view draws each answer as it arrives, named by the request it answers.
  */
 public final class ChainPanel implements Panel {
     /** The per-class table lists at most this many classes. */
