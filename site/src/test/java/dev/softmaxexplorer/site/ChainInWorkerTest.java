@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The sampler chain on a large vector runs in a worker (the page's own script, started from its
  * text), and the page shows its answers: the same numbers, worked out here by hand, as a run on
- * the page's thread.
+ * the page's thread; where there is no worker, or it fails, the page runs the chain itself.
  *
  * <p>The vector: K = 5,000 logits, ten of 8 (classes 0 to 9) and 4,990 of 0, chosen as a file
  * (float64 .npy). Min-p 0.05 compares each class's weight with the largest: at T the tail's is
@@ -38,8 +38,8 @@ class ChainInWorkerTest extends BrowserTest {
         return -10 * p * Math.log(p) - (K - 10) * q * Math.log(q);
     }
 
-    @Test
-    void aLargeVectorsChainRunsInTheWorkerWithTheWorkedOutNumbers() throws IOException {
+    /** Loads the vector from a file, as a person chooses one, with the chain view on screen. */
+    private static void loadHeadAndTail() throws IOException {
         double[] z = new double[K];
         for (int i = 0; i < 10; i++) {
             z[i] = 8;
@@ -50,6 +50,24 @@ class ChainInWorkerTest extends BrowserTest {
         browser.element("workbench-file").sendKeys(file.toAbsolutePath().toString());
         browser.waiting().until(d -> browser.text("workbench-source").contains("K = 5,000"));
         browser.script("document.getElementById('chain-view').scrollIntoView();");
+    }
+
+    /** Hugging Face's order (input, temperature, top-k, top-p, min-p, typical), then llama.cpp's. */
+    private static void assertBothOrders(String ranIn) {
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(
+                List.of("5,000", "5,000", "5,000", "5,000", "5,000", "5,000")));
+        assertEntropy(entropyAt(1), 0);
+        assertEntropy(entropyAt(4), 4);
+        click("chain-preset-llama");
+        browser.waiting().until(d -> column("chain-stage-table", 1).equals(
+                List.of("5,000", "5,000", "5,000", "5,000", "10", "10")));
+        assertEquals(ranIn, ranIn());
+        assertEntropy(Math.log(10), 5);
+    }
+
+    @Test
+    void aLargeVectorsChainRunsInTheWorkerWithTheWorkedOutNumbers() throws IOException {
+        loadHeadAndTail();
         // The first run on a vector is the page's; once the worker listens it runs it again.
         browser.waiting().until(d -> "worker".equals(ranIn()));
         // Hugging Face's order: input, temperature, top-k, top-p, min-p, typical.
@@ -85,6 +103,52 @@ class ChainInWorkerTest extends BrowserTest {
         }
         assertEquals(1000, drawn, direct.toString());
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    /** A browser without workers (or a policy that refuses them): every run is on the page's thread. */
+    @Test
+    void withoutWorkersTheChainRunsOnThePagesThread() throws IOException {
+        withScriptBeforeThePage("delete window.Worker;", () -> {
+            loadHeadAndTail();
+            assertBothOrders("page");
+        });
+    }
+
+    /**
+     * A worker that says it listens and then fails on the first run it is given (its script
+     * throws): the page takes that run and every later one back, and the failure reaches neither
+     * the console nor the page's error box. Without that, the run would never be answered and the
+     * stages of llama.cpp's order never shown.
+     */
+    @Test
+    void aWorkerThatFailsLeavesTheChainToThePage() throws IOException {
+        String failing = "self.postMessage({ready: true}); self.onmessage = function (event) {"
+                + " if (event.data.request) { throw new Error('refused'); } };";
+        withScriptBeforeThePage("var BrowsersWorker = window.Worker; window.Worker = function () {"
+                + " return new BrowsersWorker(URL.createObjectURL(new Blob([\"" + failing + "\"],"
+                + " {type: 'text/javascript'}))); };", () -> {
+                    loadHeadAndTail();
+                    assertBothOrders("page");
+                    assertEquals("", browser.script("var box = document.getElementById('fatal');"
+                            + " return box.hidden ? '' : box.textContent;"));
+                });
+    }
+
+    interface Steps {
+        void run() throws IOException;
+    }
+
+    /** Runs the steps with a script that runs before each page's own (DevTools), then removes it. */
+    private static void withScriptBeforeThePage(String script, Steps steps) throws IOException {
+        Object id = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of("source", script)).get("identifier");
+        try {
+            steps.run();
+            assertEquals(List.of(), browser.consoleErrors());
+        } finally {
+            browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                    java.util.Map.of("identifier", id));
+        }
     }
 
     private static String ranIn() {
