@@ -43,7 +43,7 @@ public final class ChainThread {
      * when a worker's answer arrives, so that the caller draws again.
      *
      * @param vector what identifies the logits (a workbench vector), or null for the page's own
-     * @param logits the logits, asked for only when the worker needs them
+     * @param logits the vector's logits, asked for only when the worker needs them (never for the page's own)
      * @param input the input stage, asked for only when the run is here
      * @param k how many classes
      * @param here whether the run must be here now (print: the browser prints what the page holds)

@@ -37,10 +37,6 @@ final class ChainInput {
         LogitVector vector() {
             return loaded == null ? null : loaded.vector();
         }
-
-        double[] logits() {
-            return loaded == null ? own.clone() : loaded.vector().logits();
-        }
     }
 
     Shown of(Frame frame) {

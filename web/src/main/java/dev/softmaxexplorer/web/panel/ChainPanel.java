@@ -155,7 +155,7 @@ public final class ChainPanel implements Panel {
         ChainRequest request = ChainRequest.of(order.running(), state.get(Fields.TEMPERATURE), state.get(Fields.TOP_K),
                 state.get(Fields.TOP_P), state.get(Fields.MIN_P), state.get(Fields.TYPICAL_MASS), shown.classes(),
                 state.get(Fields.SAMPLE_COUNT), state.get(Fields.SAMPLING_SEED), shown.loaded() != null);
-        ChainThread.Answer answer = thread.answer(shown.vector(), shown::logits, () -> inputs.input(shown), shown.size(),
+        ChainThread.Answer answer = thread.answer(shown.vector(), () -> shown.vector().logits(), () -> inputs.input(shown), shown.size(),
                 request, ChartSurface.printing(), () -> editor.redraw(this));
         if (answer == shownAnswer && !answer.request().equals(request)) {
             // The view shows the worker's latest answer already; this request's comes next.
